@@ -1,0 +1,35 @@
+package io.ysh.core.resilience;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A client-side rate limit: at most {@code permits} calls per {@code period}; a call that
+ * cannot get a permit within {@code maxWait} fails with {@code RATE_LIMITED} without reaching
+ * the provider.
+ *
+ * @param permits calls allowed per period, at least 1
+ * @param period the refresh period, positive
+ * @param maxWait how long a call may wait for a permit, not negative
+ */
+public record RateLimitPolicy(int permits, Duration period, Duration maxWait) {
+
+  /**
+   * Validates the components.
+   *
+   * @throws IllegalArgumentException for out-of-range values
+   */
+  public RateLimitPolicy {
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(maxWait, "maxWait");
+    if (permits < 1) {
+      throw new IllegalArgumentException("permits must be at least 1");
+    }
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("period must be positive");
+    }
+    if (maxWait.isNegative()) {
+      throw new IllegalArgumentException("maxWait must not be negative");
+    }
+  }
+}
