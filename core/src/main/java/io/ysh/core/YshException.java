@@ -23,12 +23,19 @@ import java.util.Optional;
  */
 public class YshException extends RuntimeException {
 
+  /** The portable error code. */
   private final ErrorCode code;
+  /** Whether a retry may succeed. */
   private final boolean retryable;
+  /** The redacted detail message. */
   private final String detail;
+  /** The portable operation, or null. */
   private final String operation;
+  /** The provider or driver, or null. */
   private final String provider;
+  /** The redacted resource, or null. */
   private final String resource;
+  /** The wait the provider asked for, or null. */
   private final Duration retryAfter;
 
   /**

@@ -16,6 +16,8 @@ public record BulkheadPolicy(int maxConcurrentCalls, Duration maxWait) {
   /**
    * Validates the components.
    *
+   * @param maxConcurrentCalls see the record component
+   * @param maxWait see the record component
    * @throws IllegalArgumentException for out-of-range values
    */
   public BulkheadPolicy {

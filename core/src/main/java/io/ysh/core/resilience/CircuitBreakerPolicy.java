@@ -21,6 +21,11 @@ public record CircuitBreakerPolicy(
   /**
    * Validates the components.
    *
+   * @param failureRateThreshold see the record component
+   * @param slidingWindowSize see the record component
+   * @param minimumCalls see the record component
+   * @param openDuration see the record component
+   * @param halfOpenCalls see the record component
    * @throws IllegalArgumentException for out-of-range values
    */
   public CircuitBreakerPolicy {

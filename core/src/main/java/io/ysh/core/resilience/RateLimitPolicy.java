@@ -17,6 +17,9 @@ public record RateLimitPolicy(int permits, Duration period, Duration maxWait) {
   /**
    * Validates the components.
    *
+   * @param permits see the record component
+   * @param period see the record component
+   * @param maxWait see the record component
    * @throws IllegalArgumentException for out-of-range values
    */
   public RateLimitPolicy {

@@ -22,6 +22,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   /**
    * Validates the components.
    *
+   * @param maxAttempts see the record component
+   * @param initialBackoff see the record component
+   * @param maxBackoff see the record component
+   * @param multiplier see the record component
    * @throws IllegalArgumentException for out-of-range values
    */
   public RetryPolicy {

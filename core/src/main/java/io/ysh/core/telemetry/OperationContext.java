@@ -16,6 +16,10 @@ public record OperationContext(String capability, String operation, String provi
   /**
    * Validates the components.
    *
+   * @param capability see the record component
+   * @param operation see the record component
+   * @param provider see the record component
+   * @param resource see the record component
    * @throws NullPointerException for a null capability, operation or provider
    */
   public OperationContext {

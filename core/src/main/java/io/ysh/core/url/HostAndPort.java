@@ -15,6 +15,8 @@ public record HostAndPort(String host, int port) {
   /**
    * Validates the components.
    *
+   * @param host see the record component
+   * @param port see the record component
    * @throws YshException {@code INVALID_ARGUMENT} for an empty host or a port outside 1..65535
    */
   public HostAndPort {
