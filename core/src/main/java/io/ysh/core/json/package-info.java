@@ -1,0 +1,2 @@
+/** The SDK's Jackson preset: {@link io.ysh.core.json.Json}. */
+package io.ysh.core.json;
