@@ -2,7 +2,6 @@ package io.ysh.core.spi;
 
 import io.ysh.core.Errors;
 import io.ysh.core.YshException;
-import io.ysh.core.http.Redactor;
 import io.ysh.core.resilience.Resilience;
 import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.telemetry.OperationContext;
@@ -61,15 +60,14 @@ public final class Invoker {
    * @throws YshException the mapped failure, naming operation, provider and resource
    */
   public <T> T call(String operation, String resource, boolean idempotent, ProviderCall<T> call) {
-    String safeResource = resource == null ? "" : Redactor.defaults().redactText(resource);
-    OperationContext context = new OperationContext(capability, operation, provider, safeResource);
+    OperationContext context = new OperationContext(capability, operation, provider, resource);
     Telemetry.Observation observation = startSafely(context);
     try {
       T result = resilience.call(idempotent, () -> attempt(call));
       finishSafely(observation, null);
       return result;
     } catch (YshException e) {
-      YshException named = withContext(e, context);
+      YshException named = withContext(e, context, resource);
       finishSafely(observation, named);
       throw named;
     }
@@ -99,8 +97,7 @@ public final class Invoker {
    */
   public YshException map(String operation, String resource, Throwable failure) {
     YshException e = failure instanceof YshException y ? y : errorMapper.map(failure);
-    return withContext(
-        e, new OperationContext(capability, operation, provider, resource == null ? "" : resource));
+    return withContext(e, new OperationContext(capability, operation, provider, resource), resource);
   }
 
   /**
@@ -136,7 +133,7 @@ public final class Invoker {
     }
   }
 
-  private YshException withContext(YshException e, OperationContext context) {
+  private YshException withContext(YshException e, OperationContext context, String resource) {
     if (e.operation().isPresent() || e.getClass() != YshException.class) {
       return e;
     }
@@ -144,7 +141,7 @@ public final class Invoker {
         e.toBuilder()
             .operation(context.name())
             .provider(context.provider())
-            .resource(context.resource().isEmpty() ? null : context.resource())
+            .resource(resource == null || resource.isEmpty() ? null : resource)
             .build();
     named.setStackTrace(e.getStackTrace());
     for (Throwable s : e.getSuppressed()) {
