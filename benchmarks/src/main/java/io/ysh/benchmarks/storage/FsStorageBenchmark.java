@@ -1,0 +1,108 @@
+package io.ysh.benchmarks.storage;
+
+import io.ysh.core.resilience.ResiliencePolicy;
+import io.ysh.core.telemetry.Telemetry;
+import io.ysh.storage.ObjectStorage;
+import io.ysh.storage.WriteOptions;
+import io.ysh.storage.fs.FsStorageDriver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The fs driver's put (from a file) and get (download to a file) versus plain {@link Files#copy}
+ * of the same file on the same disk. The driver also hashes every byte (MD5 + CRC32C on upload,
+ * MD5 verification on download), writes a metadata sidecar and moves a temporary file into place.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class FsStorageBenchmark {
+
+  /** File size in bytes. */
+  @Param({"1048576", "16777216"})
+  public int size;
+
+  private Path dir;
+  private Path source;
+  private Path target;
+  private Path copyTarget;
+  private ObjectStorage storage;
+
+  /**
+   * Creates the source file and the storage.
+   *
+   * @throws IOException on failure
+   */
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    dir = Files.createTempDirectory("ysh-fs-bench");
+    source = dir.resolve("source.bin");
+    byte[] data = new byte[size];
+    new Random(7).nextBytes(data);
+    Files.write(source, data);
+    target = dir.resolve("download.bin");
+    copyTarget = dir.resolve("copy.bin");
+    storage = ObjectStorage.builder(FsStorageDriver.builder().root(dir.resolve("root")).build())
+        .telemetry(Telemetry.noop()).resilience(ResiliencePolicy.none()).build();
+    storage.put("object.bin", source, WriteOptions.defaults());
+  }
+
+  /**
+   * Deletes the files.
+   *
+   * @throws IOException on failure
+   */
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /**
+   * Plain copy, the baseline of put.
+   *
+   * @return the target
+   * @throws IOException on failure
+   */
+  @Benchmark
+  public Path filesCopy() throws IOException {
+    return Files.copy(source, copyTarget, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Portable put from the file.
+   *
+   * @return the ETag
+   */
+  @Benchmark
+  public String portablePut() {
+    return storage.put("put.bin", source, WriteOptions.defaults()).etag();
+  }
+
+  /**
+   * Portable download to a file (verified).
+   *
+   * @return the byte count
+   */
+  @Benchmark
+  public long portableGet() {
+    return storage.download("object.bin", target);
+  }
+}

@@ -1,0 +1,15 @@
+package io.ysh.storage;
+
+/**
+ * The outcome of a successful write.
+ *
+ * <p>For a server-side {@link ObjectStorage#copy}, no bytes pass through this JVM: {@code size}
+ * may be {@code -1} and {@code md5}/{@code crc32c} {@code null} when the provider does not report them.
+ *
+ * @param key the key written
+ * @param size how many bytes were written
+ * @param etag the new entity tag (without quotes), or {@code null} if the provider gave none
+ * @param md5 the MD5 of the bytes written (lower-case hex), computed while streaming
+ * @param crc32c the CRC32C of the bytes written (8 lower-case hex digits), computed while streaming
+ */
+public record WriteResult(String key, long size, String etag, String md5, String crc32c) {}

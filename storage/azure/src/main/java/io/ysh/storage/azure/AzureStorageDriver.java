@@ -1,0 +1,436 @@
+package io.ysh.storage.azure;
+
+import com.azure.core.util.Context;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.BlobRange;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.BlockBlobItem;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.options.BlobInputStreamOptions;
+import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
+import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
+import com.azure.storage.blob.sas.BlobSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.blob.specialized.BlockBlobClient;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.core.http.rest.PagedResponse;
+import io.ysh.core.ErrorCode;
+import io.ysh.core.Errors;
+import io.ysh.core.Secret;
+import io.ysh.core.YshException;
+import io.ysh.core.spi.ErrorMapper;
+import io.ysh.storage.ByteRange;
+import io.ysh.storage.Capability;
+import io.ysh.storage.ListEntry;
+import io.ysh.storage.ListOptions;
+import io.ysh.storage.ListPage;
+import io.ysh.storage.ObjectInfo;
+import io.ysh.storage.SignedUrlMethod;
+import io.ysh.storage.WriteOptions;
+import io.ysh.storage.WriteResult;
+import io.ysh.storage.spi.DriverReader;
+import io.ysh.storage.spi.DriverUpload;
+import io.ysh.storage.spi.MultipartLimits;
+import io.ysh.storage.spi.StorageDriver;
+import io.ysh.storage.spi.StorageKeys;
+import io.ysh.storage.spi.UploadedPart;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Azure Blob Storage (block blobs) through a {@link BlobContainerClient}.
+ *
+ * <p>Single uploads use Put Blob (Azure stores the Content-MD5, which the portable layer
+ * verifies); multipart uploads stage blocks (each sent with its MD5, which Azure checks) and
+ * commit the block list with the whole object's MD5. Preconditions map to
+ * {@code If-None-Match: *} and {@code If-Match}. Copy is a server-side Copy Blob. Signed URLs
+ * are service SAS tokens; <strong>a PUT through a SAS URL must send
+ * {@code x-ms-blob-type: BlockBlob}</strong> (Azure's rule). Aborting a multipart upload leaves
+ * uncommitted blocks that Azure discards after 7 days (there is no API to drop them sooner); they
+ * are never visible. No batch delete (it needs azure-storage-blob-batch). Thread-safe.
+ */
+public final class AzureStorageDriver implements StorageDriver {
+
+  private static final MultipartLimits LIMITS =
+      new MultipartLimits(1, 4000L << 20, 50_000, 256L << 20, false, 190L << 40);
+
+  private final BlobContainerClient container;
+  private final Set<Capability> capabilities;
+  private final Duration timeout;
+
+  private AzureStorageDriver(Builder b) {
+    String endpoint = b.endpoint != null ? b.endpoint : "https://" + b.account + ".blob.core.windows.net";
+    this.container = new BlobServiceClientBuilder().endpoint(endpoint)
+        .credential(new StorageSharedKeyCredential(b.account, b.key.reveal()))
+        .buildClient().getBlobContainerClient(b.container);
+    this.timeout = b.timeout;
+    this.capabilities = Set.copyOf(EnumSet.of(Capability.SIGNED_URL, Capability.SERVER_SIDE_COPY,
+        Capability.IF_NONE_MATCH, Capability.IF_MATCH, Capability.RANGE_READ));
+  }
+
+  /**
+   * Starts building a driver.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String provider() {
+    return "azure";
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public MultipartLimits multipartLimits() {
+    return LIMITS;
+  }
+
+  @Override
+  public ErrorMapper errorMapper() {
+    return AzureStorageDriver::mapError;
+  }
+
+  static YshException mapError(Throwable t) {
+    if (t instanceof BlobStorageException e) {
+      BlobErrorCode code = e.getErrorCode();
+      int status = e.getStatusCode();
+      ErrorCode portable;
+      if (BlobErrorCode.BLOB_NOT_FOUND.equals(code) || BlobErrorCode.CONTAINER_NOT_FOUND.equals(code)
+          || BlobErrorCode.CANNOT_VERIFY_COPY_SOURCE.equals(code) && status == 404) {
+        portable = ErrorCode.NOT_FOUND;
+      } else if (BlobErrorCode.CONDITION_NOT_MET.equals(code) || BlobErrorCode.BLOB_ALREADY_EXISTS.equals(code)) {
+        portable = ErrorCode.PRECONDITION_FAILED;
+      } else if (BlobErrorCode.AUTHENTICATION_FAILED.equals(code)) {
+        portable = ErrorCode.UNAUTHENTICATED;
+      } else if (BlobErrorCode.SERVER_BUSY.equals(code) || status == 429) {
+        portable = ErrorCode.RATE_LIMITED;
+      } else if (status == 404) {
+        portable = ErrorCode.NOT_FOUND;
+      } else if (status == 412 || status == 409) {
+        portable = ErrorCode.PRECONDITION_FAILED;
+      } else if (status == 403) {
+        portable = ErrorCode.PERMISSION_DENIED;
+      } else if (status >= 500) {
+        portable = ErrorCode.UNAVAILABLE;
+      } else if (status >= 400) {
+        portable = ErrorCode.INVALID_ARGUMENT;
+      } else {
+        portable = ErrorCode.UNKNOWN;
+      }
+      return YshException.builder(portable).detail("Azure answered " + status + " " + code).cause(t).build();
+    }
+    if (t instanceof com.azure.core.exception.HttpResponseException e && e.getResponse() != null) {
+      int status = e.getResponse().getStatusCode();
+      return YshException.builder(status == 404 ? ErrorCode.NOT_FOUND : status >= 500 ? ErrorCode.UNAVAILABLE
+          : ErrorCode.UNKNOWN).detail("Azure answered " + status).cause(t).build();
+    }
+    if (t.getCause() != null && t instanceof RuntimeException && !(t instanceof IllegalArgumentException)) {
+      return Errors.classify(t.getCause());
+    }
+    return Errors.classify(t);
+  }
+
+  private BlobClient blob(String key) {
+    return container.getBlobClient(key);
+  }
+
+  private static ObjectInfo info(String key, BlobProperties p) {
+    byte[] md5 = p.getContentMd5();
+    return new ObjectInfo(key, p.getBlobSize(), unquote(p.getETag()),
+        p.getContentType() == null ? WriteOptions.DEFAULT_CONTENT_TYPE : p.getContentType(), p.getCacheControl(),
+        p.getLastModified() == null ? null : p.getLastModified().toInstant(), p.getMetadata(),
+        md5 == null ? null : HexFormat.of().formatHex(md5));
+  }
+
+  @Override
+  public ObjectInfo stat(String key) {
+    return info(key, blob(key).getProperties());
+  }
+
+  @Override
+  public DriverReader read(String key, ByteRange range) {
+    BlobClient blob = blob(key);
+    BlobProperties props = blob.getProperties();
+    ObjectInfo info = info(key, props);
+    long[] r = range == null ? new long[] {0, info.size()} : range.resolve(info.size());
+    if (r[1] == r[0]) {
+      return new DriverReader(InputStream.nullInputStream(), info, 0);
+    }
+    InputStream in = blob.openInputStream(new BlobInputStreamOptions()
+        .setRange(new BlobRange(r[0], r[1] - r[0]))
+        .setRequestConditions(new BlobRequestConditions().setIfMatch(props.getETag())));
+    return new DriverReader(in, info, r[1] - r[0]);
+  }
+
+  private static BlobHttpHeaders headers(WriteOptions options) {
+    BlobHttpHeaders h = new BlobHttpHeaders().setContentType(options.contentType());
+    options.cacheControl().ifPresent(h::setCacheControl);
+    return h;
+  }
+
+  private static BlobRequestConditions conditions(WriteOptions options) {
+    BlobRequestConditions c = new BlobRequestConditions();
+    if (options.ifNoneMatchAny()) {
+      c.setIfNoneMatch("*");
+    }
+    options.ifMatch().ifPresent(e -> c.setIfMatch(quote(e)));
+    return c;
+  }
+
+  @Override
+  public WriteResult write(String key, InputStream data, long length, WriteOptions options) {
+    BlockBlobClient block = blob(key).getBlockBlobClient();
+    // the SDK needs mark/reset (to retry); single writes are at most the part size, so this buffer is bounded
+    InputStream markable = data.markSupported() ? data
+        : new java.io.BufferedInputStream(data, (int) Math.max(1, Math.min(length + 1, 1 << 20)));
+    BlockBlobItem item = block.uploadWithResponse(new BlockBlobSimpleUploadOptions(markable, length)
+        .setHeaders(headers(options)).setMetadata(options.metadata()).setRequestConditions(conditions(options)),
+        timeout, Context.NONE).getValue();
+    byte[] md5 = item.getContentMd5();
+    return new WriteResult(key, length, unquote(item.getETag()), md5 == null ? null : HexFormat.of().formatHex(md5), null);
+  }
+
+  private static final class Upload implements DriverUpload {
+    final String key;
+    final WriteOptions options;
+    final List<String> blockIds = new ArrayList<>();
+    final MessageDigest md5;
+
+    Upload(String key, WriteOptions options) throws Exception {
+      this.key = key;
+      this.options = options;
+      this.md5 = MessageDigest.getInstance("MD5");
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+  }
+
+  @Override
+  public DriverUpload startUpload(String key, WriteOptions options) throws Exception {
+    return new Upload(key, options);
+  }
+
+  @Override
+  public UploadedPart uploadPart(DriverUpload upload, int partNumber, byte[] data, int length) throws Exception {
+    Upload u = (Upload) upload;
+    String blockId = Base64.getEncoder().encodeToString(
+        String.format("ysh-block-%08d", partNumber).getBytes(StandardCharsets.US_ASCII));
+    byte[] partMd5 = MessageDigest.getInstance("MD5").digest(java.util.Arrays.copyOf(data, length));
+    // Azure checks the block against this MD5 and refuses a corrupted transfer
+    blob(u.key).getBlockBlobClient().stageBlockWithResponse(blockId, new ByteArrayInputStream(data, 0, length), length,
+        partMd5, null, timeout, Context.NONE);
+    u.md5.update(data, 0, length);
+    u.blockIds.add(blockId);
+    return new UploadedPart(partNumber, blockId, null, length);
+  }
+
+  @Override
+  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) {
+    Upload u = (Upload) upload;
+    byte[] md5 = u.md5.digest();
+    BlockBlobItem item = blob(u.key).getBlockBlobClient().commitBlockListWithResponse(
+        new BlockBlobCommitBlockListOptions(u.blockIds).setHeaders(headers(u.options).setContentMd5(md5))
+            .setMetadata(u.options.metadata()).setRequestConditions(conditions(u.options)), timeout, Context.NONE)
+        .getValue();
+    return new WriteResult(u.key, parts.stream().mapToLong(UploadedPart::size).sum(), unquote(item.getETag()), null, null);
+  }
+
+  @Override
+  public void abortUpload(DriverUpload upload) {
+    // Uncommitted blocks are never visible and Azure discards them after 7 days.
+  }
+
+  @Override
+  public void delete(String key) {
+    blob(key).deleteIfExists();
+  }
+
+  @Override
+  public WriteResult copy(String source, String target) {
+    BlobClient from = blob(source);
+    from.getProperties(); // NOT_FOUND for a missing source, before anything is written
+    var poller = blob(target).beginCopy(from.getBlobUrl(), Duration.ofMillis(200));
+    poller.waitForCompletion(Duration.ofMinutes(10));
+    BlobProperties p = blob(target).getProperties();
+    return new WriteResult(target, p.getBlobSize(), unquote(p.getETag()), null, null);
+  }
+
+  @Override
+  public ListPage list(ListOptions options, String pageToken) {
+    ListBlobsOptions o = new ListBlobsOptions().setMaxResultsPerPage(options.pageSize());
+    if (!options.prefix().isEmpty()) {
+      o.setPrefix(options.prefix());
+    }
+    var iterable = options.delimiter() == null
+        ? container.listBlobs(o, pageToken, null)
+        : container.listBlobsByHierarchy(options.delimiter(), o, null);
+    Iterator<PagedResponse<BlobItem>> pages = options.delimiter() == null
+        ? iterable.iterableByPage(pageToken, options.pageSize()).iterator()
+        : iterable.iterableByPage(pageToken, options.pageSize()).iterator();
+    if (!pages.hasNext()) {
+      return new ListPage(List.of(), null);
+    }
+    PagedResponse<BlobItem> page = pages.next();
+    List<ListEntry> entries = new ArrayList<>();
+    for (BlobItem item : page.getValue()) {
+      if (Boolean.TRUE.equals(item.isPrefix())) {
+        entries.add(ListEntry.prefix(item.getName()));
+      } else {
+        var p = item.getProperties();
+        entries.add(ListEntry.object(item.getName(), p.getContentLength() == null ? 0 : p.getContentLength(),
+            unquote(p.getETag()), p.getLastModified() == null ? null : p.getLastModified().toInstant()));
+      }
+    }
+    entries.sort((a, b) -> StorageKeys.UTF8_ORDER.compare(a.key(), b.key()));
+    String next = page.getContinuationToken();
+    return new ListPage(entries, next == null || next.isEmpty() ? null : next);
+  }
+
+  @Override
+  public URI signedUrl(String key, SignedUrlMethod method, Duration expiry, String contentType) {
+    BlobSasPermission permission = method == SignedUrlMethod.GET
+        ? new BlobSasPermission().setReadPermission(true)
+        : new BlobSasPermission().setCreatePermission(true).setWritePermission(true);
+    BlobServiceSasSignatureValues values =
+        new BlobServiceSasSignatureValues(OffsetDateTime.now().plus(expiry), permission);
+    if (contentType != null && method == SignedUrlMethod.PUT) {
+      values.setContentType(contentType);
+    }
+    BlobClient blob = blob(key);
+    return URI.create(blob.getBlobUrl() + "?" + blob.generateSas(values));
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) {
+    return type.isInstance(container) ? type.cast(container) : null;
+  }
+
+  @Override
+  public void close() {
+    // the SDK's HTTP client is shared and needs no closing
+  }
+
+  @Override
+  public String toString() {
+    return "AzureStorageDriver[" + container.getBlobContainerName() + "]";
+  }
+
+  private static String unquote(String etag) {
+    if (etag == null) {
+      return null;
+    }
+    return etag.length() > 1 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
+  }
+
+  private static String quote(String etag) {
+    return etag.startsWith("\"") || etag.equals("*") ? etag : "\"" + etag + "\"";
+  }
+
+  /** Builds an {@link AzureStorageDriver}. Not thread-safe. */
+  public static final class Builder {
+    private String account;
+    private Secret key;
+    private String container;
+    private String endpoint;
+    private Duration timeout = Duration.ofMinutes(5);
+
+    private Builder() {}
+
+    /**
+     * Sets the timeout of one upload call (default 5 minutes).
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets the storage account and its shared key (required).
+     *
+     * @param account the account name
+     * @param key the account key
+     * @return this builder
+     */
+    public Builder account(String account, Secret key) {
+      this.account = Objects.requireNonNull(account, "account");
+      this.key = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    /**
+     * Sets the container (required).
+     *
+     * @param container the container name
+     * @return this builder
+     */
+    public Builder container(String container) {
+      this.container = container;
+      return this;
+    }
+
+    /**
+     * Sets the blob endpoint (default {@code https://<account>.blob.core.windows.net}).
+     *
+     * @param endpoint such as Azurite's {@code http://127.0.0.1:10000/devstoreaccount1}
+     * @return this builder
+     */
+    public Builder endpoint(String endpoint) {
+      this.endpoint = endpoint;
+      return this;
+    }
+
+    /**
+     * Builds the driver; no network call is made.
+     *
+     * @return the driver
+     * @throws YshException {@code INVALID_ARGUMENT} for missing settings or a bad container name
+     */
+    public AzureStorageDriver build() {
+      if (account == null || key == null) {
+        throw YshException.invalidArgument("the Azure driver needs an account and its key");
+      }
+      if (container == null || !container.matches("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
+        throw YshException.invalidArgument("'" + container + "' is not a valid Azure container name");
+      }
+      try {
+        Base64.getDecoder().decode(key.reveal());
+      } catch (IllegalArgumentException e) {
+        throw YshException.invalidArgument("the Azure account key is not valid Base64");
+      }
+      return new AzureStorageDriver(this);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.ysh.storage.fs;
+
+import io.ysh.core.resilience.ResiliencePolicy;
+import io.ysh.core.telemetry.Telemetry;
+import io.ysh.storage.ObjectStorage;
+import io.ysh.testkit.storage.StorageConformance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Runs the storage conformance suite against the file-system driver on a temporary directory. */
+class FsConformanceTest extends StorageConformance {
+
+  private static final long PART_SIZE = 64 * 1024;
+
+  @Override
+  protected Harness createHarness() throws IOException {
+    Path root = Files.createTempDirectory("ysh-fs-conformance");
+    FsStorageDriver driver = FsStorageDriver.builder().root(root).build();
+    ObjectStorage storage = ObjectStorage.builder(driver).partSize(PART_SIZE)
+        .telemetry(Telemetry.noop()).resilience(ResiliencePolicy.none()).build();
+    return new Harness() {
+      @Override
+      public ObjectStorage storage() {
+        return storage;
+      }
+
+      @Override
+      public long partSize() {
+        return PART_SIZE;
+      }
+
+      @Override
+      public Optional<Class<?>> nativeClientType() {
+        return Optional.of(Path.class);
+      }
+
+      @Override
+      public boolean corrupt(String key) throws IOException {
+        Path file = driver.pathOf(key);
+        byte[] data = Files.readAllBytes(file);
+        data[data.length / 2] ^= 1;
+        Files.write(file, data);
+        return true;
+      }
+
+      @Override
+      public int propertyExamples() {
+        return 200;
+      }
+
+      @Override
+      public void close() throws IOException {
+        try (var files = Files.walk(root)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    };
+  }
+}

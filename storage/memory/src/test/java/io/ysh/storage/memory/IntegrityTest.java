@@ -1,0 +1,102 @@
+package io.ysh.storage.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.ysh.core.ErrorCode;
+import io.ysh.core.YshException;
+import io.ysh.core.resilience.ResiliencePolicy;
+import io.ysh.core.spi.ErrorMapper;
+import io.ysh.core.telemetry.Telemetry;
+import io.ysh.storage.ByteRange;
+import io.ysh.storage.Capability;
+import io.ysh.storage.ListOptions;
+import io.ysh.storage.ListPage;
+import io.ysh.storage.ObjectInfo;
+import io.ysh.storage.ObjectStorage;
+import io.ysh.storage.SignedUrlMethod;
+import io.ysh.storage.WriteOptions;
+import io.ysh.storage.WriteResult;
+import io.ysh.storage.spi.DriverReader;
+import io.ysh.storage.spi.DriverUpload;
+import io.ysh.storage.spi.MultipartLimits;
+import io.ysh.storage.spi.StorageDriver;
+import io.ysh.storage.spi.UploadedPart;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portable layer's integrity checks, with a driver that lies about what it stored (a faithful
+ * stand-in for a provider that corrupts data in transit; no real server misbehaves on demand).
+ */
+class IntegrityTest {
+
+  /** Delegates to the memory driver but reports a wrong MD5 for writes and parts. */
+  static final class LyingDriver implements StorageDriver {
+    final MemoryStorageDriver delegate = MemoryStorageDriver.create();
+    final MultipartLimits limits;
+
+    LyingDriver(MultipartLimits limits) {
+      this.limits = limits;
+    }
+
+    @Override public String provider() { return "lying"; }
+    @Override public Set<Capability> capabilities() { return delegate.capabilities(); }
+    @Override public MultipartLimits multipartLimits() { return limits; }
+    @Override public ErrorMapper errorMapper() { return delegate.errorMapper(); }
+    @Override public ObjectInfo stat(String key) { return delegate.stat(key); }
+    @Override public DriverReader read(String key, ByteRange range) { return delegate.read(key, range); }
+
+    @Override
+    public WriteResult write(String key, InputStream data, long length, WriteOptions options) throws Exception {
+      WriteResult r = delegate.write(key, data, length, options);
+      return new WriteResult(key, r.size(), r.etag(), "00000000000000000000000000000000", null);
+    }
+
+    @Override public DriverUpload startUpload(String key, WriteOptions options) { return delegate.startUpload(key, options); }
+
+    @Override
+    public UploadedPart uploadPart(DriverUpload upload, int partNumber, byte[] data, int length) {
+      UploadedPart p = delegate.uploadPart(upload, partNumber, data, length);
+      return new UploadedPart(p.number(), p.etag(), "11111111111111111111111111111111", p.size());
+    }
+
+    @Override public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) { return delegate.completeUpload(upload, parts); }
+    @Override public void abortUpload(DriverUpload upload) { delegate.abortUpload(upload); }
+    @Override public void delete(String key) { delegate.delete(key); }
+    @Override public WriteResult copy(String source, String target) { return delegate.copy(source, target); }
+    @Override public ListPage list(ListOptions options, String pageToken) { return delegate.list(options, pageToken); }
+    @Override public URI signedUrl(String key, SignedUrlMethod method, Duration expiry, String contentType) { return delegate.signedUrl(key, method, expiry, contentType); }
+    @Override public <T> T unwrap(Class<T> type) { return null; }
+    @Override public void close() {}
+  }
+
+  private static ObjectStorage storage(LyingDriver driver) {
+    return ObjectStorage.builder(driver).partSize(1024).telemetry(Telemetry.noop()).resilience(ResiliencePolicy.none()).build();
+  }
+
+  @Test
+  void singleWriteWhoseStoredChecksumDiffersFailsAndLeavesNothing() {
+    LyingDriver driver = new LyingDriver(MultipartLimits.LOCAL);
+    Throwable t = catchThrowable(() -> storage(driver).put("k", new byte[] {1, 2, 3}));
+    assertThat(t).isInstanceOfSatisfying(YshException.class, e -> {
+      assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+      assertThat(e.getMessage()).contains("checksum mismatch");
+    });
+    assertThat(storage(driver).exists("k")).isFalse();
+  }
+
+  @Test
+  void partWhoseStoredChecksumDiffersAbortsTheUpload() {
+    LyingDriver driver = new LyingDriver(new MultipartLimits(1, 1 << 20, 10_000, 1 << 20, false, Long.MAX_VALUE));
+    Throwable t = catchThrowable(() ->
+        storage(driver).put("big", new ByteArrayInputStream(new byte[5000]), -1, WriteOptions.defaults()));
+    assertThat(t).isInstanceOfSatisfying(YshException.class, e -> assertThat(e.getMessage()).contains("checksum mismatch on part 1"));
+    assertThat(storage(driver).exists("big")).isFalse();
+  }
+}

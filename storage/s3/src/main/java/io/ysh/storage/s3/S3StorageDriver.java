@@ -1,0 +1,551 @@
+package io.ysh.storage.s3;
+
+import io.ysh.core.Secret;
+import io.ysh.core.YshException;
+import io.ysh.core.spi.ErrorMapper;
+import io.ysh.storage.ByteRange;
+import io.ysh.storage.Capability;
+import io.ysh.storage.ListEntry;
+import io.ysh.storage.ListOptions;
+import io.ysh.storage.ListPage;
+import io.ysh.storage.ObjectInfo;
+import io.ysh.storage.SignedUrlMethod;
+import io.ysh.storage.WriteOptions;
+import io.ysh.storage.WriteResult;
+import io.ysh.storage.spi.DriverReader;
+import io.ysh.storage.spi.DriverUpload;
+import io.ysh.storage.spi.MultipartLimits;
+import io.ysh.storage.spi.StorageDriver;
+import io.ysh.storage.spi.StorageKeys;
+import io.ysh.storage.spi.UploadedPart;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Amazon S3 and S3-compatible servers through the AWS SDK v2 {@link S3Client}.
+ *
+ * <p>Single PUTs up to the multipart threshold, multipart uploads above it and for streams of
+ * unknown length (aborted on failure); ranged GETs; batch deletes of 1,000 keys; server-side copy
+ * (objects up to 5 GiB); {@code If-None-Match: *} and {@code If-Match} on PUT and on
+ * CompleteMultipartUpload; presigned GET and PUT URLs. The ETag of a single PUT is the MD5 of
+ * the object, which the portable layer verifies; multipart parts are verified one by one.
+ * {@link #unwrap(Class)} gives the {@link S3Client} and the {@link S3Presigner}. Thread-safe.
+ */
+public final class S3StorageDriver implements StorageDriver {
+
+  private static final Pattern MD5_ETAG = Pattern.compile("[0-9a-f]{32}");
+  private static final long SMALL_BODY = 16L << 20;
+
+  private final String bucket;
+  private final S3Client client;
+  private final S3Presigner presigner;
+  private final boolean ownsClient;
+  private final Set<Capability> capabilities;
+
+  private S3StorageDriver(Builder b) {
+    this.bucket = b.bucket;
+    if (b.client != null) {
+      this.client = b.client;
+      this.ownsClient = false;
+    } else {
+      S3ClientBuilder cb = S3Client.builder()
+          .region(b.region())
+          .credentialsProvider(b.credentials())
+          .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(b.pathStyle).build())
+          // the portable layer computes and verifies MD5/CRC32C itself; stay compatible with S3-like servers
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+          .overrideConfiguration(o -> {
+            if (b.attemptTimeout != null) {
+              o.apiCallAttemptTimeout(b.attemptTimeout);
+            }
+            // retries belong to the portable layer's resilience policy
+            o.retryStrategy(r -> r.maxAttempts(1));
+          });
+      if (b.endpoint != null) {
+        cb.endpointOverride(b.endpoint);
+      }
+      this.client = cb.build();
+      this.ownsClient = true;
+    }
+    S3Presigner.Builder pb = S3Presigner.builder()
+        .region(b.region())
+        .credentialsProvider(b.credentials())
+        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(b.pathStyle).build());
+    if (b.endpoint != null) {
+      pb.endpointOverride(b.endpoint);
+    }
+    this.presigner = pb.build();
+    Set<Capability> caps = EnumSet.of(Capability.SIGNED_URL, Capability.SERVER_SIDE_COPY, Capability.RANGE_READ,
+        Capability.BATCH_DELETE);
+    if (b.conditionalWrites) {
+      caps.add(Capability.IF_NONE_MATCH);
+      caps.add(Capability.IF_MATCH);
+    }
+    this.capabilities = Set.copyOf(caps);
+  }
+
+  /**
+   * Starts building a driver.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String provider() {
+    return "s3";
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public MultipartLimits multipartLimits() {
+    return MultipartLimits.S3;
+  }
+
+  @Override
+  public ErrorMapper errorMapper() {
+    return S3Errors::map;
+  }
+
+  // ------------------------------------------------------------ reads
+
+  @Override
+  public ObjectInfo stat(String key) {
+    HeadObjectResponse r = client.headObject(h -> h.bucket(bucket).key(key));
+    return new ObjectInfo(key, r.contentLength(), unquote(r.eTag()), r.contentType(), r.cacheControl(),
+        r.lastModified(), r.metadata(), md5(r.eTag(), r.serverSideEncryptionAsString()));
+  }
+
+  @Override
+  public DriverReader read(String key, ByteRange range) {
+    if (range != null && !range.isSuffix() && range.length() == 0) {
+      return new DriverReader(InputStream.nullInputStream(), stat(key), 0);
+    }
+    GetObjectRequest.Builder req = GetObjectRequest.builder().bucket(bucket).key(key);
+    if (range != null) {
+      req.range(range.httpHeader());
+    }
+    ResponseInputStream<GetObjectResponse> in;
+    try {
+      in = client.getObject(req.build());
+    } catch (S3Exception e) {
+      if (range != null && e.statusCode() == 416) {
+        return new DriverReader(InputStream.nullInputStream(), stat(key), 0); // past the end: empty
+      }
+      throw e;
+    }
+    GetObjectResponse r = in.response();
+    long size = r.contentLength();
+    if (r.contentRange() != null) {
+      String total = r.contentRange().substring(r.contentRange().lastIndexOf('/') + 1);
+      size = "*".equals(total) ? size : Long.parseLong(total);
+    }
+    ObjectInfo info = new ObjectInfo(key, size, unquote(r.eTag()), r.contentType(), r.cacheControl(),
+        r.lastModified(), r.metadata(), md5(r.eTag(), r.serverSideEncryptionAsString()));
+    return new DriverReader(in, info, r.contentLength());
+  }
+
+  // ------------------------------------------------------------ writes
+
+  @Override
+  public WriteResult write(String key, InputStream data, long length, WriteOptions options) throws java.io.IOException {
+    PutObjectRequest.Builder req = PutObjectRequest.builder().bucket(bucket).key(key)
+        .contentType(options.contentType()).contentLength(length).metadata(options.metadata());
+    options.cacheControl().ifPresent(req::cacheControl);
+    if (options.ifNoneMatchAny()) {
+      req.ifNoneMatch("*");
+    }
+    options.ifMatch().ifPresent(e -> req.ifMatch(quote(e)));
+    // Up to 16 MiB (the portable layer's single writes stay below its multipart threshold) the
+    // body is sent from memory: the SDK then signs it in one pass instead of streaming
+    // aws-chunked signatures, which S3-compatible servers handle slowly.
+    RequestBody body = length <= SMALL_BODY
+        ? RequestBody.fromBytes(data.readNBytes((int) length))
+        : RequestBody.fromInputStream(data, length);
+    var r = client.putObject(req.build(), body);
+    return new WriteResult(key, length, unquote(r.eTag()), md5(r.eTag(), r.serverSideEncryptionAsString()), null);
+  }
+
+  private record Upload(String key, String uploadId, WriteOptions options) implements DriverUpload {}
+
+  @Override
+  public DriverUpload startUpload(String key, WriteOptions options) {
+    var r = client.createMultipartUpload(c -> {
+      c.bucket(bucket).key(key).contentType(options.contentType()).metadata(options.metadata());
+      options.cacheControl().ifPresent(c::cacheControl);
+    });
+    return new Upload(key, r.uploadId(), options);
+  }
+
+  @Override
+  public UploadedPart uploadPart(DriverUpload upload, int partNumber, byte[] data, int length) {
+    Upload u = (Upload) upload;
+    var r = client.uploadPart(p -> p.bucket(bucket).key(u.key()).uploadId(u.uploadId()).partNumber(partNumber)
+            .contentLength((long) length),
+        RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(data, 0, length)));
+    return new UploadedPart(partNumber, r.eTag(), md5(r.eTag(), r.serverSideEncryptionAsString()), length);
+  }
+
+  @Override
+  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) {
+    Upload u = (Upload) upload;
+    List<CompletedPart> completed = parts.stream()
+        .map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.etag()).build())
+        .collect(Collectors.toList());
+    var r = client.completeMultipartUpload(c -> {
+      c.bucket(bucket).key(u.key()).uploadId(u.uploadId())
+          .multipartUpload(CompletedMultipartUpload.builder().parts(completed).build());
+      if (u.options().ifNoneMatchAny()) {
+        c.ifNoneMatch("*");
+      }
+      u.options().ifMatch().ifPresent(e -> c.ifMatch(quote(e)));
+    });
+    long size = parts.stream().mapToLong(UploadedPart::size).sum();
+    return new WriteResult(u.key(), size, unquote(r.eTag()), null, null);
+  }
+
+  @Override
+  public void abortUpload(DriverUpload upload) {
+    Upload u = (Upload) upload;
+    try {
+      client.abortMultipartUpload(a -> a.bucket(bucket).key(u.key()).uploadId(u.uploadId()));
+    } catch (S3Exception e) {
+      if (e.statusCode() != 404) {
+        throw e;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ delete, copy
+
+  @Override
+  public void delete(String key) {
+    client.deleteObject(d -> d.bucket(bucket).key(key));
+  }
+
+  @Override
+  public int maxBatchSize() {
+    return 1000;
+  }
+
+  @Override
+  public Map<String, Exception> deleteBatch(List<String> keys) {
+    List<ObjectIdentifier> ids = keys.stream().map(k -> ObjectIdentifier.builder().key(k).build())
+        .collect(Collectors.toList());
+    DeleteObjectsResponse r = client.deleteObjects(d -> d.bucket(bucket)
+        .delete(Delete.builder().objects(ids).quiet(true).build()));
+    Map<String, Exception> failures = new LinkedHashMap<>();
+    for (S3Error e : r.errors()) {
+      if ("NoSuchKey".equals(e.code())) {
+        continue;
+      }
+      failures.put(e.key(), S3Exception.builder().statusCode(e.code() != null && e.code().equals("AccessDenied") ? 403 : 500)
+          .message(e.message())
+          .awsErrorDetails(AwsErrorDetails.builder().errorCode(e.code()).errorMessage(e.message()).build())
+          .build());
+    }
+    return failures;
+  }
+
+  @Override
+  public WriteResult copy(String source, String target) {
+    CopyObjectResponse r = client.copyObject(c -> c.sourceBucket(bucket).sourceKey(source)
+        .destinationBucket(bucket).destinationKey(target).metadataDirective(MetadataDirective.COPY));
+    String etag = r.copyObjectResult() == null ? null : r.copyObjectResult().eTag();
+    return new WriteResult(target, -1, unquote(etag), null, null);
+  }
+
+  // ------------------------------------------------------------ list
+
+  @Override
+  public ListPage list(ListOptions options, String pageToken) {
+    ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(bucket).maxKeys(options.pageSize());
+    if (!options.prefix().isEmpty()) {
+      req.prefix(options.prefix());
+    }
+    if (options.delimiter() != null) {
+      req.delimiter(options.delimiter());
+    }
+    if (pageToken != null) {
+      req.continuationToken(pageToken);
+    }
+    ListObjectsV2Response r = client.listObjectsV2(req.build());
+    List<ListEntry> entries = new ArrayList<>();
+    r.contents().forEach(o -> entries.add(ListEntry.object(o.key(), o.size(), unquote(o.eTag()), o.lastModified())));
+    r.commonPrefixes().forEach(p -> entries.add(ListEntry.prefix(p.prefix())));
+    entries.sort((a, b) -> StorageKeys.UTF8_ORDER.compare(a.key(), b.key()));
+    String next = Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null;
+    return new ListPage(entries, next);
+  }
+
+  // ------------------------------------------------------------ signed URLs
+
+  @Override
+  public URI signedUrl(String key, SignedUrlMethod method, Duration expiry, String contentType) throws Exception {
+    if (method == SignedUrlMethod.GET) {
+      return presigner.presignGetObject(p -> p.signatureDuration(expiry)
+          .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toURI();
+    }
+    return presigner.presignPutObject(p -> p.signatureDuration(expiry)
+        .putObjectRequest(g -> {
+          g.bucket(bucket).key(key);
+          if (contentType != null) {
+            g.contentType(contentType);
+          }
+        })).url().toURI();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) {
+    if (type.isInstance(client)) {
+      return type.cast(client);
+    }
+    if (type.isInstance(presigner)) {
+      return type.cast(presigner);
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    presigner.close();
+    if (ownsClient) {
+      client.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "S3StorageDriver[" + bucket + "]";
+  }
+
+  private static String unquote(String etag) {
+    if (etag == null) {
+      return null;
+    }
+    return etag.length() > 1 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
+  }
+
+  private static String quote(String etag) {
+    return etag.startsWith("\"") || etag.equals("*") ? etag : "\"" + etag + "\"";
+  }
+
+  /** The MD5 an ETag stands for: only for plain (not multipart, not SSE-KMS) objects. */
+  private static String md5(String etag, String sse) {
+    String e = unquote(etag);
+    if (e == null || (sse != null && sse.toLowerCase(Locale.ROOT).contains("kms"))) {
+      return null;
+    }
+    e = e.toLowerCase(Locale.ROOT);
+    return MD5_ETAG.matcher(e).matches() ? e : null;
+  }
+
+  /** Builds an {@link S3StorageDriver}. Not thread-safe. */
+  public static final class Builder {
+    private String bucket;
+    private String region;
+    private URI endpoint;
+    private boolean pathStyle;
+    private boolean conditionalWrites = true;
+    private String accessKeyId;
+    private Secret secretAccessKey;
+    private AwsCredentialsProvider credentialsProvider;
+    private Duration attemptTimeout = Duration.ofMinutes(5);
+    private S3Client client;
+
+    private Builder() {}
+
+    /**
+     * Sets the bucket (required).
+     *
+     * @param bucket the bucket name
+     * @return this builder
+     */
+    public Builder bucket(String bucket) {
+      this.bucket = bucket;
+      return this;
+    }
+
+    /**
+     * Sets the region (default {@code us-east-1} with an endpoint override, otherwise the
+     * SDK's default region chain is not consulted: a region is required).
+     *
+     * @param region such as {@code sa-east-1}
+     * @return this builder
+     */
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    /**
+     * Sets the endpoint of an S3-compatible server.
+     *
+     * @param endpoint such as {@code http://127.0.0.1:9000}
+     * @return this builder
+     */
+    public Builder endpoint(URI endpoint) {
+      this.endpoint = endpoint;
+      return this;
+    }
+
+    /**
+     * Uses path-style URLs ({@code host/bucket/key}), which most S3-compatible servers need.
+     *
+     * @param pathStyle true for path style
+     * @return this builder
+     */
+    public Builder pathStyle(boolean pathStyle) {
+      this.pathStyle = pathStyle;
+      return this;
+    }
+
+    /**
+     * Declares whether the server honours {@code If-None-Match}/{@code If-Match} on writes
+     * (default true, as Amazon S3 does). Set false for servers that ignore them: the portable
+     * layer then refuses conditional writes with {@code UNSUPPORTED} instead of silently
+     * overwriting.
+     *
+     * @param supported whether conditional writes work
+     * @return this builder
+     */
+    public Builder conditionalWrites(boolean supported) {
+      this.conditionalWrites = supported;
+      return this;
+    }
+
+    /**
+     * Sets static credentials (otherwise the AWS default provider chain is used).
+     *
+     * @param accessKeyId the access key id
+     * @param secretAccessKey the secret access key
+     * @return this builder
+     */
+    public Builder credentials(String accessKeyId, Secret secretAccessKey) {
+      this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
+      this.secretAccessKey = Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+      return this;
+    }
+
+    /**
+     * Sets a credentials provider (otherwise the AWS default provider chain is used).
+     *
+     * @param provider the provider
+     * @return this builder
+     */
+    public Builder credentialsProvider(AwsCredentialsProvider provider) {
+      this.credentialsProvider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * Sets the timeout of one HTTP attempt (default 5 minutes, for large parts on slow links).
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
+    public Builder attemptTimeout(Duration timeout) {
+      this.attemptTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Uses an existing client (which the driver will not close) instead of building one.
+     *
+     * @param client the client
+     * @return this builder
+     */
+    public Builder client(S3Client client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    private Region region() {
+      return Region.of(region == null ? "us-east-1" : region);
+    }
+
+    private AwsCredentialsProvider credentials() {
+      if (credentialsProvider != null) {
+        return credentialsProvider;
+      }
+      if (accessKeyId != null) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey.reveal()));
+      }
+      return DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * Builds the driver; no network call is made.
+     *
+     * @return the driver
+     * @throws YshException {@code INVALID_ARGUMENT} for a missing or malformed bucket, a
+     *     missing region without an endpoint, or an unknown AWS region
+     */
+    public S3StorageDriver build() {
+      if (bucket == null || bucket.isBlank()) {
+        throw YshException.invalidArgument("the S3 bucket must not be null or empty");
+      }
+      if (!bucket.matches("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]")) {
+        throw YshException.invalidArgument("'" + bucket + "' is not a valid S3 bucket name (3-63 characters:"
+            + " lower-case letters, digits, dots and hyphens)");
+      }
+      if (region == null && endpoint == null) {
+        throw YshException.invalidArgument("the S3 driver needs a region (s3://bucket?region=sa-east-1)");
+      }
+      if (region != null && endpoint == null && !Region.regions().contains(Region.of(region))) {
+        throw YshException.invalidArgument("unknown AWS region '" + region + "'");
+      }
+      if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null)) {
+        throw YshException.invalidArgument("the S3 endpoint must be an absolute http(s) URL, got " + endpoint);
+      }
+      return new S3StorageDriver(this);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.ysh.storage.s3;
+
+import io.ysh.testkit.storage.S3TestServers;
+import io.ysh.testkit.storage.StorageConformance;
+
+/**
+ * Runs the storage conformance suite against moto_server, a second, independent implementation
+ * of the S3 protocol. Skipped, with a message saying why, when moto_server is not installed.
+ */
+class MotoS3ConformanceTest extends StorageConformance {
+
+  @Override
+  protected Harness createHarness() {
+    return new S3Harness(S3TestServers.moto(), true);
+  }
+}

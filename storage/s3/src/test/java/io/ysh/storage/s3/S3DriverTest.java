@@ -1,0 +1,99 @@
+package io.ysh.storage.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ysh.core.ErrorCode;
+import io.ysh.core.Secret;
+import io.ysh.core.YshException;
+import io.ysh.storage.ObjectStorage;
+import io.ysh.storage.SignedUrlMethod;
+import io.ysh.testkit.storage.S3TestServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** S3-specific behaviour: URL options, bad input, credentials and expiry, against S3Proxy. */
+class S3DriverTest {
+
+  private static void assertCode(ErrorCode code, ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(YshException.class,
+        e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
+  }
+
+  private static S3TestServers.Endpoint server() {
+    return S3TestServers.s3proxy(Path.of("target", "s3proxy"));
+  }
+
+  @Test
+  void badUrlsAreInvalidArgumentsBeforeAnyNetworkCall() {
+    assertCode(ErrorCode.INVALID_ARGUMENT, () -> ObjectStorage.open("s3://bucket-without-region"));
+    assertCode(ErrorCode.INVALID_ARGUMENT, () -> ObjectStorage.open("s3://my-bucket?region=mars-north-9"));
+    assertCode(ErrorCode.INVALID_ARGUMENT, () -> ObjectStorage.open("s3://Bad_Bucket?region=us-east-1"));
+    assertCode(ErrorCode.INVALID_ARGUMENT, () -> ObjectStorage.open("s3://my-bucket?region=us-east-1&regoin=x"));
+    assertCode(ErrorCode.INVALID_ARGUMENT, () -> ObjectStorage.open("s3://AKIAONLY@my-bucket?region=us-east-1"));
+    assertCode(ErrorCode.INVALID_ARGUMENT, () -> ObjectStorage.open("s3://?region=us-east-1"));
+  }
+
+  @Test
+  void openByUrlWithEndpointPathStyleAndCredentials() {
+    S3TestServers.Endpoint s = server();
+    String bucket = "url-" + UUID.randomUUID().toString().substring(0, 8);
+    try (ObjectStorage storage = ObjectStorage.open("s3://" + s.accessKey() + ":" + s.secretKey() + "@" + bucket
+        + "?endpoint=" + s.endpoint() + "&pathStyle=true&region=us-east-1&timeout=30s")) {
+      storage.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
+      storage.put("hello.txt", "olá".getBytes(StandardCharsets.UTF_8));
+      assertThat(new String(storage.getBytes("hello.txt"), StandardCharsets.UTF_8)).isEqualTo("olá");
+      assertThat(storage.toString()).doesNotContain(s.secretKey());
+    }
+  }
+
+  @Test
+  void wrongCredentialsAreUnauthenticated() {
+    S3TestServers.Endpoint s = server();
+    S3StorageDriver driver = S3StorageDriver.builder().bucket("any-bucket").endpoint(s.endpoint()).pathStyle(true)
+        .region("us-east-1").credentials(s.accessKey(), Secret.of("wrong-secret")).build();
+    try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
+      Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> storage.getBytes("k")); // a HEAD 403 has no body to tell the two apart
+      assertThat(t).isInstanceOfSatisfying(YshException.class, e -> {
+        assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+        assertThat(e.getMessage()).doesNotContain("wrong-secret");
+      });
+    }
+  }
+
+  @Test
+  void missingBucketIsNotFound() {
+    S3TestServers.Endpoint s = server();
+    S3StorageDriver driver = S3StorageDriver.builder().bucket("no-such-bucket-here").endpoint(s.endpoint())
+        .pathStyle(true).region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
+      assertCode(ErrorCode.NOT_FOUND, () -> storage.getBytes("k"));
+    }
+  }
+
+  @Test
+  void expiredSignedUrlIsRefusedByTheServer() throws Exception {
+    S3TestServers.Endpoint s = server();
+    String bucket = "exp-" + UUID.randomUUID().toString().substring(0, 8);
+    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
+        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
+      storage.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
+      storage.put("k", new byte[] {1});
+      URI url = storage.signedUrl("k", SignedUrlMethod.GET, Duration.ofSeconds(1));
+      Thread.sleep(2100); // the expiry is in whole seconds on the server's clock
+      HttpResponse<String> r = HttpClient.newHttpClient()
+          .send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(403);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.ysh.storage.s3;
+
+import io.ysh.core.Secret;
+import io.ysh.core.resilience.ResiliencePolicy;
+import io.ysh.core.telemetry.Telemetry;
+import io.ysh.storage.ObjectStorage;
+import io.ysh.testkit.storage.S3TestServers;
+import io.ysh.testkit.storage.StorageConformance;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** A fresh bucket on an S3-compatible test server. */
+final class S3Harness implements StorageConformance.Harness {
+
+  static final long PART_SIZE = 5L << 20;
+
+  private final ObjectStorage storage;
+  private final S3Client client;
+  private final String bucket;
+
+  S3Harness(S3TestServers.Endpoint endpoint, boolean conditionalWrites) {
+    bucket = "ysh-" + UUID.randomUUID().toString().substring(0, 13);
+    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(endpoint.endpoint()).pathStyle(true)
+        .region("us-east-1").credentials(endpoint.accessKey(), Secret.of(endpoint.secretKey()))
+        .conditionalWrites(conditionalWrites).build();
+    client = driver.unwrap(S3Client.class);
+    client.createBucket(c -> c.bucket(bucket));
+    storage = ObjectStorage.builder(driver).partSize(PART_SIZE).telemetry(Telemetry.noop())
+        .resilience(ResiliencePolicy.none()).build();
+  }
+
+  @Override
+  public ObjectStorage storage() {
+    return storage;
+  }
+
+  @Override
+  public long partSize() {
+    return PART_SIZE;
+  }
+
+  @Override
+  public Optional<Class<?>> nativeClientType() {
+    return Optional.of(S3Client.class);
+  }
+
+  @Override
+  public OptionalInt pendingUploads(String prefix) {
+    return OptionalInt.of(client.listMultipartUploads(l -> l.bucket(bucket).prefix(prefix)).uploads().size());
+  }
+
+  @Override
+  public void close() {
+    storage.close();
+  }
+}
