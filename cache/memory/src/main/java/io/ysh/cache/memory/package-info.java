@@ -1,0 +1,4 @@
+/**
+ * The in-memory cache driver ({@code mem://}) on Caffeine.
+ */
+package io.ysh.cache.memory;
