@@ -1,0 +1,2 @@
+/** The AWS Secrets Manager secrets driver ({@code awssm://}). */
+package io.ysh.secrets.aws;

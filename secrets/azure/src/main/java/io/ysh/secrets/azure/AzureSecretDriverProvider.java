@@ -1,0 +1,54 @@
+package io.ysh.secrets.azure;
+
+import com.azure.core.credential.TokenCredential;
+import io.ysh.core.ErrorCode;
+import io.ysh.core.YshException;
+import io.ysh.core.url.ResourceUrl;
+import io.ysh.secrets.spi.SecretDriver;
+import io.ysh.secrets.spi.SecretDriverProvider;
+import java.util.Set;
+
+/**
+ * Opens {@code azurekv://<vault-name>} (vault {@code https://<vault-name>.vault.azure.net}) or
+ * {@code azurekv://<host>?fullHost=true} for other clouds; parameter {@code purgeOnDelete=true}.
+ * The credential is azure-identity's {@code DefaultAzureCredential}, which must be on the
+ * classpath ({@code com.azure:azure-identity}); for any other {@link TokenCredential} use
+ * {@link AzureSecretDriver#builder}.
+ */
+public final class AzureSecretDriverProvider implements SecretDriverProvider {
+
+  /** For {@link java.util.ServiceLoader}. */
+  public AzureSecretDriverProvider() {}
+
+  @Override
+  public Set<String> schemes() {
+    return Set.of("azurekv");
+  }
+
+  @Override
+  public SecretDriver open(ResourceUrl url) {
+    url.requireKnownParams(Set.of("purgeOnDelete", "fullHost"));
+    String host = url.singleHost("Key Vault name").host();
+    if (!url.path().isEmpty()) {
+      throw YshException.invalidArgument("azurekv:// URLs take no path: azurekv://<vault-name>");
+    }
+    String vaultUrl = url.boolParam("fullHost").orElse(false) ? "https://" + host : "https://" + host + ".vault.azure.net";
+    return AzureSecretDriver.builder(vaultUrl, defaultCredential())
+        .purgeOnDelete(url.boolParam("purgeOnDelete").orElse(false))
+        .build();
+  }
+
+  private static TokenCredential defaultCredential() {
+    try {
+      Class<?> builder = Class.forName("com.azure.identity.DefaultAzureCredentialBuilder");
+      Object b = builder.getConstructor().newInstance();
+      return (TokenCredential) builder.getMethod("build").invoke(b);
+    } catch (ClassNotFoundException e) {
+      throw YshException.of(ErrorCode.UNSUPPORTED,
+          "azurekv:// URLs use DefaultAzureCredential: add com.azure:azure-identity, or build the driver with "
+              + "AzureSecretDriver.builder(vaultUrl, credential)");
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw YshException.builder(ErrorCode.INTERNAL).detail("cannot create DefaultAzureCredential").cause(e).build();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The Azure Key Vault secrets driver ({@code azurekv://}). */
+package io.ysh.secrets.azure;

@@ -1,0 +1,2 @@
+/** The GCP Secret Manager secrets driver ({@code gcpsm://}). */
+package io.ysh.secrets.gcp;

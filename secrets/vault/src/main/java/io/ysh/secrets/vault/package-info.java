@@ -1,0 +1,2 @@
+/** The HashiCorp Vault KV v2 secrets driver ({@code vault://}). */
+package io.ysh.secrets.vault;
