@@ -1,0 +1,104 @@
+package io.ysh.benchmarks.queue;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.ysh.core.telemetry.Telemetry;
+import io.ysh.queue.Message;
+import io.ysh.queue.ReceivedMessage;
+import io.ysh.queue.Subscription;
+import io.ysh.queue.Topic;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * End-to-end latency through the portable API: publish one 1 KiB message, receive it, ack it.
+ * SampleTime mode reports p50/p99. Needs RabbitMQ on 127.0.0.1:5672 and Redis on 127.0.0.1:6379
+ * ({@code mem} needs nothing).
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar QueueLatencyBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(1)
+public class QueueLatencyBenchmark {
+
+  /** Which driver. */
+  @Param({"mem", "rabbitmq", "redis"})
+  public String provider;
+
+  private Topic topic;
+  private Subscription subscription;
+  private Message message;
+  private String name;
+
+  /** Opens the topic and subscription on a fresh queue. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    name = "ysh-bench-lat-" + UUID.randomUUID().toString().substring(0, 8);
+    String url = switch (provider) {
+      case "mem" -> "mem://" + name;
+      case "rabbitmq" -> "rabbitmq://guest:guest@127.0.0.1:5672/" + name;
+      default -> "redis-stream://127.0.0.1:6379/" + name + "?maxLen=10000";
+    };
+    topic = Topic.builder().url(url).telemetry(Telemetry.noop()).build();
+    subscription = Subscription.builder().url(url).telemetry(Telemetry.noop()).build();
+    message = Message.of(new byte[1024]);
+  }
+
+  /**
+   * Closes both and deletes the queue or stream.
+   *
+   * @throws Exception on failure
+   */
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    subscription.close();
+    if (provider.equals("rabbitmq")) {
+      Channel c = topic.unwrap(Connection.class).createChannel();
+      c.queueDelete(name);
+      c.queueDelete(name + ".retry");
+      c.close();
+    } else if (provider.equals("redis")) {
+      try (StatefulRedisConnection<String, String> c = topic.unwrap(RedisClient.class).connect()) {
+        c.sync().del(name);
+      }
+    }
+    topic.close();
+  }
+
+  /**
+   * Publish, receive, ack.
+   *
+   * @return the message id
+   */
+  @Benchmark
+  public String publishReceiveAck() {
+    String id = topic.publish(message);
+    List<ReceivedMessage> got = subscription.receive(1, Duration.ofSeconds(5));
+    if (got.isEmpty()) {
+      throw new IllegalStateException("no message within 5 s");
+    }
+    got.get(0).ack();
+    return id;
+  }
+}

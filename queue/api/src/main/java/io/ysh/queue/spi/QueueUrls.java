@@ -1,0 +1,42 @@
+package io.ysh.queue.spi;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** URL parameters every queue driver accepts, and the scheme-to-artifact table. */
+public final class QueueUrls {
+
+  /**
+   * Parameters read by the portable layer or shared by all drivers: {@code maxAttempts}
+   * (dead-letter after that many deliveries), {@code deadLetter} (the dead-letter destination's
+   * name), {@code nackDelay} (base of the exponential nack backoff), {@code ackDeadline}
+   * (visibility timeout, for providers that have one).
+   */
+  public static final Set<String> PORTABLE_PARAMS = Set.of("maxAttempts", "deadLetter", "nackDelay", "ackDeadline");
+
+  /** Maven artifact providing each scheme the SDK supports. */
+  public static final Map<String, String> ARTIFACTS =
+      Map.of(
+          "mem", "ysh-queue-memory",
+          "sqs", "ysh-queue-sqs",
+          "azqueue", "ysh-queue-azure",
+          "gcppubsub", "ysh-queue-pubsub",
+          "rabbitmq", "ysh-queue-rabbitmq",
+          "kafka", "ysh-queue-kafka",
+          "redis-stream", "ysh-queue-redis");
+
+  private QueueUrls() {}
+
+  /**
+   * The portable parameters plus a driver's own.
+   *
+   * @param driverParams the driver's parameter names
+   * @return the union
+   */
+  public static Set<String> known(String... driverParams) {
+    Set<String> s = new HashSet<>(PORTABLE_PARAMS);
+    s.addAll(Set.of(driverParams));
+    return s;
+  }
+}

@@ -1,0 +1,157 @@
+package io.ysh.queue.azure;
+
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.models.QueueMessageItem;
+import com.azure.storage.queue.models.QueueStorageException;
+import com.azure.storage.queue.models.UpdateMessageResult;
+import io.ysh.core.spi.ErrorMapper;
+import io.ysh.queue.QueueCapabilities;
+import io.ysh.queue.spi.DriverMessage;
+import io.ysh.queue.spi.SubscriptionDriver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Polls a queue (Azure Queue Storage has no long polling: empty answers are retried with a short,
+ * growing pause until the wait is over). Ack deletes with the latest pop receipt; nack and
+ * extendDeadline update the visibility timeout (each update issues a new pop receipt, tracked
+ * here); the delivery attempt is the dequeue count.
+ */
+final class AzureQueueSubscriptionDriver implements SubscriptionDriver {
+
+  private final AzureQueueProvider.Settings settings;
+  private final QueueClient queue;
+  private final Map<String, String> receipts = new ConcurrentHashMap<>();
+  private volatile QueueClient deadLetterQueue;
+
+  AzureQueueSubscriptionDriver(AzureQueueProvider.Settings settings, QueueClient queue) {
+    this.settings = settings;
+    this.queue = queue;
+    ensure(queue, settings.create);
+  }
+
+  static void ensure(QueueClient queue, boolean create) {
+    if (create) {
+      queue.createIfNotExists();
+    } else {
+      queue.getProperties();
+    }
+  }
+
+  @Override
+  public String provider() {
+    return "azqueue";
+  }
+
+  @Override
+  public String name() {
+    return settings.queue;
+  }
+
+  @Override
+  public QueueCapabilities capabilities() {
+    return AzureEnvelope.CAPS;
+  }
+
+  @Override
+  public List<DriverMessage> receiveBatch(int max, Duration wait) throws InterruptedException {
+    long end = System.nanoTime() + wait.toNanos();
+    long pause = 50;
+    while (true) {
+      List<DriverMessage> out = new ArrayList<>();
+      for (QueueMessageItem m : queue.receiveMessages(Math.min(32, max), settings.visibility, null, null)) {
+        String ackId = m.getMessageId() + "\n" + m.getPopReceipt();
+        receipts.put(m.getMessageId(), m.getPopReceipt());
+        out.add(new DriverMessage(m.getMessageId(), ackId, AzureEnvelope.decode(m.getBody().toString()), (int) Math.max(1, m.getDequeueCount())));
+      }
+      long remainingMs = (end - System.nanoTime()) / 1_000_000;
+      if (!out.isEmpty() || remainingMs <= 0) {
+        return out;
+      }
+      Thread.sleep(Math.min(pause, remainingMs));
+      pause = Math.min(500, pause * 2);
+    }
+  }
+
+  private String messageId(String ackId) {
+    return ackId.substring(0, ackId.indexOf('\n'));
+  }
+
+  private String receipt(String ackId) {
+    String current = receipts.get(messageId(ackId));
+    return current != null ? current : ackId.substring(ackId.indexOf('\n') + 1);
+  }
+
+  @Override
+  public void ack(List<String> ackIds) {
+    for (String ackId : ackIds) {
+      String id = messageId(ackId);
+      try {
+        queue.deleteMessage(id, receipt(ackId));
+      } catch (QueueStorageException e) {
+        if (e.getStatusCode() != 404 && e.getStatusCode() != 400) {
+          throw e;
+        }
+        // a stale pop receipt: the message was redelivered or already deleted
+      } finally {
+        receipts.remove(id);
+      }
+    }
+  }
+
+  @Override
+  public void nack(List<String> ackIds, Duration delay) {
+    for (String ackId : ackIds) {
+      update(ackId, delay);
+      receipts.remove(messageId(ackId));
+    }
+  }
+
+  @Override
+  public void extendDeadline(String ackId, Duration extension) {
+    update(ackId, extension);
+  }
+
+  private void update(String ackId, Duration visibility) {
+    String id = messageId(ackId);
+    try {
+      UpdateMessageResult r = queue.updateMessage(id, receipt(ackId), null, visibility);
+      receipts.put(id, r.getPopReceipt());
+    } catch (QueueStorageException e) {
+      if (e.getStatusCode() != 404 && e.getStatusCode() != 400) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public void deadLetter(List<DriverMessage> messages) {
+    QueueClient dlq = deadLetterQueue;
+    if (dlq == null) {
+      dlq = settings.queue(settings.deadLetter);
+      dlq.createIfNotExists();
+      deadLetterQueue = dlq;
+    }
+    for (DriverMessage m : messages) {
+      dlq.sendMessage(AzureEnvelope.encode(m.message()));
+    }
+    ack(messages.stream().map(DriverMessage::ackId).toList());
+  }
+
+  @Override
+  public ErrorMapper errorMapper() {
+    return AzureErrors::map;
+  }
+
+  @Override
+  public <T> Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(queue) ? Optional.of(type.cast(queue)) : Optional.empty();
+  }
+
+  @Override
+  public void close() {}
+}

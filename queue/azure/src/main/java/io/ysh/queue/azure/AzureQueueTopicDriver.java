@@ -1,0 +1,64 @@
+package io.ysh.queue.azure;
+
+import com.azure.storage.queue.QueueClient;
+import io.ysh.core.spi.ErrorMapper;
+import io.ysh.queue.Message;
+import io.ysh.queue.QueueCapabilities;
+import io.ysh.queue.spi.TopicDriver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Publishes with one SendMessage per message (Azure Queue Storage has no batch send). */
+final class AzureQueueTopicDriver implements TopicDriver {
+
+  private final AzureQueueProvider.Settings settings;
+  private final QueueClient queue;
+
+  AzureQueueTopicDriver(AzureQueueProvider.Settings settings, QueueClient queue) {
+    this.settings = settings;
+    this.queue = queue;
+    AzureQueueSubscriptionDriver.ensure(queue, settings.create);
+  }
+
+  @Override
+  public String provider() {
+    return "azqueue";
+  }
+
+  @Override
+  public String name() {
+    return settings.queue;
+  }
+
+  @Override
+  public QueueCapabilities capabilities() {
+    return AzureEnvelope.CAPS;
+  }
+
+  @Override
+  public List<String> sendBatch(List<Message> batch) {
+    List<String> texts = new ArrayList<>(batch.size());
+    for (Message m : batch) {
+      texts.add(AzureEnvelope.encode(m)); // all checked before the first is sent
+    }
+    List<String> ids = new ArrayList<>(batch.size());
+    for (String t : texts) {
+      ids.add(queue.sendMessage(t).getMessageId());
+    }
+    return ids;
+  }
+
+  @Override
+  public ErrorMapper errorMapper() {
+    return AzureErrors::map;
+  }
+
+  @Override
+  public <T> Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(queue) ? Optional.of(type.cast(queue)) : Optional.empty();
+  }
+
+  @Override
+  public void close() {}
+}

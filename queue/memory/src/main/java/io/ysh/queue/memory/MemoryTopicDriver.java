@@ -1,0 +1,68 @@
+package io.ysh.queue.memory;
+
+import io.ysh.core.spi.ErrorMapper;
+import io.ysh.queue.Message;
+import io.ysh.queue.QueueCapabilities;
+import io.ysh.queue.spi.TopicDriver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Publishes to an in-memory queue. */
+final class MemoryTopicDriver implements TopicDriver {
+
+  static final QueueCapabilities CAPS =
+      QueueCapabilities.builder()
+          .maxMessageBytes(256 * 1024)
+          .maxBatchMessages(1000)
+          .maxBatchBytes(16L * 1024 * 1024)
+          .maxAttributes(50)
+          .maxAttributeNameLength(256)
+          .maxAttributeValueBytes(4096)
+          .emptyBodyAllowed(true)
+          .orderingKeys(true)
+          .deduplication(true)
+          .extendDeadline(true)
+          .maxNackDelay(Duration.ofHours(12))
+          .nativeDeadLetter(false)
+          .build();
+
+  private final MemoryQueue queue;
+
+  MemoryTopicDriver(MemoryQueue queue) {
+    this.queue = queue;
+  }
+
+  @Override
+  public String provider() {
+    return "mem";
+  }
+
+  @Override
+  public String name() {
+    return queue.name();
+  }
+
+  @Override
+  public QueueCapabilities capabilities() {
+    return CAPS;
+  }
+
+  @Override
+  public List<String> sendBatch(List<Message> batch) {
+    return queue.publish(batch);
+  }
+
+  @Override
+  public ErrorMapper errorMapper() {
+    return ErrorMapper.defaults();
+  }
+
+  @Override
+  public <T> Optional<T> unwrap(Class<T> type) {
+    return Optional.empty();
+  }
+
+  @Override
+  public void close() {}
+}

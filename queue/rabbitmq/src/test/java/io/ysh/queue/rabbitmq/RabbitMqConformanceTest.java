@@ -1,0 +1,81 @@
+package io.ysh.queue.rabbitmq;
+
+import com.rabbitmq.client.Connection;
+import io.ysh.testkit.queue.QueueConformance;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Runs the queue conformance suite against the RabbitMQ broker on 127.0.0.1:5672 (guest/guest;
+ * override with {@code -Dysh.rabbitmq.host/port}). Each run gets its own virtual host, created and
+ * deleted with {@code rabbitmqctl}; where {@code rabbitmqctl} is not usable the run falls back to
+ * vhost {@code /} with unique queue names. Skipped, with a message, when no broker listens.
+ */
+class RabbitMqConformanceTest extends QueueConformance {
+
+  static final String HOST = System.getProperty("ysh.rabbitmq.host", "127.0.0.1");
+  static final int PORT = Integer.getInteger("ysh.rabbitmq.port", 5672);
+
+  private String vhost = "%2F";
+  private String createdVhost;
+
+  @BeforeAll
+  void createVhost() throws Exception {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(HOST, PORT), 2000);
+    } catch (IOException e) {
+      Assumptions.abort("no RabbitMQ broker on " + HOST + ":" + PORT + " (" + e + "); start rabbitmq-server to run these tests");
+    }
+    String name = "ysh-queue-test-" + UUID.randomUUID().toString().substring(0, 8);
+    if (rabbitmqctl("add_vhost", name) && rabbitmqctl("set_permissions", "-p", name, "guest", ".*", ".*", ".*")) {
+      createdVhost = name;
+      vhost = name;
+    } else {
+      System.err.println("rabbitmqctl not usable: running in vhost / with unique queue names");
+    }
+  }
+
+  @AfterAll
+  void deleteVhost() {
+    if (createdVhost != null) {
+      rabbitmqctl("delete_vhost", createdVhost);
+    }
+  }
+
+  private static boolean rabbitmqctl(String... args) {
+    List<String> cmd = new java.util.ArrayList<>(List.of("rabbitmqctl", "-q"));
+    cmd.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  protected String url(String queue) {
+    return "rabbitmq://guest:guest@" + HOST + ":" + PORT + "/" + vhost + "/" + queue;
+  }
+
+  @Override
+  protected Optional<String> missingQueueUrl() {
+    return Optional.of(url("never-declared-" + UUID.randomUUID()) + "?declare=false");
+  }
+
+  @Override
+  protected Optional<Class<?>> nativeType() {
+    return Optional.of(Connection.class);
+  }
+}

@@ -1,0 +1,66 @@
+package io.ysh.queue.redis;
+
+import io.lettuce.core.StreamMessage;
+import io.ysh.queue.Message;
+import io.ysh.queue.QueueCapabilities;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Message ↔ stream entry fields: {@code b} body, {@code k} ordering key, {@code a:<name>} attributes. */
+final class RedisStreamCodec {
+
+  private static final byte[] BODY = bytes("b");
+  private static final String KEY = "k";
+  private static final String ATTR = "a:";
+
+  private RedisStreamCodec() {}
+
+  static QueueCapabilities caps(Duration ackDeadline) {
+    return QueueCapabilities.builder()
+        .maxMessageBytes(8 * 1024 * 1024)
+        .maxBatchMessages(500)
+        .maxBatchBytes(16L * 1024 * 1024)
+        .maxAttributes(100)
+        .maxAttributeNameLength(1024)
+        .maxAttributeValueBytes(64 * 1024)
+        .emptyBodyAllowed(true)
+        .orderingKeys(true)
+        .deduplication(false)
+        .extendDeadline(true)
+        .maxNackDelay(ackDeadline)
+        .nativeDeadLetter(false)
+        .build();
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static Map<byte[], byte[]> encode(Message m) {
+    Map<byte[], byte[]> fields = new LinkedHashMap<>();
+    fields.put(BODY, m.body());
+    m.orderingKey().ifPresent(k -> fields.put(bytes(KEY), bytes(k)));
+    m.attributes().forEach((k, v) -> fields.put(bytes(ATTR + k), bytes(v)));
+    return fields;
+  }
+
+  static Message decode(StreamMessage<byte[], byte[]> e) {
+    Message.Builder b = Message.builder();
+    Map<byte[], byte[]> body = e.getBody();
+    if (body != null) {
+      for (Map.Entry<byte[], byte[]> f : body.entrySet()) {
+        String name = new String(f.getKey(), StandardCharsets.UTF_8);
+        if (name.equals("b")) {
+          b.body(f.getValue());
+        } else if (name.equals(KEY)) {
+          b.orderingKey(new String(f.getValue(), StandardCharsets.UTF_8));
+        } else if (name.startsWith(ATTR)) {
+          b.attribute(name.substring(ATTR.length()), new String(f.getValue(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,66 @@
+package io.ysh.queue.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.ysh.testkit.queue.QueueConformance;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Runs the queue conformance suite against the Redis server on 127.0.0.1:6379 (override with
+ * {@code -Dysh.redis.host/port}). The server is shared: every stream name is unique to the run and
+ * deleted afterwards; nothing else is touched. Skipped, with a message, when no server listens.
+ */
+class RedisStreamConformanceTest extends QueueConformance {
+
+  static final String HOST = System.getProperty("ysh.redis.host", "127.0.0.1");
+  static final int PORT = Integer.getInteger("ysh.redis.port", 6379);
+
+  private final Set<String> streams = ConcurrentHashMap.newKeySet();
+
+  @BeforeAll
+  void requireRedis() {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(HOST, PORT), 2000);
+    } catch (IOException e) {
+      Assumptions.abort("no Redis server on " + HOST + ":" + PORT + " (" + e + "); start redis-server to run these tests");
+    }
+  }
+
+  @AfterAll
+  void deleteStreams() {
+    RedisClient client = RedisClient.create("redis://" + HOST + ":" + PORT);
+    try (StatefulRedisConnection<String, String> c = client.connect()) {
+      for (String s : streams) {
+        c.sync().del(s, s + ".dlq", s + "-dlq");
+      }
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  @Override
+  protected String url(String queue) {
+    String stream = queue.startsWith("ysh-") ? queue : "ysh-" + queue;
+    streams.add(stream);
+    return "redis-stream://" + HOST + ":" + PORT + "/" + stream;
+  }
+
+  @Override
+  protected Optional<String> missingQueueUrl() {
+    return Optional.of(url("never-created-" + UUID.randomUUID()) + "?create=false");
+  }
+
+  @Override
+  protected Optional<Class<?>> nativeType() {
+    return Optional.of(RedisClient.class);
+  }
+}

@@ -1,0 +1,100 @@
+package io.ysh.queue.sqs;
+
+import io.ysh.core.YshException;
+import io.ysh.core.url.ResourceUrl;
+import io.ysh.queue.spi.QueueDriverProvider;
+import io.ysh.queue.spi.QueueUrls;
+import io.ysh.queue.spi.SubscriptionDriver;
+import io.ysh.queue.spi.TopicDriver;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/**
+ * Opens {@code sqs://[accessKey:secretKey@]queue-name?region=…} URLs (credentials from the AWS
+ * default chain unless given in the URL). Parameters: {@code region} (default from the
+ * environment, else {@code us-east-1}), {@code endpoint} (for ElasticMQ, LocalStack or VPC
+ * endpoints), {@code create} (default true: CreateQueue on open, idempotent; false: the queue must
+ * exist, else {@code NOT_FOUND}), {@code ackDeadline} (visibility timeout per receive, whole
+ * seconds; default the queue's), {@code deadLetter} (default {@code queue-dlq}, or
+ * {@code queue-dlq.fifo}), plus the portable ones. A name ending in {@code .fifo} opens a FIFO queue:
+ * ordering keys become message group ids and deduplication ids are honoured.
+ */
+public final class SqsQueueProvider implements QueueDriverProvider {
+
+  static final Set<String> PARAMS = QueueUrls.known("region", "endpoint", "create");
+
+  /** Creates the provider (no I/O). */
+  public SqsQueueProvider() {}
+
+  @Override
+  public Set<String> schemes() {
+    return Set.of("sqs");
+  }
+
+  @Override
+  public TopicDriver openTopic(ResourceUrl url) {
+    Settings s = new Settings(url);
+    SqsClient client = client(s);
+    return SqsErrors.open(s, client, () -> new SqsTopicDriver(s, client, SqsQueues.resolve(client, s.queue, s.create)));
+  }
+
+  @Override
+  public SubscriptionDriver openSubscription(ResourceUrl url) {
+    Settings s = new Settings(url);
+    SqsClient client = client(s);
+    return SqsErrors.open(s, client, () -> new SqsSubscriptionDriver(s, client, SqsQueues.resolve(client, s.queue, s.create)));
+  }
+
+  private static SqsClient client(Settings s) {
+    SqsClientBuilder b = SqsClient.builder().httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build());
+    s.region.ifPresent(r -> b.region(Region.of(r)));
+    if (s.region.isEmpty() && System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
+      b.region(Region.US_EAST_1);
+    }
+    s.endpoint.ifPresent(e -> b.endpointOverride(URI.create(e)));
+    if (s.accessKey != null) {
+      b.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKey, s.secretKey)));
+    } else {
+      b.credentialsProvider(DefaultCredentialsProvider.builder().build());
+    }
+    return b.build();
+  }
+
+  /** Parsed URL. */
+  static final class Settings {
+    final String queue;
+    final java.util.Optional<String> region;
+    final java.util.Optional<String> endpoint;
+    final String accessKey;
+    final String secretKey;
+    final boolean create;
+    final Integer visibilitySeconds;
+    final String deadLetter;
+    final boolean fifo;
+
+    Settings(ResourceUrl url) {
+      url.requireKnownParams(PARAMS);
+      queue = url.host().orElseThrow(() -> YshException.invalidArgument("sqs:// URL needs a queue name, such as sqs://orders?region=sa-east-1"));
+      if (!url.pathSegments().isEmpty() && !(url.pathSegments().size() == 1 && url.pathSegments().get(0).isEmpty())) {
+        throw YshException.invalidArgument("sqs:// URL takes the queue name as host and no path");
+      }
+      fifo = queue.endsWith(".fifo");
+      region = url.param("region");
+      endpoint = url.param("endpoint");
+      accessKey = url.username().orElse(null);
+      secretKey = url.password().map(p -> p.reveal()).orElse(accessKey == null ? null : "");
+      create = url.boolParam("create").orElse(true);
+      visibilitySeconds = url.durationParam("ackDeadline").map(d -> (int) Math.max(0, Math.min(43_200, (d.toMillis() + 999) / 1000))).orElse(null);
+      String base = fifo ? queue.substring(0, queue.length() - 5) : queue;
+      deadLetter = url.param("deadLetter").orElse(base + "-dlq" + (fifo ? ".fifo" : ""));
+    }
+  }
+}

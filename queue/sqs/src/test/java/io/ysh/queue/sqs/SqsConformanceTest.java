@@ -1,0 +1,103 @@
+package io.ysh.queue.sqs;
+
+import io.ysh.testkit.queue.QueueConformance;
+import io.ysh.testkit.server.FreePorts;
+import io.ysh.testkit.server.MavenJars;
+import io.ysh.testkit.server.ReadinessProbe;
+import io.ysh.testkit.server.ServerProcess;
+import io.ysh.testkit.server.SharedServers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Runs the queue conformance suite against ElasticMQ 1.7.1 (strict SQS limits), started once per
+ * JVM as its own process from the jars Maven copied into {@code target/elasticmq-jars}, bound to
+ * 127.0.0.1 on a free port.
+ */
+class SqsConformanceTest extends QueueConformance {
+
+  static int port;
+
+  @BeforeAll
+  void startElasticMq() {
+    port = startServer();
+  }
+
+  static int startServer() {
+    ElasticMq server = SharedServers.getOrStart("elasticmq", ElasticMq::start);
+    return server.port;
+  }
+
+  @Override
+  protected String url(String queue) {
+    return "sqs://test:test@" + queue + "?region=us-east-1&endpoint=http://127.0.0.1:" + port;
+  }
+
+  @Override
+  protected Optional<String> missingQueueUrl() {
+    return Optional.of(url("never-created-" + UUID.randomUUID()) + "&create=false");
+  }
+
+  @Override
+  protected Optional<Class<?>> nativeType() {
+    return Optional.of(SqsClient.class);
+  }
+
+  /** ElasticMQ as a shared server. */
+  static final class ElasticMq implements io.ysh.testkit.server.ManagedServer {
+    final ServerProcess process;
+    final int port;
+
+    private ElasticMq(ServerProcess process, int port) {
+      this.process = process;
+      this.port = port;
+    }
+
+    static ElasticMq start() {
+      int port = FreePorts.next();
+      try {
+        Path dir = Files.createDirectories(Path.of("target", "elasticmq"));
+        Path conf = dir.resolve("elasticmq-" + port + ".conf");
+        Files.writeString(conf, String.join("\n",
+            "include classpath(\"application.conf\")",
+            "node-address { protocol = http, host = \"127.0.0.1\", port = " + port + ", context-path = \"\" }",
+            "rest-sqs { enabled = true, bind-port = " + port + ", bind-hostname = \"127.0.0.1\", sqs-limits = strict }",
+            "rest-stats { enabled = false }",
+            "generate-node-address = false",
+            ""));
+        ServerProcess p = ServerProcess.builder("elasticmq")
+            .javaMain("org.elasticmq.server.Main", MavenJars.classpath(Path.of("target", "elasticmq-jars")),
+                List.of("-Xmx256m", "-Dconfig.file=" + conf.toAbsolutePath()), List.of())
+            .readiness(ReadinessProbe.tcp(port))
+            .startupTimeout(Duration.ofSeconds(60))
+            .start();
+        return new ElasticMq(p, port);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public String name() {
+      return "elasticmq";
+    }
+
+    @Override
+    public boolean isAlive() {
+      return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+      process.close();
+    }
+  }
+}
