@@ -1,0 +1,387 @@
+package io.ysh.asaas;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ysh.core.ErrorCode;
+import io.ysh.core.Errors;
+import io.ysh.core.Secret;
+import io.ysh.core.YshException;
+import io.ysh.core.http.Redactor;
+import io.ysh.core.resilience.ResiliencePolicy;
+import io.ysh.core.spi.Invoker;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/** Sends requests to Asaas: auth header, JSON, error mapping, resilience and the GET bulkhead. */
+final class AsaasTransport {
+
+  static final String PROVIDER = "asaas";
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final byte[] EMPTY = new byte[0];
+  private static final int MAX_BODY_KEPT = 4096;
+  /** A 429 whose reset is further away than this is the 12-hour quota, not a rate limit. */
+  private static final long QUOTA_RESET_SECONDS = 600;
+
+  private final OkHttpClient http;
+  private final HttpUrl base;
+  private final String basePath;
+  private final Secret apiKey;
+  private final Invoker invoker;
+  private final Semaphore getPermits;
+  private final long getWaitNanos;
+  private final int maxConcurrentGets;
+  private final ResiliencePolicy policy;
+  private final Clock clock;
+  private final ObjectMapper mapper = AsaasJson.mapper();
+
+  AsaasTransport(
+      OkHttpClient http, HttpUrl base, Secret apiKey, Invoker invoker, ResiliencePolicy policy, int maxConcurrentGets, Clock clock) {
+    this.http = http;
+    this.base = base;
+    String p = base.encodedPath();
+    this.basePath = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    this.apiKey = apiKey;
+    this.invoker = invoker;
+    this.policy = policy;
+    this.maxConcurrentGets = maxConcurrentGets;
+    this.getPermits = new Semaphore(maxConcurrentGets, true);
+    this.getWaitNanos = policy.totalTimeout().toNanos();
+    this.clock = clock;
+  }
+
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  Invoker invoker() {
+    return invoker;
+  }
+
+  ResiliencePolicy policy() {
+    return policy;
+  }
+
+  LocalDate today() {
+    return LocalDate.now(clock.withZone(AsaasJson.ZONE));
+  }
+
+  JavaType type(Class<?> raw) {
+    return mapper.constructType(raw);
+  }
+
+  JavaType pageOf(Class<?> item) {
+    return mapper.getTypeFactory().constructParametricType(Page.class, item);
+  }
+
+  /** A GET: retried on connection errors, 5xx and 429 (after RateLimit-Reset), under the bulkhead. */
+  <T> T get(String op, String path, Map<String, String> query, JavaType type) {
+    HttpUrl url = url(path, query);
+    return invoker.call(op, path, true, () -> {
+      acquireGetPermit(op);
+      try {
+        return read(exchange(op, "GET", url, null, path), type);
+      } finally {
+        getPermits.release();
+      }
+    });
+  }
+
+  /** A write; retried only when {@code idempotent} (PUT), never for creates. */
+  <T> T send(String op, String method, String path, Object body, JavaType type, boolean idempotent) {
+    HttpUrl url = url(path, Map.of());
+    byte[] json = body == null ? EMPTY : write(body);
+    return invoker.call(op, path, idempotent, () -> read(exchange(op, method, url, json, path), type));
+  }
+
+  /**
+   * Runs a create so that it can never produce a duplicate: one POST; after an ambiguous failure,
+   * a lookup by the operation's reference; a new POST only when the lookup proves that nothing
+   * was created (or when the connection was never established).
+   */
+  <T> T createOnce(String op, String reference, Supplier<T> post, Supplier<Optional<T>> lookup) {
+    int max = Math.max(1, policy.retry().maxAttempts());
+    long deadline = System.nanoTime() + policy.totalTimeout().toNanos();
+    for (int attempt = 1; ; attempt++) {
+      AsaasException failure;
+      try {
+        return post.get();
+      } catch (AsaasConnectionException | AsaasServerException e) {
+        failure = e;
+      }
+      if (failure.code() == ErrorCode.CANCELLED) {
+        // interrupted: do not keep working on the caller's behalf, but say how to find out
+        throw failure.withExternalReference(reference);
+      }
+      if (failure.outcomeUnknown()) {
+        Optional<T> existing;
+        try {
+          existing = lookup.get();
+        } catch (YshException lookupFailure) {
+          AsaasException unknown = failure.withExternalReference(reference);
+          unknown.addSuppressed(lookupFailure);
+          throw unknown;
+        }
+        if (existing.isPresent()) {
+          return existing.get();
+        }
+      }
+      // Provably not created: the lookup found nothing, or the connection never opened.
+      if (attempt >= max) {
+        throw failure.withExternalReference(reference);
+      }
+      long wait = (long) (ThreadLocalRandom.current().nextDouble() * policy.retry().backoffCap(attempt).toNanos());
+      if (System.nanoTime() + wait >= deadline) {
+        throw failure.withExternalReference(reference);
+      }
+      sleep(wait, failure);
+    }
+  }
+
+  private static void sleep(long nanos, AsaasException failure) {
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw YshException.builder(ErrorCode.CANCELLED).detail("interrupted while retrying a create").cause(failure).build();
+    }
+  }
+
+  private void acquireGetPermit(String op) {
+    boolean ok;
+    try {
+      ok = getPermits.tryAcquire(getWaitNanos, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw YshException.builder(ErrorCode.CANCELLED).detail("interrupted waiting for a GET permit").build();
+    }
+    if (!ok) {
+      throw YshException.builder(ErrorCode.RATE_LIMITED)
+          .retryable(false)
+          .operation("asaas." + op)
+          .provider(PROVIDER)
+          .detail("more than " + maxConcurrentGets + " concurrent GETs (Asaas allows 50); waited " + Duration.ofNanos(getWaitNanos))
+          .build();
+    }
+  }
+
+  HttpUrl url(String path, Map<String, String> query) {
+    HttpUrl.Builder b = base.newBuilder().encodedPath(basePath + path);
+    if (query != null) {
+      query.forEach((k, v) -> {
+        if (v != null) {
+          b.addQueryParameter(k, v);
+        }
+      });
+    }
+    return b.build();
+  }
+
+  byte[] write(Object body) {
+    try {
+      return mapper.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw YshException.builder(ErrorCode.INVALID_ARGUMENT).detail("cannot serialize request: " + e.getMessage()).cause(e).build();
+    }
+  }
+
+  <T> T read(byte[] bytes, JavaType type) {
+    if (type == null) {
+      return null;
+    }
+    try {
+      return mapper.readValue(bytes, type);
+    } catch (IOException e) {
+      throw YshException.builder(ErrorCode.INTERNAL)
+          .provider(PROVIDER)
+          .detail("unreadable Asaas response as " + type.getRawClass().getSimpleName() + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()))
+          .cause(e)
+          .build();
+    }
+  }
+
+  private byte[] exchange(String op, String method, HttpUrl url, byte[] body, String path) throws IOException {
+    String request = method + " " + basePath + path;
+    Request.Builder rb = new Request.Builder()
+        .url(url)
+        .header("access_token", apiKey.reveal())
+        .header("Accept", "application/json");
+    if ("GET".equals(method)) {
+      rb.get();
+    } else {
+      rb.method(method, RequestBody.create(body == null ? EMPTY : body, JSON));
+    }
+    Response response;
+    try {
+      response = http.newCall(rb.build()).execute();
+    } catch (IOException e) {
+      throw connectionError(op, request, e);
+    }
+    try (response) {
+      ResponseBody rbody = response.body();
+      byte[] bytes;
+      try {
+        bytes = rbody.bytes();
+      } catch (IOException e) {
+        throw connectionError(op, request, e);
+      }
+      if (response.isSuccessful()) {
+        return bytes;
+      }
+      throw statusError(op, request, path, response.code(), response.header("RateLimit-Reset"), response.header("RateLimit-Limit"), bytes);
+    }
+  }
+
+  static AsaasException connectionError(String op, String request, IOException e) {
+    boolean neverConnected = e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+    ErrorCode code;
+    String what;
+    if (e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()) && !Thread.currentThread().isInterrupted())) {
+      code = ErrorCode.TIMEOUT;
+      what = "timed out";
+    } else if (e instanceof InterruptedIOException) {
+      code = ErrorCode.CANCELLED;
+      what = "interrupted";
+    } else {
+      code = Errors.classify(e).code();
+      what = neverConnected ? "could not connect" : "connection failed";
+    }
+    YshException.Builder b = YshException.builder(code)
+        .operation("asaas." + op)
+        .provider(PROVIDER)
+        .detail(request + ": " + what + (neverConnected ? " (request not sent)" : " (the request may have been processed)")
+            + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()))
+        .cause(e);
+    if (code == ErrorCode.CANCELLED) {
+      b.retryable(false);
+    }
+    return new AsaasConnectionException(b, request, !neverConnected, null);
+  }
+
+  AsaasException statusError(String op, String request, String path, int status, String resetHeader, String limitHeader, byte[] bytes) {
+    String raw = bytes.length == 0 ? null : new String(bytes, 0, Math.min(bytes.length, MAX_BODY_KEPT * 4), StandardCharsets.UTF_8);
+    String redacted = raw == null ? null : truncate(Redactor.defaults().redactBody(raw));
+    List<AsaasError> errors = parseErrors(bytes);
+    StringBuilder detail = new StringBuilder(request).append(" answered HTTP ").append(status);
+    for (AsaasError e : errors) {
+      detail.append("; ").append(e.code()).append(": ").append(e.description());
+    }
+    YshException.Builder b = YshException.builder(codeFor(status)).operation("asaas." + op).provider(PROVIDER).resource(path);
+    switch (status) {
+      case 400, 422:
+        return new AsaasInvalidRequestException(b.detail(detail.toString()), status, request, redacted, errors, null);
+      case 401:
+        return new AsaasAuthenticationException(
+            b.detail(detail + " (check the API key and that it belongs to this environment)"), status, request, redacted, errors, null);
+      case 403:
+        return new AsaasPermissionException(b.detail(detail.toString()), status, request, redacted, errors, null);
+      case 404:
+        return new AsaasNotFoundException(b.detail(detail.toString()), status, request, redacted, errors, null);
+      case 429: {
+        Duration reset = seconds(resetHeader);
+        String lower = raw == null ? "" : raw.toLowerCase(Locale.ROOT);
+        boolean quota = lower.contains("quota") || lower.contains("cota") || (reset != null && reset.getSeconds() > QUOTA_RESET_SECONDS);
+        if (reset != null) {
+          b.retryAfter(reset);
+        }
+        if (quota) {
+          return new AsaasQuotaExceededException(
+              b.retryable(false).detail(detail + " (request quota exhausted; stop non-essential calls)"), status, request, redacted, errors, null);
+        }
+        b.retryable(true).detail(detail + (reset == null ? "" : " (RateLimit-Reset " + reset.getSeconds() + " s)"));
+        return new AsaasRateLimitException(b, status, request, redacted, errors, integer(limitHeader));
+      }
+      default:
+        if (status >= 500) {
+          return new AsaasServerException(b.retryable(true).detail(detail.toString()), status, request, redacted, errors, null);
+        }
+        return new AsaasInvalidRequestException(b.detail(detail.toString()), status, request, redacted, errors, null);
+    }
+  }
+
+  private static ErrorCode codeFor(int status) {
+    return switch (status) {
+      case 400, 422 -> ErrorCode.INVALID_ARGUMENT;
+      case 401 -> ErrorCode.UNAUTHENTICATED;
+      case 403 -> ErrorCode.PERMISSION_DENIED;
+      case 404 -> ErrorCode.NOT_FOUND;
+      case 429 -> ErrorCode.RATE_LIMITED;
+      case 500 -> ErrorCode.INTERNAL;
+      default -> status >= 500 ? ErrorCode.UNAVAILABLE : ErrorCode.INVALID_ARGUMENT;
+    };
+  }
+
+  private List<AsaasError> parseErrors(byte[] bytes) {
+    if (bytes.length == 0) {
+      return List.of();
+    }
+    try {
+      JsonNode node = mapper.readTree(bytes);
+      JsonNode items = node == null ? null : node.get("errors");
+      if (items == null || !items.isArray()) {
+        return List.of();
+      }
+      List<AsaasError> out = new ArrayList<>();
+      for (JsonNode item : items) {
+        out.add(new AsaasError(text(item, "code"), text(item, "description")));
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static String truncate(String s) {
+    return s.length() <= MAX_BODY_KEPT ? s : s.substring(0, MAX_BODY_KEPT) + "…";
+  }
+
+  private static Duration seconds(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      double s = Double.parseDouble(header.strip());
+      return s < 0 ? null : Duration.ofMillis((long) (s * 1000));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static int integer(String header) {
+    try {
+      return header == null ? -1 : Integer.parseInt(header.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

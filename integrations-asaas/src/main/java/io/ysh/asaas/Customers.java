@@ -1,0 +1,184 @@
+package io.ysh.asaas;
+
+import com.fasterxml.jackson.databind.JavaType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Customers ({@code /customers}). Obtain from {@link AsaasClient#customers()}. Thread-safe.
+ *
+ * <p>Asaas happily creates two customers with the same CPF/CNPJ; use
+ * {@link #getOrCreate(CustomerRequest)} when you want one per person.
+ */
+public final class Customers {
+
+  private final AsaasTransport t;
+  private final JavaType one;
+  private final JavaType page;
+  private final JavaType deleted;
+
+  Customers(AsaasTransport t) {
+    this.t = t;
+    this.one = t.type(Customer.class);
+    this.page = t.pageOf(Customer.class);
+    this.deleted = t.type(DeletedResource.class);
+  }
+
+  /**
+   * Creates a customer, exactly once even when the connection drops: the request carries an
+   * {@code externalReference} (yours, or a generated {@code ysh-…} one) and, after an ambiguous
+   * failure, the customer is looked up by it before anything is posted again.
+   *
+   * @param request the fields; {@code name} and {@code cpfCnpj} are required
+   * @return the customer
+   * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} for missing or invalid fields
+   *     (checked before sending), or an {@link AsaasException}
+   */
+  public Customer create(CustomerRequest request) {
+    Validation.required("request", request);
+    Validation.required("name", request.name());
+    if (!Boolean.TRUE.equals(request.foreignCustomer())) {
+      Validation.required("cpfCnpj", request.cpfCnpj());
+    }
+    String ref = References.orGenerate(request.externalReference());
+    CustomerRequest body = request.withExternalReference(ref);
+    return t.createOnce(
+        "customers.create",
+        ref,
+        () -> t.send("customers.create", "POST", "/customers", body, one, false),
+        () -> findByExternalReference(ref).filter(c -> body.cpfCnpj() == null || sameDocument(body.cpfCnpj(), c.cpfCnpj())));
+  }
+
+  private static boolean sameDocument(String a, String b) {
+    return b != null && a.replaceAll("[^0-9A-Za-z]", "").equalsIgnoreCase(b.replaceAll("[^0-9A-Za-z]", ""));
+  }
+
+  /**
+   * Returns the customer with the given CPF/CNPJ if one exists (not deleted), otherwise creates
+   * it (safely, as {@link #create(CustomerRequest)}).
+   *
+   * @param request the fields; {@code name} and {@code cpfCnpj} are required
+   * @return the existing or new customer
+   */
+  public Customer getOrCreate(CustomerRequest request) {
+    Validation.required("request", request);
+    if (request.cpfCnpj() != null) {
+      List<Customer> found = findByCpfCnpj(request.cpfCnpj());
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+    }
+    if (request.externalReference() != null) {
+      Optional<Customer> byRef = findByExternalReference(request.externalReference());
+      if (byRef.isPresent()) {
+        return byRef.get();
+      }
+    }
+    return create(request);
+  }
+
+  /**
+   * Gets a customer.
+   *
+   * @param id the id, {@code cus_…}
+   * @return the customer (possibly {@linkplain Customer#deleted() deleted})
+   * @throws AsaasNotFoundException when it does not exist
+   */
+  public Customer get(String id) {
+    return t.get("customers.get", "/customers/" + Validation.id("id", id), Map.of(), one);
+  }
+
+  /**
+   * Lists one page of customers.
+   *
+   * @param filter the conditions
+   * @param offset the 0-based offset
+   * @param limit the page size, 1 to 100
+   * @return the page
+   */
+  public Page<Customer> list(CustomerFilter filter, int offset, int limit) {
+    return t.get("customers.list", "/customers", References.paging(filter.params(), offset, limit), page);
+  }
+
+  /**
+   * Streams every matching customer, fetching pages of 100 lazily (constant memory,
+   * de-duplicated by id across page boundaries).
+   *
+   * @param filter the conditions
+   * @return a sequential, lazy stream
+   */
+  public Stream<Customer> stream(CustomerFilter filter) {
+    return Paginator.stream((o, l) -> list(filter, o, l), Customer::id);
+  }
+
+  /**
+   * Iterates over every matching customer; each iteration re-runs the query lazily.
+   *
+   * @param filter the conditions
+   * @return an iterable
+   */
+  public Iterable<Customer> iterate(CustomerFilter filter) {
+    return Paginator.iterable((o, l) -> list(filter, o, l), Customer::id);
+  }
+
+  /**
+   * The customers (not deleted) with a CPF/CNPJ.
+   *
+   * @param cpfCnpj the CPF or CNPJ, formatted or bare; validated locally
+   * @return the customers, possibly several (Asaas allows duplicates)
+   */
+  public List<Customer> findByCpfCnpj(String cpfCnpj) {
+    String digits = Validation.cpfCnpj("cpfCnpj", cpfCnpj);
+    return list(CustomerFilter.all().cpfCnpj(digits), 0, 100).data().stream()
+        .filter(c -> !c.deleted() && digits.equals(c.cpfCnpj() == null ? null : c.cpfCnpj().replaceAll("[^0-9A-Za-z]", "")))
+        .toList();
+  }
+
+  /**
+   * The customer with an externalReference, matched exactly (Asaas's filter is trusted only as a
+   * pre-selection).
+   *
+   * @param externalReference the reference
+   * @return the customer, if one exists
+   */
+  public Optional<Customer> findByExternalReference(String externalReference) {
+    Validation.required("externalReference", externalReference);
+    return list(CustomerFilter.all().externalReference(externalReference), 0, 100).data().stream()
+        .filter(c -> externalReference.equals(c.externalReference()))
+        .findFirst();
+  }
+
+  /**
+   * Updates a customer (PUT; only the fields set are changed).
+   *
+   * @param id the id
+   * @param request the fields to change
+   * @return the updated customer
+   */
+  public Customer update(String id, CustomerRequest request) {
+    Validation.required("request", request);
+    return t.send("customers.update", "PUT", "/customers/" + Validation.id("id", id), request, one, true);
+  }
+
+  /**
+   * Deletes a customer (it can be restored).
+   *
+   * @param id the id
+   * @return Asaas's answer
+   */
+  public DeletedResource delete(String id) {
+    return t.send("customers.delete", "DELETE", "/customers/" + Validation.id("id", id), null, deleted, false);
+  }
+
+  /**
+   * Restores a deleted customer.
+   *
+   * @param id the id
+   * @return the restored customer
+   */
+  public Customer restore(String id) {
+    return t.send("customers.restore", "POST", "/customers/" + Validation.id("id", id) + "/restore", null, one, false);
+  }
+}

@@ -1,0 +1,29 @@
+package io.ysh.asaas;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+/**
+ * Whether a customer is a person (CPF) or a company (CNPJ).
+ *
+ * <p>Tolerant of values this SDK version does not know: they read as {@link #UNKNOWN}, and the
+ * records that hold one also keep the raw string.
+ */
+public enum PersonType {
+  /** An individual (CPF). */
+  FISICA,
+  /** A company (CNPJ). */
+  JURIDICA,
+  /** A value this SDK version does not know; see the raw string on the record. */
+  @JsonEnumDefaultValue
+  UNKNOWN;
+
+  /**
+   * Parses a value leniently.
+   *
+   * @param raw the text Asaas sent, may be null
+   * @return the constant, {@link #UNKNOWN} for an unknown value, or null for null or blank
+   */
+  public static PersonType from(String raw) {
+    return Enums.parse(PersonType.class, raw, UNKNOWN);
+  }
+}
