@@ -1,0 +1,62 @@
+package io.ysh.aneel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Column positions, matched case-insensitively, with a fast path for the names code asks for. */
+final class Header {
+
+  private final List<String> names;
+  private final Map<String, Integer> byLower = new HashMap<>();
+  private final Map<String, Integer> exact = new HashMap<>();
+
+  Header(List<String> raw) {
+    List<String> clean = new ArrayList<>(raw.size());
+    for (String n : raw) {
+      String s = n == null ? "" : n.strip();
+      if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
+        s = s.substring(1).strip();
+      }
+      clean.add(s);
+      byLower.putIfAbsent(s.toLowerCase(Locale.ROOT), clean.size() - 1);
+    }
+    this.names = List.copyOf(clean);
+  }
+
+  List<String> names() {
+    return names;
+  }
+
+  int size() {
+    return names.size();
+  }
+
+  /** The index of a column, or -1. */
+  int index(String column) {
+    Integer i = exact.get(column);
+    if (i == null) {
+      i = byLower.getOrDefault(column.toLowerCase(Locale.ROOT), -1);
+      exact.put(column, i);
+    }
+    return i;
+  }
+
+  /** Fails naming every missing column. */
+  void require(String what, Collection<String> columns) {
+    List<String> missing = new ArrayList<>();
+    for (String c : columns) {
+      if (index(c) < 0) {
+        missing.add(c);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw AneelException.of(
+          AneelException.Problem.MISSING_COLUMN,
+          what + ": missing column" + (missing.size() > 1 ? "s " : " ") + missing + " (header has " + names + ")");
+    }
+  }
+}
