@@ -1,0 +1,76 @@
+package io.ysh.queue.kafka;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/** Topic lookup, creation and limits through the Admin client. */
+final class KafkaTopics {
+
+  static final long ADMIN_TIMEOUT_SECONDS = 30;
+
+  private KafkaTopics() {}
+
+  static Admin admin(KafkaSettings s, String role) {
+    Map<String, Object> p = s.common(role + "-admin");
+    p.putIfAbsent("default.api.timeout.ms", 30_000);
+    p.putIfAbsent("request.timeout.ms", 15_000);
+    return Admin.create(p);
+  }
+
+  /**
+   * Makes sure {@code topic} exists: creates it when allowed, else fails with NOT_FOUND.
+   *
+   * @return true when the topic was created by this call
+   */
+  static boolean ensure(Admin admin, KafkaSettings s, String topic, boolean create) throws Exception {
+    if (exists(admin, topic)) {
+      return false;
+    }
+    if (!create) {
+      throw KafkaErrors.notFound(s, topic);
+    }
+    try {
+      admin.createTopics(Set.of(new NewTopic(topic, Optional.of(s.partitions), Optional.empty())))
+          .all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TopicExistsException) {
+        return false; // created concurrently: fine
+      }
+      throw e;
+    }
+  }
+
+  static boolean exists(Admin admin, String topic) throws Exception {
+    try {
+      admin.describeTopics(Set.of(topic)).allTopicNames().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** The topic's {@code max.message.bytes} (its own override, else the broker's {@code message.max.bytes}). */
+  static int maxMessageBytes(Admin admin, String topic) throws Exception {
+    ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    Config c = admin.describeConfigs(Set.of(r)).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(r);
+    ConfigEntry e = c == null ? null : c.get("max.message.bytes");
+    if (e == null || e.value() == null) {
+      return KafkaCodec.DEFAULT_MAX_REQUEST_SIZE;
+    }
+    return Integer.parseInt(e.value());
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The Apache Kafka queue driver ({@code kafka://}): an idempotent {@code acks=all} producer for
+ * {@link io.ysh.queue.Topic}, a consumer group for {@link io.ysh.queue.Subscription} that commits
+ * only the contiguous acked prefix of each partition, in-memory delayed redelivery for nacks, attempt
+ * counts carried in the commit metadata, and a portable dead-letter topic. Programmatic
+ * configuration (client properties, secrets, resilience) goes through {@link KafkaQueues#builder()}.
+ */
+package io.ysh.queue.kafka;
