@@ -394,12 +394,25 @@ final class KafkaSubscriptionDriver implements SubscriptionDriver {
     throwIfFailed();
     CompletableFuture<Void> done = new CompletableFuture<>();
     commitRequests.add(done);
+    long end = System.nanoTime() + COMMIT_TIMEOUT.plusSeconds(5).toNanos();
     try {
-      done.get(COMMIT_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+      while (true) {
+        try {
+          done.get(100, TimeUnit.MILLISECONDS);
+          return;
+        } catch (TimeoutException e) {
+          if (!pollThread.isAlive() && !done.isDone()) {
+            // closed (or failed) after the request was queued: nobody will commit it
+            throwIfFailed();
+            throw YshException.builder(ErrorCode.PRECONDITION_FAILED).detail("subscription " + name() + " is closed").build();
+          }
+          if (System.nanoTime() - end > 0) {
+            throw YshException.builder(ErrorCode.TIMEOUT).detail("Kafka offset commit did not complete in time").retryable(true).cause(e).build();
+          }
+        }
+      }
     } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception c ? c : e;
-    } catch (TimeoutException e) {
-      throw YshException.builder(ErrorCode.TIMEOUT).detail("Kafka offset commit did not complete in time").retryable(true).cause(e).build();
     }
   }
 
