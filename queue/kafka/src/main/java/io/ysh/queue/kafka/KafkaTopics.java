@@ -42,13 +42,22 @@ final class KafkaTopics {
     try {
       admin.createTopics(Set.of(new NewTopic(topic, Optional.of(s.partitions), Optional.empty())))
           .all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return true;
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof TopicExistsException) {
-        return false; // created concurrently: fine
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
       }
-      throw e;
+      // created concurrently: fine, but it may not be visible yet either
     }
+    // CreateTopics returns before every broker's metadata cache has the topic; calls right after
+    // it (DescribeConfigs, the producer's first metadata request) could still see it as unknown.
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+    while (!exists(admin, topic)) {
+      if (System.nanoTime() - end > 0) {
+        throw new UnknownTopicOrPartitionException("topic " + topic + " was created but is not visible yet");
+      }
+      Thread.sleep(50);
+    }
+    return true;
   }
 
   static boolean exists(Admin admin, String topic) throws Exception {
@@ -66,7 +75,20 @@ final class KafkaTopics {
   /** The topic's {@code max.message.bytes} (its own override, else the broker's {@code message.max.bytes}). */
   static int maxMessageBytes(Admin admin, String topic) throws Exception {
     ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-    Config c = admin.describeConfigs(Set.of(r)).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(r);
+    Config c;
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        c = admin.describeConfigs(Set.of(r)).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(r);
+        break;
+      } catch (ExecutionException e) {
+        // a topic just created (here or by someone else) may not have reached the broker answering yet
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() - end > 0) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
+    }
     ConfigEntry e = c == null ? null : c.get("max.message.bytes");
     if (e == null || e.value() == null) {
       return KafkaCodec.DEFAULT_MAX_REQUEST_SIZE;
