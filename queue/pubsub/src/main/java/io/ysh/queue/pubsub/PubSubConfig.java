@@ -22,7 +22,8 @@ final class PubSubConfig {
   /** The emulator's environment variable, honoured like Google's own clients do. */
   static final String EMULATOR_ENV = "PUBSUB_EMULATOR_HOST";
 
-  private static final Pattern PROJECT = Pattern.compile("[a-z][a-z0-9.:-]{1,62}[a-z0-9]|[a-z0-9.:-]{3,100}");
+  /** Project ids, project numbers, and legacy {@code domain:project} ids. */
+  private static final Pattern PROJECT = Pattern.compile("[a-z0-9][a-z0-9.:-]{0,99}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._~+%-]{2,254}");
 
   final String project;
