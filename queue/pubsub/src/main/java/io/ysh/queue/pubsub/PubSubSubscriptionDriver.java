@@ -110,13 +110,17 @@ final class PubSubSubscriptionDriver implements SubscriptionDriver {
     if (perDeliveryDeadline > 0) {
       List<String> ids = new ArrayList<>(response.getReceivedMessagesCount());
       response.getReceivedMessagesList().forEach(r -> ids.add(r.getAckId()));
-      modify(ids, perDeliveryDeadline);
+      try {
+        modify(ids, perDeliveryDeadline);
+      } catch (RuntimeException e) {
+        // the messages keep the subscription's deadline: still delivered, just invisible longer if abandoned
+        LOG.warn("setting the {} s ack deadline on {} message(s) of {} failed: {}", perDeliveryDeadline, ids.size(), subscription, e.toString());
+      }
     }
     List<DriverMessage> out = new ArrayList<>(response.getReceivedMessagesCount());
     for (ReceivedMessage r : response.getReceivedMessagesList()) {
       PubsubMessage pm = r.getMessage();
-      int counted = attempts.delivered(pm.getMessageId());
-      int attempt = r.getDeliveryAttempt() > 0 ? r.getDeliveryAttempt() : counted;
+      int attempt = r.getDeliveryAttempt() > 0 ? r.getDeliveryAttempt() : attempts.delivered(pm.getMessageId());
       out.add(new DriverMessage(pm.getMessageId(), pm.getMessageId() + SEP + r.getAckId(), toMessage(pm), attempt));
     }
     return out;
@@ -197,12 +201,22 @@ final class PubSubSubscriptionDriver implements SubscriptionDriver {
     if (config.deadLetterTopic == null) {
       throw io.ysh.core.YshException.invalidArgument("no dead-letter topic configured for " + subscription);
     }
+    // requests within Pub/Sub's limits (a pull may hold more than one request can carry)
     PublishRequest.Builder req = PublishRequest.newBuilder().setTopic(config.deadLetterTopic);
+    long bytes = 0;
     for (DriverMessage m : messages) {
+      int size = m.message().encodedSize();
+      if (req.getMessagesCount() > 0
+          && (req.getMessagesCount() >= PubSubLimits.MAX_BATCH_MESSAGES || bytes + size > PubSubLimits.MAX_MESSAGE_BYTES)) {
+        admin.publishCallable().call(req.build());
+        req.clearMessages();
+        bytes = 0;
+      }
       req.addMessages(PubSubTopicDriver.toPubsub(m.message()));
+      bytes += size;
     }
-    // one request: the portable layer hands over at most one pull's worth, within the limits
     admin.publishCallable().call(req.build());
+    // only once all are in the dead-letter topic: a failure above leaves every message where it was
     ack(messages.stream().map(DriverMessage::ackId).toList());
   }
 

@@ -4,7 +4,7 @@ import com.google.cloud.pubsub.v1.TopicAdminClient;
 import io.ysh.testkit.queue.QueueConformance;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Runs the queue conformance suite against Google's Pub/Sub emulator (see {@link PubSubEmulator}:
@@ -20,7 +20,8 @@ class PubSubConformanceTest extends QueueConformance {
 
   private String endpoint;
 
-  @BeforeAll
+  /** Per test, so that each test is reported as skipped (with the reason) when there is no emulator. */
+  @BeforeEach
   void startEmulator() {
     endpoint = PubSubEmulator.endpoint();
   }

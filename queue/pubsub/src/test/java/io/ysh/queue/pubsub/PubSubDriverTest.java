@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +36,8 @@ class PubSubDriverTest {
 
   private String endpoint;
 
-  @BeforeAll
+  /** Per test, so that each test is reported as skipped (with the reason) when there is no emulator. */
+  @BeforeEach
   void startEmulator() {
     endpoint = PubSubEmulator.endpoint();
   }
@@ -152,8 +153,8 @@ class PubSubDriverTest {
     try (Topic topic = PubSubQueues.builder().project(PubSubEmulator.PROJECT).topic(t).emulatorEndpoint(endpoint).create(true).buildTopic()) {
       TopicAdminClient admin = topic.unwrap(TopicAdminClient.class);
       admin.createTopic(project + "/topics/" + dead);
-      try (com.google.cloud.pubsub.v1.SubscriptionAdminClient subs = new PubSubClients(
-          PubSubQueues.builder().project(PubSubEmulator.PROJECT).topic(t).emulatorEndpoint(endpoint).config()).subscriptionAdmin()) {
+      try (PubSubClients clients = new PubSubClients(PubSubQueues.builder().project(PubSubEmulator.PROJECT).topic(t).emulatorEndpoint(endpoint).config());
+          com.google.cloud.pubsub.v1.SubscriptionAdminClient subs = clients.subscriptionAdmin()) {
         subs.createSubscription(com.google.pubsub.v1.Subscription.newBuilder()
             .setName(project + "/subscriptions/" + s)
             .setTopic(project + "/topics/" + t)

@@ -18,9 +18,9 @@ import org.opentest4j.TestAbortedException;
 /**
  * Google's Pub/Sub emulator (Debian package {@code google-cloud-cli-pubsub-emulator}, 0.8.20 here),
  * run as its own JVM on a free 127.0.0.1 port, once per test JVM ({@link SharedServers}), stopped
- * when the JVM exits. The jar is looked up in {@code -Dysh.pubsub.emulator.jar}, then
- * {@code $PUBSUB_EMULATOR_JAR}, then the Debian package's directory (and a gcloud SDK under
- * {@code $CLOUDSDK_ROOT_DIR}); when none has it the calling test is skipped with a message.
+ * when the JVM exits. The jar is {@code -Dysh.pubsub.emulator.jar} or {@code $PUBSUB_EMULATOR_JAR}
+ * when set (and only that), else looked up in the Debian package's directory (and a gcloud SDK
+ * under {@code $CLOUDSDK_ROOT_DIR}); when there is none the calling test is skipped with a message.
  */
 final class PubSubEmulator {
 
@@ -59,14 +59,11 @@ final class PubSubEmulator {
   }
 
   static Optional<Path> jar() {
-    List<String> candidates = new ArrayList<>();
-    Optional.ofNullable(System.getProperty("ysh.pubsub.emulator.jar")).ifPresent(candidates::add);
-    Optional.ofNullable(System.getenv("PUBSUB_EMULATOR_JAR")).ifPresent(candidates::add);
-    for (String c : candidates) {
-      Path p = Path.of(c);
-      if (Files.isRegularFile(p)) {
-        return Optional.of(p);
-      }
+    // an explicit location wins, and is the only place looked at
+    String explicit = Optional.ofNullable(System.getProperty("ysh.pubsub.emulator.jar")).orElse(System.getenv("PUBSUB_EMULATOR_JAR"));
+    if (explicit != null && !explicit.isBlank()) {
+      Path p = Path.of(explicit);
+      return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
     List<String> dirs = new ArrayList<>(DIRECTORIES);
     Optional.ofNullable(System.getenv("CLOUDSDK_ROOT_DIR")).ifPresent(d -> dirs.add(d + "/platform/pubsub-emulator/lib"));
