@@ -12,8 +12,9 @@ final class GcsErrors {
   private GcsErrors() {}
 
   static YshException map(Throwable t) {
-    if (t instanceof YshException y) {
-      return y;
+    YshException own = find(t, YshException.class);
+    if (own != null) {
+      return own; // raised by this driver and carried through an I/O exception
     }
     BaseServiceException service = find(t, BaseServiceException.class);
     if (service != null) {

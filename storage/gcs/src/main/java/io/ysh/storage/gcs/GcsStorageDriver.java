@@ -87,8 +87,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       source's content type, cache control and metadata, pinned to the source generation.
  *   <li><b>Batch delete</b> sends up to 100 deletions in one JSON batch request.
  *   <li><b>Signed URLs</b> are V4 signatures made offline with the service account's key (or
- *       IAM signBlob for credentials that sign remotely); not declared with
- *       {@link Builder#noCredentials()}.
+ *       IAM signBlob for credentials that sign remotely, such as the metadata server's);
+ *       {@link Capability#SIGNED_URL} is declared only for credentials that can sign.
+ *   <li><b>Downloads of composite objects</b> (which have no MD5) are verified against their
+ *       CRC32C by the driver.
  * </ul>
  *
  * <p>Retries belong to the portable layer's resilience policy: the client's own retries are off.
@@ -142,7 +144,8 @@ public final class GcsStorageDriver implements StorageDriver {
     this.signingHost = b.host;
     Set<Capability> caps = EnumSet.of(Capability.SERVER_SIDE_COPY, Capability.IF_NONE_MATCH, Capability.IF_MATCH,
         Capability.RANGE_READ, Capability.BATCH_DELETE);
-    if (!(options.getCredentials() instanceof NoCredentials)) {
+    // credentials are resolved by now (application default ones too): declare signing only when they can
+    if (options.getCredentials() instanceof ServiceAccountSigner) {
       caps.add(Capability.SIGNED_URL);
     }
     this.capabilities = Set.copyOf(caps);
@@ -220,7 +223,12 @@ public final class GcsStorageDriver implements StorageDriver {
       channel.close();
       throw e;
     }
-    return new DriverReader(Channels.newInputStream(channel), info, end - start);
+    InputStream stream = Channels.newInputStream(channel);
+    Long crc32c = crc32cValue(blob);
+    if (start == 0 && end == info.size() && info.md5() == null && crc32c != null) {
+      stream = new Crc32cCheckingStream(stream, key, crc32c); // composite objects have no MD5
+    }
+    return new DriverReader(stream, info, end - start);
   }
 
   // ------------------------------------------------------------ writes
@@ -546,6 +554,12 @@ public final class GcsStorageDriver implements StorageDriver {
 
   static String crc32cHex(BlobInfo b) {
     return base64ToHex(b.getCrc32c());
+  }
+
+  /** The stored CRC32C as an unsigned value, or null when GCS did not report one. */
+  static Long crc32cValue(BlobInfo b) {
+    String hex = crc32cHex(b);
+    return hex == null || hex.length() != 8 ? null : Long.parseLong(hex, 16);
   }
 
   private static String base64ToHex(String base64) {
