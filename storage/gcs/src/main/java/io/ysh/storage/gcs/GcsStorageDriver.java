@@ -413,6 +413,10 @@ public final class GcsStorageDriver implements StorageDriver {
     batch.submit();
     Map<String, Exception> failed = new LinkedHashMap<>();
     results.forEach((key, result) -> {
+      if (!result.completed()) {
+        failed.put(key, new IOException("the GCS batch answer had no result for this deletion"));
+        return;
+      }
       try {
         result.get(); // true, or false when it was missing
       } catch (StorageException e) {

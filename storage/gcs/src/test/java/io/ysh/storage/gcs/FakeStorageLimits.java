@@ -11,7 +11,7 @@ import org.opentest4j.TestAbortedException;
  * Skips, as failed assumptions that say why, the few inherited conformance tests that
  * {@code LocalStorageHelper}'s {@code FakeStorageRpc} (google-cloud-nio 0.128.11) cannot serve,
  * each for a limitation of the fake that real GCS does not have. Every other conformance test
- * runs. The driver-specific tests in {@link GcsDriverTest} check what can be checked of each.
+ * runs. {@link GcsDriverTest} and {@link GcsBatchDeleteTest} check what can be checked of each.
  */
 final class FakeStorageLimits implements InvocationInterceptor {
 
@@ -30,7 +30,8 @@ final class FakeStorageLimits implements InvocationInterceptor {
       "streamThatFailsHalfWayLeavesNothingBehind", GHOST,
       "writerCommitsOnCloseAndAbortLeavesNothing", GHOST,
       "deleteAllRemovesManyKeysAndIgnoresMissingOnes", "FakeStorageRpc.createBatch is not implemented"
-          + " (\"Not implemented yet\"), so StorageBatch deletes cannot run on the fake",
+          + " (\"Not implemented yet\"), so StorageBatch deletes cannot run on the fake;"
+          + " GcsBatchDeleteTest runs them over HTTP against a stub of GCS's JSON batch endpoint",
       "ifMatchUpdatesOnlyTheExpectedVersionOrIsUnsupported", "FakeStorageRpc answers a generation mismatch with"
           + " 404 instead of GCS's 412, and stamps generations with the wall clock in milliseconds, so two writes"
           + " in one millisecond share a generation",

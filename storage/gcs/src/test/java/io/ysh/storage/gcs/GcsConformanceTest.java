@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * tests it cannot serve (paginated listings, abandoned resumable sessions, batch deletes,
  * generation-mismatch answers, keys with {@code +}/{@code %}, fetching signed URLs), each with an
  * assumption message naming the limitation; {@link GcsDriverTest} covers what the fake allows of
- * each.
+ * each, and {@link GcsBatchDeleteTest} runs batch deletes against a stub of the JSON batch endpoint.
  */
 @ExtendWith(FakeStorageLimits.class)
 class GcsConformanceTest extends StorageConformance {
