@@ -23,24 +23,27 @@ final class FakeStorageLimits implements InvocationInterceptor {
       + " session starts, so an abandoned upload leaves an entry without content on the fake; real GCS shows an"
       + " object only when the session is finalized";
 
-  static final Map<String, String> SKIPPED = Map.of(
-      "listingPaginatesLazilyOverMoreKeysThanOnePage", PAGES,
-      "pageApiReturnsAnOpaqueTokenUntilTheLastPage", PAGES,
-      "delimiterListingPaginatesOverPrefixes", PAGES,
-      "streamThatFailsHalfWayLeavesNothingBehind", GHOST,
-      "writerCommitsOnCloseAndAbortLeavesNothing", GHOST,
-      "deleteAllRemovesManyKeysAndIgnoresMissingOnes", "FakeStorageRpc.createBatch is not implemented"
+  private static final String MANGLED_KEYS = "FakeStorageRpc's mock HTTP transport form-decodes object"
+      + " names (URLDecoder) and its upload ids are unencoded URLs, so keys with '+', '%', '?' or '#' reach it"
+      + " changed; GcsDriverTest round-trips the other awkward keys";
+
+  static final Map<String, String> SKIPPED = Map.ofEntries(
+      Map.entry("listingPaginatesLazilyOverMoreKeysThanOnePage", PAGES),
+      Map.entry("pageApiReturnsAnOpaqueTokenUntilTheLastPage", PAGES),
+      Map.entry("delimiterListingPaginatesOverPrefixes", PAGES),
+      Map.entry("streamThatFailsHalfWayLeavesNothingBehind", GHOST),
+      Map.entry("writerCommitsOnCloseAndAbortLeavesNothing", GHOST),
+      Map.entry("deleteAllRemovesManyKeysAndIgnoresMissingOnes", "FakeStorageRpc.createBatch is not implemented"
           + " (\"Not implemented yet\"), so StorageBatch deletes cannot run on the fake;"
-          + " GcsBatchDeleteTest runs them over HTTP against a stub of GCS's JSON batch endpoint",
-      "ifMatchUpdatesOnlyTheExpectedVersionOrIsUnsupported", "FakeStorageRpc answers a generation mismatch with"
-          + " 404 instead of GCS's 412, and stamps generations with the wall clock in milliseconds, so two writes"
-          + " in one millisecond share a generation",
-      "awkwardKeysRoundTripUnchangedAndListVerbatim", "FakeStorageRpc's mock HTTP transport form-decodes object"
-          + " names (URLDecoder) and its upload ids are unencoded URLs, so keys with '+', '%', '?' or '#' reach it"
-          + " changed; GcsDriverTest round-trips the other awkward keys",
-      "signedUrlsWorkWithAPlainHttpClientOrAreUnsupported", "LocalStorageHelper is in-process: there is no HTTP"
-          + " endpoint to fetch a signed URL from (and its transport mangles '+' and '%' in the key);"
-          + " GcsDriverTest checks the V4 signature parameters and verifies the signature with the public key");
+          + " GcsBatchDeleteTest runs them over HTTP against a stub of GCS's JSON batch endpoint"),
+      Map.entry("ifMatchUpdatesOnlyTheExpectedVersionOrIsUnsupported", "FakeStorageRpc answers a generation"
+          + " mismatch with 404 instead of GCS's 412, and stamps generations with the wall clock in milliseconds,"
+          + " so two writes in one millisecond share a generation"),
+      Map.entry("awkwardKeysRoundTripUnchangedAndListVerbatim", MANGLED_KEYS),
+      Map.entry("arbitraryValidKeysRoundTrip", MANGLED_KEYS + " (the generator favours exactly those characters)"),
+      Map.entry("signedUrlsWorkWithAPlainHttpClientOrAreUnsupported", "LocalStorageHelper is in-process: there is"
+          + " no HTTP endpoint to fetch a signed URL from (and its transport mangles '+' and '%' in the key);"
+          + " GcsDriverTest checks the V4 signature parameters and verifies the signature with the public key"));
 
   @Override
   public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> context,

@@ -1,7 +1,7 @@
 package io.ysh.storage.gcs;
 
 import com.google.cloud.storage.Storage;
-import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import com.google.cloud.storage.contrib.nio.testing.FakeStorageAccess;
 import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.telemetry.Telemetry;
 import io.ysh.storage.ObjectStorage;
@@ -13,11 +13,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs the storage conformance suite against {@code LocalStorageHelper}, Google's in-process fake
  * of the storage RPC from {@code google-cloud-nio}: no offline GCS server exists, so the real
  * {@code google-cloud-storage} client (its JSON codecs, resumable-upload and ranged-read code over
- * a mock HTTP transport) runs against that fake.
+ * a mock HTTP transport) runs against that fake. The {@code corrupt} hook damages the fake's
+ * stored bytes through {@link FakeStorageAccess} (after recording the MD5 real GCS would have
+ * stored, since the fake computes none).
  *
- * <p>The fake has limits real GCS does not: {@link FakeStorageLimits} skips the nine inherited
+ * <p>The fake has limits real GCS does not: {@link FakeStorageLimits} skips the ten inherited
  * tests it cannot serve (paginated listings, abandoned resumable sessions, batch deletes,
- * generation-mismatch answers, keys with {@code +}/{@code %}, fetching signed URLs), each with an
+ * generation-mismatch answers, keys with {@code + % ? #}, fetching signed URLs), each with an
  * assumption message naming the limitation; {@link GcsDriverTest} covers what the fake allows of
  * each, and {@link GcsBatchDeleteTest} runs batch deletes against a stub of the JSON batch endpoint.
  */
@@ -28,8 +30,9 @@ class GcsConformanceTest extends StorageConformance {
 
   @Override
   protected Harness createHarness() {
+    FakeStorageAccess fake = new FakeStorageAccess();
     GcsStorageDriver driver = GcsStorageDriver.builder().bucket("ysh-conformance")
-        .storageOptions(LocalStorageHelper.customOptions(true))
+        .storageOptions(fake.options())
         .credentials(GcsTestSupport.credentials(GcsTestSupport.rsaKeyPair()))
         .chunkSize(256 * 1024).build();
     ObjectStorage storage = ObjectStorage.builder(driver).partSize(PART_SIZE).telemetry(Telemetry.noop())
@@ -48,6 +51,16 @@ class GcsConformanceTest extends StorageConformance {
       @Override
       public Optional<Class<?>> nativeClientType() {
         return Optional.of(Storage.class);
+      }
+
+      @Override
+      public int propertyExamples() {
+        return 25; // in-process, so as cheap as the local drivers
+      }
+
+      @Override
+      public boolean corrupt(String key) {
+        return fake.corrupt("ysh-conformance", key, false);
       }
 
       @Override

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
-import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import com.google.cloud.storage.contrib.nio.testing.FakeStorageAccess;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
@@ -49,13 +49,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GcsDriverTest {
 
-  private final KeyPair keys = GcsTestSupport.rsaKeyPair();
+  private static final KeyPair KEYS = GcsTestSupport.rsaKeyPair();
+  private final FakeStorageAccess fake = new FakeStorageAccess();
   private ObjectStorage storage;
 
   @BeforeEach
   void open() {
     GcsStorageDriver driver = GcsStorageDriver.builder().bucket("ysh-driver-test")
-        .storageOptions(LocalStorageHelper.customOptions(true)).credentials(GcsTestSupport.credentials(keys))
+        .storageOptions(fake.options()).credentials(GcsTestSupport.credentials(KEYS))
         .chunkSize(256 * 1024).build();
     storage = ObjectStorage.builder(driver).telemetry(Telemetry.noop()).resilience(ResiliencePolicy.none()).build();
   }
@@ -181,6 +182,25 @@ class GcsDriverTest {
     assertThat(storage.getBytes("once")).containsExactly(1);
   }
 
+  // ------------------------------------------------------------ integrity
+
+  @Test
+  void corruptedPlainObjectFailsTheMd5CheckAndCorruptedCompositeObjectTheCrc32cCheck() {
+    byte[] data = "some bytes that GCS stored".getBytes(StandardCharsets.UTF_8);
+    storage.put("plain", data);
+    storage.put("composite", data);
+    assertThat(fake.corrupt("ysh-driver-test", "plain", false)).isTrue();
+    assertThat(fake.corrupt("ysh-driver-test", "composite", true)).isTrue();
+    assertThat(storage.stat("plain").md5Hex()).isPresent();
+    assertThat(storage.stat("composite").md5Hex()).isEmpty();
+    for (String key : List.of("plain", "composite")) {
+      Throwable t = catchCode(ErrorCode.INTERNAL, () -> storage.getBytes(key));
+      assertThat(t).hasMessageContaining("checksum mismatch").hasMessageContaining(key.equals("plain") ? "MD5" : "CRC32C");
+    }
+    // ranges cannot be checked against a whole-object checksum: they are served as stored
+    assertThat(storage.getBytes("composite", io.ysh.storage.ByteRange.of(1, 4))).isEqualTo(Arrays.copyOfRange(data, 1, 5));
+  }
+
   // ------------------------------------------------------------ keys, listing
 
   @Test
@@ -254,7 +274,7 @@ class GcsDriverTest {
         HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
             .digest(canonicalRequest.getBytes(StandardCharsets.UTF_8))));
     Signature rsa = Signature.getInstance("SHA256withRSA");
-    rsa.initVerify(keys.getPublic());
+    rsa.initVerify(KEYS.getPublic());
     rsa.update(stringToSign.getBytes(StandardCharsets.UTF_8));
     return rsa.verify(HexFormat.of().parseHex(q.get("X-Goog-Signature")));
   }
