@@ -132,10 +132,10 @@ public final class GcsStorageDriver implements StorageDriver {
     if (b.connectTimeout != null || b.readTimeout != null) {
       HttpTransportOptions.Builder t = HttpTransportOptions.newBuilder();
       if (b.connectTimeout != null) {
-        t.setConnectTimeout((int) b.connectTimeout.toMillis());
+        t.setConnectTimeout(millis(b.connectTimeout));
       }
       if (b.readTimeout != null) {
-        t.setReadTimeout((int) b.readTimeout.toMillis());
+        t.setReadTimeout(millis(b.readTimeout));
       }
       ob.setTransportOptions(t.build());
     }
@@ -149,6 +149,10 @@ public final class GcsStorageDriver implements StorageDriver {
       caps.add(Capability.SIGNED_URL);
     }
     this.capabilities = Set.copyOf(caps);
+  }
+
+  private static int millis(Duration d) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
   }
 
   /**
@@ -614,7 +618,8 @@ public final class GcsStorageDriver implements StorageDriver {
 
     /**
      * Authenticates with a service-account key (the JSON file Google issues). Such credentials
-     * also sign URLs offline. Default: Application Default Credentials.
+     * also sign URLs offline. Default: Application Default Credentials, resolved by
+     * {@link #build()} ({@code UNAUTHENTICATED} when there are none).
      *
      * @param serviceAccountJson the key file's content
      * @return this builder
@@ -727,10 +732,13 @@ public final class GcsStorageDriver implements StorageDriver {
     }
 
     /**
-     * Builds the driver. Does no network I/O.
+     * Builds the driver. Does no network I/O, except what Application Default Credentials do to
+     * find credentials when none were given (such as asking the metadata server on Google Cloud).
      *
      * @return the driver
-     * @throws YshException {@code INVALID_ARGUMENT} when the bucket is missing or invalid
+     * @throws YshException {@code INVALID_ARGUMENT} when the bucket is missing or invalid;
+     *     {@code UNAUTHENTICATED} when no credentials were given and none are found by Application
+     *     Default Credentials
      */
     public GcsStorageDriver build() {
       if (bucket == null || bucket.isBlank()) {
@@ -740,7 +748,27 @@ public final class GcsStorageDriver implements StorageDriver {
         throw YshException.invalidArgument("'" + bucket + "' is not a valid GCS bucket name (3-63 characters of"
             + " lower-case letters, digits, '-', '_' and '.', starting and ending with a letter or digit)");
       }
+      if (baseOptions != null && !(baseOptions instanceof HttpStorageOptions)) {
+        throw YshException.invalidArgument("the GCS driver uses the JSON API: pass HttpStorageOptions (StorageOptions.http()),"
+            + " not " + baseOptions.getClass().getSimpleName());
+      }
+      if (credentials == null && baseOptions == null) {
+        credentials = applicationDefault();
+      }
       return new GcsStorageDriver(this);
+    }
+
+    /** Resolves Application Default Credentials now, so their absence is a clear error, not a 401 later. */
+    private static Credentials applicationDefault() {
+      try {
+        return GoogleCredentials.getApplicationDefault();
+      } catch (IOException | RuntimeException e) {
+        throw YshException.builder(ErrorCode.UNAUTHENTICATED)
+            .detail("no GCS credentials: pass a service-account key (credentialsFile=... in the URL, or"
+                + " credentials(...) on the builder), set GOOGLE_APPLICATION_CREDENTIALS, run on Google Cloud,"
+                + " or use anonymous=true for an emulator")
+            .cause(e).build();
+      }
     }
 
     static boolean validBucket(String name) {

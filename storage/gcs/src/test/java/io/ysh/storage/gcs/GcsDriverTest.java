@@ -101,6 +101,28 @@ class GcsDriverTest {
         () -> GcsStorageDriver.builder().bucket("bucket").credentials(Secret.of("not json")).build());
     assertCode(ErrorCode.INVALID_ARGUMENT, () -> GcsStorageDriver.builder().noCredentials().build());
     assertCode(ErrorCode.INVALID_ARGUMENT, () -> GcsStorageDriver.builder().readTimeout(Duration.ZERO));
+    assertCode(ErrorCode.INVALID_ARGUMENT, () -> GcsStorageDriver.builder().bucket("bucket")
+        .storageOptions(com.google.cloud.storage.StorageOptions.grpc().setProjectId("p").build()).build());
+  }
+
+  @Test
+  void missingCredentialsAreUnauthenticatedBeforeAnyRequest() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("GOOGLE_APPLICATION_CREDENTIALS") == null
+        && !Files.exists(Path.of(System.getProperty("user.home"), ".config/gcloud/application_default_credentials.json")),
+        "this machine has Application Default Credentials");
+    Throwable t = catchCode(ErrorCode.UNAUTHENTICATED, () -> ObjectStorage.open("gs://bucket?project=p"));
+    assertThat(t).hasMessageContaining("credentialsFile").hasMessageContaining("anonymous=true");
+  }
+
+  @Test
+  void signedUrlsNameTheEndpointWhenOneIsSet() {
+    GcsStorageDriver driver = GcsStorageDriver.builder().bucket("ysh-driver-test").storageOptions(fake.options())
+        .credentials(GcsTestSupport.credentials(KEYS)).endpoint("http://127.0.0.1:4443/").build();
+    try (ObjectStorage s = ObjectStorage.builder(driver).build()) {
+      URI url = s.signedUrl("a b", SignedUrlMethod.GET, Duration.ofMinutes(1));
+      assertThat(url.toString()).startsWith("http://127.0.0.1:4443/ysh-driver-test/a%20b?");
+      assertThat(query(url)).containsKey("X-Goog-Signature");
+    }
   }
 
   @Test
