@@ -38,7 +38,8 @@ final class FakeStorageLimits implements InvocationInterceptor {
           + " GcsBatchDeleteTest runs them over HTTP against a stub of GCS's JSON batch endpoint"),
       Map.entry("ifMatchUpdatesOnlyTheExpectedVersionOrIsUnsupported", "FakeStorageRpc answers a generation"
           + " mismatch with 404 instead of GCS's 412, and stamps generations with the wall clock in milliseconds,"
-          + " so two writes in one millisecond share a generation"),
+          + " so two writes in one millisecond share a generation; GcsDriverTest checks if-match on the fake and"
+          + " GcsPreconditionsOverHttpTest checks the 412 over HTTP"),
       Map.entry("awkwardKeysRoundTripUnchangedAndListVerbatim", MANGLED_KEYS),
       Map.entry("arbitraryValidKeysRoundTrip", MANGLED_KEYS + " (the generator favours exactly those characters)"),
       Map.entry("signedUrlsWorkWithAPlainHttpClientOrAreUnsupported", "LocalStorageHelper is in-process: there is"

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * tests it cannot serve (paginated listings, abandoned resumable sessions, batch deletes,
  * generation-mismatch answers, keys with {@code + % ? #}, fetching signed URLs), each with an
  * assumption message naming the limitation; {@link GcsDriverTest} covers what the fake allows of
- * each, and {@link GcsBatchDeleteTest} runs batch deletes against a stub of the JSON batch endpoint.
+ * each; {@link GcsBatchDeleteTest} and {@link GcsPreconditionsOverHttpTest} run batch deletes and
+ * conditional writes over HTTP against stubs of the JSON API calls involved.
  */
 @ExtendWith(FakeStorageLimits.class)
 class GcsConformanceTest extends StorageConformance {
