@@ -200,7 +200,7 @@ public final class QuickStartDemo {
           first.flagPerMwh().toPlainString(), first.totalPerKwh().toPlainString());
       out.printf("   1st lookup: %s in %s%n", loadsAfterFirst == 1 ? "cache miss, loaded from ANEEL" : "cache hit", ms(t1 - t0));
       out.printf("   2nd lookup: %s in %s%n", secondHit ? "cache hit" : "cache MISS", ms(t2 - t1));
-      out.printf("   3rd lookup: %s in %s (warm JVM)%n", thirdHit ? "cache hit" : "cache MISS", ms(t3 - t2));
+      out.printf("   3rd lookup: %s in %s%n", thirdHit ? "cache hit" : "cache MISS", ms(t3 - t2));
       summary.add(String.format("%s B1 R$ %s/kWh; then cache hits (%s, %s)", first.distributorAcronym(),
           first.totalPerKwh().toPlainString(), ms(t2 - t1), ms(t3 - t2)));
       return new TariffResult(first, lookup.loads(), secondHit && thirdHit);
