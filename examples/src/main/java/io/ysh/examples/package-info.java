@@ -1,2 +1,5 @@
-/** Runnable examples of the YSH SDK; {@link io.ysh.examples.QuickStart} is the quick start. */
+/**
+ * Runnable examples of the YSH SDK. {@link io.ysh.examples.QuickStartDemo} is the quick start
+ * (solar quote-to-cash); the others each show one capability.
+ */
 package io.ysh.examples;

@@ -7,12 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class QuickStartTest {
+class CoreTourTest {
 
   @Test
   void runsOfflineAndReportsEachStepWithoutLeakingTheDemoPassword() throws Exception {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    new QuickStart(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
+    new CoreTour(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
     String report = buffer.toString(StandardCharsets.UTF_8);
     assertThat(report)
         .contains("redis://app:****@cache.internal:6379/0")

@@ -27,16 +27,16 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The quick start: what the SDK's core gives a YSH backend, offline, in a few seconds. It runs
+ * A tour of the core: what the SDK's core gives a YSH backend, offline, in a few seconds. It runs
  * on embedded defaults only (no account, no server beyond one it starts itself on 127.0.0.1).
  *
- * <p>Run it with {@code mvn -q -DskipTests -Pdemo -pl examples -am verify}.
+ * <p>Run it with {@code mvn -q -DskipTests -Pdemo -pl examples -am verify -Dysh.demo.main=io.ysh.examples.CoreTour}.
  */
-public final class QuickStart {
+public final class CoreTour {
 
   private final PrintStream out;
 
-  QuickStart(PrintStream out) {
+  CoreTour(PrintStream out) {
     this.out = out;
   }
 
@@ -47,12 +47,12 @@ public final class QuickStart {
    * @throws Exception if the demo itself breaks
    */
   public static void main(String[] args) throws Exception {
-    new QuickStart(System.out).run();
+    new CoreTour(System.out).run();
   }
 
   void run() throws Exception {
-    out.println("YSH SDK quick start (core)");
-    out.println("==========================");
+    out.println("YSH SDK core tour");
+    out.println("=================");
     step("1. Resource URLs: one config format, credentials never echoed", this::urls);
     step("2. Brazilian values: CNPJ (numeric and the 2026 alphanumeric form), BRL money", this::brazil);
     step("3. Resilience: a flaky tariff endpoint, retried with backoff and full jitter", this::resilience);
