@@ -69,7 +69,9 @@ import java.util.Set;
  * {@code x-ms-blob-type: BlockBlob}</strong> (Azure's rule), which
  * {@link io.ysh.storage.ObjectStorage#presign} reports in {@link io.ysh.storage.SignedUrl#requiredHeaders()}. Aborting a multipart upload leaves
  * uncommitted blocks that Azure discards after 7 days (there is no API to drop them sooner); they
- * are never visible. No batch delete (it needs azure-storage-blob-batch). Thread-safe.
+ * are never visible. No batch delete: {@code deleteAll} deletes blob by blob, because Azurite (the
+ * only Azure server the tests can run) rejects Blob Batch requests, so a batch path could not be
+ * tested. Thread-safe.
  */
 public final class AzureStorageDriver implements StorageDriver {
 
