@@ -113,7 +113,7 @@ final class Digests implements UploadDigests {
   }
 
   /**
-   * Digests a file's bytes from its start, through one direct buffer.
+   * Digests a file's bytes from its start, through one buffer.
    *
    * @param channel the file, open for reading
    * @param withMd5 whether to compute the MD5 too
@@ -121,7 +121,9 @@ final class Digests implements UploadDigests {
    */
   static Digests of(FileChannel channel, boolean withMd5) throws IOException {
     Digests d = new Digests(withMd5, true);
-    ByteBuffer buf = ByteBuffer.allocateDirect(256 * 1024);
+    // a heap buffer no larger than the file: allocating a direct one per download costs more
+    // than reading a small file
+    ByteBuffer buf = ByteBuffer.allocate((int) Math.max(1, Math.min(256 * 1024, channel.size())));
     long position = 0;
     for (int n; (n = channel.read(buf, position)) > 0; ) {
       position += n;
