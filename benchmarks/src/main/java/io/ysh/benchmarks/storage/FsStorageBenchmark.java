@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class FsStorageBenchmark {
 
   /** File size in bytes. */
-  @Param({"1048576", "16777216"})
+  @Param({"4096", "1048576", "67108864"})
   public int size;
 
   private Path dir;

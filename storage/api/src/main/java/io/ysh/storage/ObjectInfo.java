@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param metadata the user metadata (keys lower case), never null
  * @param md5 the MD5 of the whole object as lower-case hex, or {@code null} when the provider
  *     does not know it (for example S3 multipart uploads)
+ * @param crc32c the CRC32C of the whole object as 8 lower-case hex digits, or {@code null} when
+ *     the provider does not know it; when present, downloads are verified against it (it costs
+ *     a fraction of an MD5 to compute) instead of against {@code md5}
  */
 public record ObjectInfo(
     String key,
@@ -27,7 +30,8 @@ public record ObjectInfo(
     String cacheControl,
     Instant lastModified,
     Map<String, String> metadata,
-    String md5) {
+    String md5,
+    String crc32c) {
 
   /**
    * Copies the metadata map.
@@ -40,10 +44,29 @@ public record ObjectInfo(
    * @param lastModified the modification time
    * @param metadata the user metadata
    * @param md5 the MD5 as hex
+   * @param crc32c the CRC32C as hex
    */
   public ObjectInfo {
     Objects.requireNonNull(key, "key");
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+  }
+
+  /**
+   * Attributes without a known CRC32C (the constructor drivers used before {@code crc32c}
+   * existed).
+   *
+   * @param key the key
+   * @param size the size
+   * @param etag the entity tag
+   * @param contentType the content type
+   * @param cacheControl the cache control
+   * @param lastModified the modification time
+   * @param metadata the user metadata
+   * @param md5 the MD5 as hex
+   */
+  public ObjectInfo(String key, long size, String etag, String contentType, String cacheControl,
+      Instant lastModified, Map<String, String> metadata, String md5) {
+    this(key, size, etag, contentType, cacheControl, lastModified, metadata, md5, null);
   }
 
   /**
@@ -56,12 +79,21 @@ public record ObjectInfo(
   }
 
   /**
+   * The CRC32C of the whole object, when known.
+   *
+   * @return 8 lower-case hex digits
+   */
+  public Optional<String> crc32cHex() {
+    return Optional.ofNullable(crc32c);
+  }
+
+  /**
    * A copy with another key.
    *
    * @param newKey the key
    * @return the copy
    */
   public ObjectInfo withKey(String newKey) {
-    return new ObjectInfo(newKey, size, etag, contentType, cacheControl, lastModified, metadata, md5);
+    return new ObjectInfo(newKey, size, etag, contentType, cacheControl, lastModified, metadata, md5, crc32c);
   }
 }

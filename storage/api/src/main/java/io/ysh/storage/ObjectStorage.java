@@ -10,6 +10,7 @@ import io.ysh.core.telemetry.Telemetry;
 import io.ysh.core.url.ResourceUrl;
 import io.ysh.storage.spi.DriverReader;
 import io.ysh.storage.spi.DriverUpload;
+import io.ysh.storage.spi.FileTransferable;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.PartSizing;
 import io.ysh.storage.spi.StorageDriver;
@@ -21,10 +22,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -374,11 +379,22 @@ public final class ObjectStorage implements AutoCloseable {
    */
   public long download(String key, Path target) {
     Objects.requireNonNull(target, "target");
+    StorageKeys.validate(key);
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
-    try (InputStream in = get(key)) {
+    DriverReader reader = invoker.call("get", key, true, () -> driver.read(key, null));
+    try (InputStream raw = reader.stream()) {
       temp = Files.createTempFile(dir, ".ysh-download-", ".tmp");
-      long n = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+      long n;
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+        if (raw instanceof FileTransferable local) {
+          n = transferVerified(key, reader, local, out);
+        } else {
+          try (CheckedInputStream in = checked(key, reader, null)) {
+            n = in.transferTo(Channels.newOutputStream(out));
+          }
+        }
+      }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       temp = null;
       return n;
@@ -393,6 +409,31 @@ public final class ObjectStorage implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Copies a local file's bytes in the kernel, then verifies length and checksum over the bytes
+   * that landed in the target (one read of data that is still in the page cache).
+   */
+  private long transferVerified(String key, DriverReader reader, FileTransferable local, FileChannel out)
+      throws IOException {
+    long n;
+    try {
+      n = local.transferTo(out);
+    } catch (IOException | RuntimeException e) {
+      YshException mapped = invoker.map("get", key, e);
+      throw new IOException(mapped.getMessage(), mapped);
+    }
+    if (n != reader.length()) {
+      YshException e = invoker.map("get", key, YshException.of(ErrorCode.UNAVAILABLE,
+          "download ended after " + n + " of " + reader.length() + " bytes"));
+      throw new IOException(e.getMessage(), e);
+    }
+    Expected checksum = verifyChecksums ? Expected.of(reader.info()) : null;
+    if (checksum != null) {
+      verify(checksum, key, Digests.of(out, checksum.algorithm().equals("MD5")));
+    }
+    return n;
   }
 
   /**
@@ -622,6 +663,43 @@ public final class ObjectStorage implements AutoCloseable {
   }
 
   /**
+   * A signed URL with the headers a plain HTTP client must send with it (for example Azure's
+   * {@code x-ms-blob-type: BlockBlob} on a {@code PUT}): prefer this to
+   * {@link #signedUrl(String, SignedUrlMethod, Duration)} when the URL is handed to code that
+   * does not know the provider.
+   *
+   * @param key the key
+   * @param method {@code GET} or {@code PUT}
+   * @param expiry how long the URL is valid: positive, at most {@link #MAX_SIGNED_URL_EXPIRY}
+   * @return the URL, its expiry and the required headers
+   * @throws YshException as {@link #signedUrl(String, SignedUrlMethod, Duration)}
+   */
+  public SignedUrl presign(String key, SignedUrlMethod method, Duration expiry) {
+    return presign(key, method, expiry, null);
+  }
+
+  /**
+   * As {@link #presign(String, SignedUrlMethod, Duration)}, with the content type a PUT must send
+   * (then among the required headers as {@code Content-Type}).
+   *
+   * @param key the key
+   * @param method the method
+   * @param expiry the validity
+   * @param contentType for PUT, the {@code Content-Type} the uploader must send; or null
+   * @return the URL, its expiry and the required headers
+   * @throws YshException as {@link #signedUrl(String, SignedUrlMethod, Duration)}
+   */
+  public SignedUrl presign(String key, SignedUrlMethod method, Duration expiry, String contentType) {
+    Instant now = Instant.now();
+    URI uri = signedUrl(key, method, expiry, contentType);
+    Map<String, String> headers = new LinkedHashMap<>(driver.signedUrlHeaders(method, contentType));
+    if (method == SignedUrlMethod.PUT && contentType != null) {
+      headers.put("Content-Type", contentType);
+    }
+    return new SignedUrl(uri, method, now.plus(expiry), headers);
+  }
+
+  /**
    * The driver's native client (S3Client, BlobContainerClient, Storage...) or the driver itself.
    *
    * @param <T> the type
@@ -675,8 +753,12 @@ public final class ObjectStorage implements AutoCloseable {
   private InputStream open(String key, ByteRange range) {
     StorageKeys.validate(key);
     DriverReader reader = invoker.call("get", key, true, () -> driver.read(key, range));
-    String md5 = range == null && verifyChecksums ? reader.info().md5() : null;
-    return new CheckedInputStream(reader.stream(), key, reader.length(), md5);
+    return checked(key, reader, range);
+  }
+
+  private CheckedInputStream checked(String key, DriverReader reader, ByteRange range) {
+    Expected checksum = range == null && verifyChecksums ? Expected.of(reader.info()) : null;
+    return new CheckedInputStream(reader.stream(), key, reader.length(), checksum);
   }
 
   private byte[] readAll(String key, InputStream in) {
@@ -755,7 +837,7 @@ public final class ObjectStorage implements AutoCloseable {
         DigestingInputStream in = new DigestingInputStream(raw, key, length);
         WriteResult r;
         try {
-          r = driver.write(key, in, length, options);
+          r = driver.write(key, in, length, options, in.digests);
         } catch (Exception e) {
           if (in.failure != null) {
             throw in.failure;
@@ -772,13 +854,13 @@ public final class ObjectStorage implements AutoCloseable {
 
   /** Compares the provider's MD5 with ours; on mismatch deletes the object and fails. */
   private WriteResult finish(String key, WriteResult r, Digests digests, long expectedLength) {
-    String md5 = digests.md5Hex();
-    String crc = digests.crc32cHex();
     if (expectedLength >= 0 && digests.count() != expectedLength) {
       throw YshException.builder(ErrorCode.INVALID_ARGUMENT)
           .detail("the stream ended after " + digests.count() + " of the " + expectedLength + " bytes announced")
           .build();
     }
+    String md5 = digests.md5Hex();
+    String crc = digests.crc32cHex();
     if (verifyChecksums && r.md5() != null && !r.md5().equalsIgnoreCase(md5)) {
       try {
         driver.delete(key);
@@ -798,13 +880,16 @@ public final class ObjectStorage implements AutoCloseable {
     private final InputStream in;
     private final String key;
     private final long length;
-    final Digests digests = new Digests();
+    final Digests digests = new Digests().pending();
     Exception failure;
 
     DigestingInputStream(InputStream in, String key, long length) {
       this.in = in;
       this.key = key;
       this.length = length;
+      if (length == 0) {
+        digests.complete();
+      }
     }
 
     @Override
@@ -833,6 +918,9 @@ public final class ObjectStorage implements AutoCloseable {
         throw new IOException(failure.getMessage());
       }
       digests.update(b, off, n);
+      if (digests.count() == length) {
+        digests.complete();
+      }
       return n;
     }
 
@@ -842,22 +930,26 @@ public final class ObjectStorage implements AutoCloseable {
     }
   }
 
-  /** Verifies length and MD5 of a download; maps read failures. */
+  /**
+   * Verifies length and checksum of a download; maps read failures. The checksum is the
+   * object's CRC32C when the provider knows it (hardware-accelerated, a fraction of an MD5's
+   * cost), else its MD5.
+   */
   private final class CheckedInputStream extends InputStream {
     private final InputStream in;
     private final String key;
     private final long expected;
-    private final String md5;
+    private final Expected checksum;
     private final Digests digests;
     private long count;
     private boolean verified;
 
-    CheckedInputStream(InputStream in, String key, long expected, String md5) {
+    CheckedInputStream(InputStream in, String key, long expected, Expected checksum) {
       this.in = in;
       this.key = key;
       this.expected = expected;
-      this.md5 = md5;
-      this.digests = md5 == null ? null : new Digests();
+      this.checksum = checksum;
+      this.digests = checksum == null ? null : checksum.newDigests();
     }
 
     @Override
@@ -902,13 +994,7 @@ public final class ObjectStorage implements AutoCloseable {
         throw new IOException(e.getMessage(), e);
       }
       if (digests != null) {
-        String actual = digests.md5Hex();
-        if (!actual.equalsIgnoreCase(md5)) {
-          YshException e = invoker.map("get", key, YshException.of(ErrorCode.INTERNAL,
-              "checksum mismatch: the object's MD5 is " + md5 + " but the bytes read hash to " + actual
-                  + "; the data was corrupted"));
-          throw new IOException(e.getMessage(), e);
-        }
+        ObjectStorage.this.verify(checksum, key, digests);
       }
     }
 
@@ -920,6 +1006,36 @@ public final class ObjectStorage implements AutoCloseable {
     @Override
     public void close() throws IOException {
       in.close();
+    }
+  }
+
+  /** The checksum a download must match: CRC32C when known, else MD5. */
+  private record Expected(String algorithm, String value) {
+
+    static Expected of(ObjectInfo info) {
+      if (info.crc32c() != null) {
+        return new Expected("CRC32C", info.crc32c());
+      }
+      return info.md5() == null ? null : new Expected("MD5", info.md5());
+    }
+
+    Digests newDigests() {
+      return algorithm.equals("MD5") ? new Digests(true, false) : new Digests(false, true);
+    }
+
+    String actual(Digests d) {
+      return algorithm.equals("MD5") ? d.md5Hex() : d.crc32cHex();
+    }
+  }
+
+  /** Throws (as an IOException caused by an INTERNAL YshException) when the digests do not match. */
+  private void verify(Expected checksum, String key, Digests digests) throws IOException {
+    String actual = checksum.actual(digests);
+    if (!actual.equalsIgnoreCase(checksum.value())) {
+      YshException e = invoker.map("get", key, YshException.of(ErrorCode.INTERNAL,
+          "checksum mismatch: the object's " + checksum.algorithm() + " is " + checksum.value()
+              + " but the bytes read hash to " + actual + "; the data was corrupted"));
+      throw new IOException(e.getMessage(), e);
     }
   }
 
@@ -976,10 +1092,11 @@ public final class ObjectStorage implements AutoCloseable {
         }
         int number = parts.size() + 1;
         int length = filled;
-        String md5 = Digests.md5Hex(buffer, 0, length);
         UploadedPart part = invoker.call("putPart", key + " part " + number, true,
             () -> driver.uploadPart(upload, number, buffer, length));
-        if (verifyChecksums && part.md5() != null && !part.md5().equalsIgnoreCase(md5)) {
+        // hashed only when the provider reports a part MD5 to compare with (the buffer is intact)
+        String md5 = verifyChecksums && part.md5() != null ? Digests.md5Hex(buffer, 0, length) : null;
+        if (md5 != null && !part.md5().equalsIgnoreCase(md5)) {
           throw invoker.map("putPart", key, YshException.of(ErrorCode.INTERNAL,
               "checksum mismatch on part " + number + ": we sent MD5 " + md5 + ", the provider stored " + part.md5()));
         }
@@ -1000,11 +1117,10 @@ public final class ObjectStorage implements AutoCloseable {
         if (upload == null) {
           int length = filled;
           closed = true;
+          // total already holds the digests of exactly these bytes: no second pass over them
           result = invoker.call("put", key, !options.isConditional(), () -> {
-            WriteResult r = driver.write(key, new ByteArrayInputStream(buffer, 0, length), length, options);
-            Digests d = new Digests();
-            d.update(buffer, 0, length);
-            return finish(key, r, d, length);
+            WriteResult r = driver.write(key, new ByteArrayInputStream(buffer, 0, length), length, options, total);
+            return finish(key, r, total, length);
           });
           return;
         }
@@ -1012,7 +1128,7 @@ public final class ObjectStorage implements AutoCloseable {
           flushPart();
         }
         closed = true;
-        WriteResult r = invoker.call("put", key, false, () -> driver.completeUpload(upload, List.copyOf(parts)));
+        WriteResult r = invoker.call("put", key, false, () -> driver.completeUpload(upload, List.copyOf(parts), total));
         String md5 = total.md5Hex();
         if (verifyChecksums && r.md5() != null && !r.md5().equalsIgnoreCase(md5)) {
           invoker.run("delete", key, true, () -> {

@@ -16,6 +16,7 @@ import io.ysh.storage.ListPage;
 import io.ysh.storage.ObjectInfo;
 import io.ysh.storage.ObjectStorage;
 import io.ysh.storage.ObjectWriter;
+import io.ysh.storage.SignedUrl;
 import io.ysh.storage.SignedUrlMethod;
 import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
@@ -649,6 +650,33 @@ public abstract class StorageConformance {
     assertThat(((YshException) t).code()).isEqualTo(ErrorCode.INTERNAL);
   }
 
+  @Test
+  void corruptedDownloadToAFileFailsAndLeavesTheTargetUntouched() throws Exception {
+    String key = prefix + "corrupt-download";
+    byte[] data = random(300_000, 8);
+    storage.put(key, data);
+    assumeTrue(harness.corrupt(key), "this harness cannot corrupt stored objects");
+    Path dir = Files.createTempDirectory("ysh-conformance-download");
+    Path target = dir.resolve("target.bin");
+    Files.write(target, new byte[] {42});
+    try {
+      Throwable t = catchThrowable(() -> storage.download(key, target));
+      assertThat(t).isInstanceOf(YshException.class).hasMessageContaining("checksum mismatch");
+      assertThat(((YshException) t).code()).isEqualTo(ErrorCode.INTERNAL);
+      assertThat(Files.readAllBytes(target)).containsExactly(42);
+      try (var left = Files.list(dir)) {
+        assertThat(left).containsExactly(target);
+      }
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Files.deleteIfExists(f);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+
   // ------------------------------------------------------------------ concurrency
 
   @Test
@@ -693,14 +721,40 @@ public abstract class StorageConformance {
     assertThat(got.body()).isEqualTo(data);
 
     String putKey = prefix + "uploaded via url";
-    URI put = storage.signedUrl(putKey, SignedUrlMethod.PUT, Duration.ofMinutes(5));
-    HttpResponse<String> sent = http.send(
-        // Azure requires x-ms-blob-type on a PUT through a SAS URL; S3-style servers ignore it
-        HttpRequest.newBuilder(put).header("x-ms-blob-type", "BlockBlob")
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    // the client knows nothing about the provider: it sends exactly the headers the storage says
+    // are required (Azure needs x-ms-blob-type on a PUT through a SAS URL)
+    SignedUrl put = storage.presign(putKey, SignedUrlMethod.PUT, Duration.ofMinutes(5));
+    assertThat(put.method()).isEqualTo(SignedUrlMethod.PUT);
+    assertThat(put.expiresAt()).isAfter(java.time.Instant.now());
+    assertThat(put.toString()).doesNotContain(put.uri().getRawQuery());
+    HttpRequest.Builder request = HttpRequest.newBuilder(put.uri()).PUT(HttpRequest.BodyPublishers.ofByteArray(data));
+    put.requiredHeaders().forEach(request::header);
+    HttpResponse<String> sent = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(sent.statusCode()).as(sent.body()).isBetween(200, 299);
     assertThat(storage.getBytes(putKey)).isEqualTo(data);
+
+    SignedUrl presignedGet = storage.presign(putKey, SignedUrlMethod.GET, Duration.ofMinutes(5));
+    HttpRequest.Builder getRequest = HttpRequest.newBuilder(presignedGet.uri()).GET();
+    presignedGet.requiredHeaders().forEach(getRequest::header);
+    assertThat(http.send(getRequest.build(), HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(data);
+  }
+
+  @Test
+  void presignedPutWithAContentTypeRequiresThatContentType() throws Exception {
+    String key = prefix + "typed via url.json";
+    if (!storage.supports(Capability.SIGNED_URL)) {
+      assertCode(ErrorCode.UNSUPPORTED, () -> storage.presign(key, SignedUrlMethod.PUT, Duration.ofMinutes(5)));
+      return;
+    }
+    SignedUrl put = storage.presign(key, SignedUrlMethod.PUT, Duration.ofMinutes(5), "application/json");
+    assertThat(put.requiredHeaders()).containsEntry("Content-Type", "application/json");
+    HttpRequest.Builder request = HttpRequest.newBuilder(put.uri())
+        .PUT(HttpRequest.BodyPublishers.ofByteArray("{}".getBytes(StandardCharsets.UTF_8)));
+    put.requiredHeaders().forEach(request::header);
+    HttpResponse<String> sent = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(sent.statusCode()).as(sent.body()).isBetween(200, 299);
+    assertThat(storage.getBytes(key)).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+    assertThat(storage.stat(key).contentType()).isEqualTo("application/json");
   }
 
   @Test

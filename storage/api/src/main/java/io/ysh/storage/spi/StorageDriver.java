@@ -105,6 +105,26 @@ public interface StorageDriver extends AutoCloseable {
   WriteResult write(String key, InputStream data, long length, WriteOptions options) throws Exception;
 
   /**
+   * As {@link #write(String, InputStream, long, WriteOptions)}, with the digests the portable
+   * layer computes of {@code data} while the driver reads it. A driver that stores checksums
+   * (rather than having the provider compute them) overrides this to take them from
+   * {@code digests} once it has read the data to its end, instead of hashing every byte again.
+   * The default ignores {@code digests}.
+   *
+   * @param key the key
+   * @param data the data; the driver reads it to the end and does not close it
+   * @param length its exact length
+   * @param options content type, metadata and preconditions
+   * @param digests MD5 and CRC32C of {@code data}, valid once it has been read to its end
+   * @return the result, as for the other overload
+   * @throws Exception as for the other overload
+   */
+  default WriteResult write(String key, InputStream data, long length, WriteOptions options, UploadDigests digests)
+      throws Exception {
+    return write(key, data, length, options);
+  }
+
+  /**
    * Starts a multipart upload. Nothing may be visible under the key until
    * {@link #completeUpload}.
    *
@@ -137,6 +157,22 @@ public interface StorageDriver extends AutoCloseable {
    * @throws Exception mapped to {@code PRECONDITION_FAILED} when a precondition fails
    */
   WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) throws Exception;
+
+  /**
+   * As {@link #completeUpload(DriverUpload, List)}, with the digests of the whole object that the
+   * portable layer computed over all parts, for drivers that store checksums themselves. The
+   * default ignores {@code digests}.
+   *
+   * @param upload the handle
+   * @param parts every part, in order
+   * @param digests MD5 and CRC32C of the whole object
+   * @return the result
+   * @throws Exception as for the other overload
+   */
+  default WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests)
+      throws Exception {
+    return completeUpload(upload, parts);
+  }
 
   /**
    * Aborts an upload and frees what the provider holds for it. Must not fail when the upload
@@ -212,6 +248,20 @@ public interface StorageDriver extends AutoCloseable {
    * @throws Exception on failure
    */
   URI signedUrl(String key, SignedUrlMethod method, Duration expiry, String contentType) throws Exception;
+
+  /**
+   * The headers, beyond {@code Content-Type} (which the portable layer adds when a content type
+   * was signed), that a plain HTTP client must send with a URL from {@link #signedUrl} for the
+   * provider to accept the request, such as Azure's {@code x-ms-blob-type: BlockBlob} on a
+   * {@code PUT}. The default is none.
+   *
+   * @param method the HTTP method
+   * @param contentType the content type passed to {@link #signedUrl}, or null
+   * @return header names and values; empty when none are required
+   */
+  default Map<String, String> signedUrlHeaders(SignedUrlMethod method, String contentType) {
+    return Map.of();
+  }
 
   /**
    * The provider's native client, for what the portable API does not cover.

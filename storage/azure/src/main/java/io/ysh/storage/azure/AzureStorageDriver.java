@@ -54,6 +54,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -65,9 +66,12 @@ import java.util.Set;
  * commit the block list with the whole object's MD5. Preconditions map to
  * {@code If-None-Match: *} and {@code If-Match}. Copy is a server-side Copy Blob. Signed URLs
  * are service SAS tokens; <strong>a PUT through a SAS URL must send
- * {@code x-ms-blob-type: BlockBlob}</strong> (Azure's rule). Aborting a multipart upload leaves
+ * {@code x-ms-blob-type: BlockBlob}</strong> (Azure's rule), which
+ * {@link io.ysh.storage.ObjectStorage#presign} reports in {@link io.ysh.storage.SignedUrl#requiredHeaders()}. Aborting a multipart upload leaves
  * uncommitted blocks that Azure discards after 7 days (there is no API to drop them sooner); they
- * are never visible. No batch delete (it needs azure-storage-blob-batch). Thread-safe.
+ * are never visible. No batch delete: {@code deleteAll} deletes blob by blob, because Azurite (the
+ * only Azure server the tests can run) rejects Blob Batch requests, so a batch path could not be
+ * tested. Thread-safe.
  */
 public final class AzureStorageDriver implements StorageDriver {
 
@@ -328,6 +332,12 @@ public final class AzureStorageDriver implements StorageDriver {
     }
     BlobClient blob = blob(key);
     return URI.create(blob.getBlobUrl() + "?" + blob.generateSas(values));
+  }
+
+  /** A PUT through a SAS URL creates a block blob only when it says so. */
+  @Override
+  public Map<String, String> signedUrlHeaders(SignedUrlMethod method, String contentType) {
+    return method == SignedUrlMethod.PUT ? Map.of("x-ms-blob-type", "BlockBlob") : Map.of();
   }
 
   @Override

@@ -15,14 +15,15 @@ import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
 import io.ysh.storage.spi.DriverReader;
 import io.ysh.storage.spi.DriverUpload;
+import io.ysh.storage.spi.FileTransferable;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.SortedListing;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
+import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.net.URI;
@@ -58,6 +59,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * Stores objects as files under a root directory: key {@code a/b/c.pdf} is the file
@@ -85,6 +87,8 @@ public final class FsStorageDriver implements StorageDriver {
   private static final String META_DIR = ".ysh-meta";
   private static final String TMP_PREFIX = ".ysh-tmp-";
   private static final String RESERVED = ".ysh";
+  /** Copy buffer: large enough that a read or write costs one system call per 256 KiB. */
+  private static final int COPY_BUFFER = 256 * 1024;
 
   private final Path root;
   private final Path realRoot;
@@ -226,7 +230,7 @@ public final class FsStorageDriver implements StorageDriver {
     String etag = md5 != null ? md5 : Long.toHexString(attrs.lastModifiedTime().toMillis()) + "-" + attrs.size();
     return new ObjectInfo(key, attrs.size(), etag,
         meta.getProperty("contentType", WriteOptions.DEFAULT_CONTENT_TYPE), meta.getProperty("cacheControl"),
-        attrs.lastModifiedTime().toInstant(), user, md5);
+        attrs.lastModifiedTime().toInstant(), user, md5, meta.getProperty("crc32c"));
   }
 
   private static Properties readMeta(Path p) throws IOException {
@@ -250,7 +254,7 @@ public final class FsStorageDriver implements StorageDriver {
       long[] r = range == null ? new long[] {0, size} : range.resolve(size);
       channel.position(r[0]);
       long length = r[1] - r[0];
-      InputStream in = new BoundedInputStream(Channels.newInputStream(channel), length);
+      InputStream in = new FileObjectStream(channel, length);
       return new DriverReader(in, info, length);
     } catch (IOException | RuntimeException e) {
       channel.close();
@@ -262,24 +266,42 @@ public final class FsStorageDriver implements StorageDriver {
 
   @Override
   public WriteResult write(String key, InputStream data, long length, WriteOptions options) throws IOException {
+    Hashing hashing = new Hashing();
+    return write(key, data, length, options, hashing, hashing);
+  }
+
+  /** Takes the MD5 and CRC32C the portable layer computed while this driver read the data. */
+  @Override
+  public WriteResult write(String key, InputStream data, long length, WriteOptions options, UploadDigests digests)
+      throws IOException {
+    return write(key, data, length, options, null, digests);
+  }
+
+  private WriteResult write(String key, InputStream data, long length, WriteOptions options, Hashing hashing,
+      UploadDigests digests) throws IOException {
     Path p = path(key);
     Path temp = createTemp(p);
     try {
-      MessageDigest md5 = md5();
-      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
-        byte[] buf = new byte[64 * 1024];
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        byte[] buf = new byte[(int) Math.min(COPY_BUFFER, Math.max(length, 1))];
+        ByteBuffer wrapped = ByteBuffer.wrap(buf);
         long left = length;
         while (left > 0) {
           int n = data.read(buf, 0, (int) Math.min(buf.length, left));
           if (n < 0) {
             throw new IOException("the data ended " + left + " bytes early");
           }
-          md5.update(buf, 0, n);
-          out.write(buf, 0, n);
+          if (hashing != null) {
+            hashing.update(buf, n);
+          }
+          wrapped.clear().limit(n);
+          while (wrapped.hasRemaining()) {
+            out.write(wrapped);
+          }
           left -= n;
         }
       }
-      return commit(key, p, temp, HexFormat.of().formatHex(md5.digest()), options);
+      return commit(key, p, temp, digests.md5Hex(), digests.crc32cHex(), options);
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -308,11 +330,13 @@ public final class FsStorageDriver implements StorageDriver {
         .cause(e).build();
   }
 
-  private WriteResult commit(String key, Path p, Path temp, String md5, WriteOptions options) throws IOException {
+  private WriteResult commit(String key, Path p, Path temp, String md5, String crc32c, WriteOptions options)
+      throws IOException {
     Properties meta = new Properties();
     meta.setProperty("contentType", options.contentType());
     options.cacheControl().ifPresent(c -> meta.setProperty("cacheControl", c));
     meta.setProperty("md5", md5);
+    meta.setProperty("crc32c", crc32c);
     options.metadata().forEach((k, v) -> meta.setProperty("meta." + k, v));
     Path metaDir = p.getParent().resolve(META_DIR);
     Files.createDirectories(metaDir);
@@ -338,7 +362,7 @@ public final class FsStorageDriver implements StorageDriver {
         Files.move(metaTemp, metaPath(p), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.move(temp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
-      return new WriteResult(key, Files.size(p), md5, md5, null);
+      return new WriteResult(key, Files.size(p), md5, md5, crc32c);
     } finally {
       Files.deleteIfExists(metaTemp);
     }
@@ -348,14 +372,14 @@ public final class FsStorageDriver implements StorageDriver {
     return etag.length() > 1 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
   }
 
-  private record Upload(String key, Path path, Path temp, FileChannel channel, MessageDigest md5, WriteOptions options)
+  private record Upload(String key, Path path, Path temp, FileChannel channel, WriteOptions options)
       implements DriverUpload {}
 
   @Override
   public DriverUpload startUpload(String key, WriteOptions options) throws IOException {
     Path p = path(key);
     Path temp = createTemp(p);
-    return new Upload(key, p, temp, FileChannel.open(temp, StandardOpenOption.WRITE), md5(), options);
+    return new Upload(key, p, temp, FileChannel.open(temp, StandardOpenOption.WRITE), options);
   }
 
   @Override
@@ -365,16 +389,31 @@ public final class FsStorageDriver implements StorageDriver {
     while (buf.hasRemaining()) {
       u.channel().write(buf);
     }
-    u.md5().update(data, 0, length);
     return new UploadedPart(partNumber, null, null, length);
   }
 
+  /** Hashes the assembled file: only for callers that do not pass the digests. */
   @Override
   public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) throws IOException {
     Upload u = (Upload) upload;
+    u.channel().close();
+    Hashing hashing;
+    try {
+      hashing = Hashing.of(u.temp());
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(u.temp());
+      throw e;
+    }
+    return completeUpload(upload, parts, hashing);
+  }
+
+  @Override
+  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests)
+      throws IOException {
+    Upload u = (Upload) upload;
     try {
       u.channel().close();
-      return commit(u.key(), u.path(), u.temp(), HexFormat.of().formatHex(u.md5().digest()), u.options());
+      return commit(u.key(), u.path(), u.temp(), digests.md5Hex(), digests.crc32cHex(), u.options());
     } finally {
       Files.deleteIfExists(u.temp());
     }
@@ -432,8 +471,14 @@ public final class FsStorageDriver implements StorageDriver {
       if (info.cacheControl() != null) {
         options.cacheControl(info.cacheControl());
       }
-      String md5 = info.md5() != null ? info.md5() : md5Of(temp);
-      return commit(target, to, temp, md5, options.build());
+      String md5 = info.md5();
+      String crc32c = info.crc32c();
+      if (md5 == null || crc32c == null) {
+        Hashing h = Hashing.of(temp);
+        md5 = h.md5Hex();
+        crc32c = h.crc32cHex();
+      }
+      return commit(target, to, temp, md5, crc32c, options.build());
     } finally {
       Files.deleteIfExists(temp);
     }
@@ -523,23 +568,48 @@ public final class FsStorageDriver implements StorageDriver {
     return path(key);
   }
 
-  private static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  /** MD5 and CRC32C of what this driver hashes itself (when the portable layer did not). */
+  private static final class Hashing implements UploadDigests {
+    private final MessageDigest md5;
+    private final CRC32C crc32c = new CRC32C();
+    private String md5Hex;
 
-  private static String md5Of(Path file) throws IOException {
-    MessageDigest md = md5();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[64 * 1024];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
+    Hashing() {
+      try {
+        md5 = MessageDigest.getInstance("MD5");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
       }
     }
-    return HexFormat.of().formatHex(md.digest());
+
+    static Hashing of(Path file) throws IOException {
+      Hashing h = new Hashing();
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] buf = new byte[COPY_BUFFER];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          h.update(buf, n);
+        }
+      }
+      return h;
+    }
+
+    void update(byte[] buf, int n) {
+      md5.update(buf, 0, n);
+      crc32c.update(buf, 0, n);
+    }
+
+    @Override
+    public String md5Hex() {
+      if (md5Hex == null) {
+        md5Hex = HexFormat.of().formatHex(md5.digest());
+      }
+      return md5Hex;
+    }
+
+    @Override
+    public String crc32cHex() {
+      return String.format("%08x", crc32c.getValue());
+    }
   }
 
   @Override
@@ -547,12 +617,18 @@ public final class FsStorageDriver implements StorageDriver {
     return "FsStorageDriver[" + root + "]";
   }
 
-  /** Limits a stream to a length. */
-  private static final class BoundedInputStream extends java.io.FilterInputStream {
+  /**
+   * The bytes of an open file from its current position, limited to a length; can hand them to
+   * another file inside the kernel ({@link FileTransferable}).
+   */
+  private static final class FileObjectStream extends InputStream implements FileTransferable {
+    private final FileChannel channel;
+    private final InputStream in;
     private long left;
 
-    BoundedInputStream(InputStream in, long length) {
-      super(in);
+    FileObjectStream(FileChannel channel, long length) {
+      this.channel = channel;
+      this.in = Channels.newInputStream(channel);
       this.left = length;
     }
 
@@ -561,7 +637,7 @@ public final class FsStorageDriver implements StorageDriver {
       if (left <= 0) {
         return -1;
       }
-      int b = super.read();
+      int b = in.read();
       if (b >= 0) {
         left--;
       }
@@ -573,7 +649,7 @@ public final class FsStorageDriver implements StorageDriver {
       if (left <= 0) {
         return -1;
       }
-      int n = super.read(b, off, (int) Math.min(len, left));
+      int n = in.read(b, off, (int) Math.min(len, left));
       if (n > 0) {
         left -= n;
       }
@@ -582,14 +658,36 @@ public final class FsStorageDriver implements StorageDriver {
 
     @Override
     public long skip(long n) throws IOException {
-      long s = super.skip(Math.min(n, left));
+      long s = in.skip(Math.min(n, left));
       left -= s;
       return s;
     }
 
     @Override
     public int available() throws IOException {
-      return (int) Math.min(super.available(), left);
+      return (int) Math.min(in.available(), left);
+    }
+
+    @Override
+    public long transferTo(FileChannel target) throws IOException {
+      long position = channel.position();
+      long total = 0;
+      while (left > 0) {
+        long n = channel.transferTo(position, left, target);
+        if (n <= 0) {
+          break; // the file shrank behind our back: the caller sees the short count
+        }
+        position += n;
+        left -= n;
+        total += n;
+      }
+      channel.position(position);
+      return total;
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
     }
   }
 

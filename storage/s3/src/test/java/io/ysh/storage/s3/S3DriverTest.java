@@ -57,6 +57,50 @@ class S3DriverTest {
   }
 
   @Test
+  void singlePutsStoreTheirCrc32cWhichGetsAreVerifiedAgainst() {
+    S3TestServers.Endpoint s = server();
+    String bucket = "crc-" + UUID.randomUUID().toString().substring(0, 8);
+    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
+        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
+      S3Client raw = storage.unwrap(S3Client.class);
+      raw.createBucket(c -> c.bucket(bucket));
+      byte[] data = new byte[100_000];
+      new java.util.Random(3).nextBytes(data);
+      var written = storage.put("with-crc", data);
+      // S3 checked the x-amz-checksum-crc32c we sent and reports it back
+      assertThat(storage.stat("with-crc").crc32c()).isEqualTo(written.crc32c());
+      assertThat(storage.stat("with-crc").metadata()).isEmpty();
+      assertThat(raw.headObject(h -> h.bucket(bucket).key("with-crc")
+          .checksumMode(software.amazon.awssdk.services.s3.model.ChecksumMode.ENABLED)).checksumCRC32C()).isNotNull();
+      assertThat(storage.getBytes("with-crc")).isEqualTo(data);
+      // an object written without a checksum is still verified, against its MD5 ETag
+      raw.putObject(p -> p.bucket(bucket).key("no-crc"), software.amazon.awssdk.core.sync.RequestBody.fromBytes(data));
+      assertThat(storage.stat("no-crc").crc32c()).isNull();
+      assertThat(storage.stat("no-crc").md5()).isEqualTo(written.md5());
+      assertThat(storage.getBytes("no-crc")).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void theCrc32cMetadataKeyIsReservedAndHidden() {
+    assertThat(S3StorageDriver.crc32c(java.util.Map.of("ysh-crc32c", "c99465aa"))).isEqualTo("c99465aa");
+    assertThat(S3StorageDriver.crc32c(java.util.Map.of("ysh-crc32c", "nonsense"))).isNull();
+    assertThat(S3StorageDriver.crc32c(java.util.Map.of())).isNull();
+    assertThat(S3StorageDriver.userMetadata(java.util.Map.of("ysh-crc32c", "c99465aa", "a", "b")))
+        .containsExactly(java.util.Map.entry("a", "b"));
+    S3TestServers.Endpoint s = server();
+    String bucket = "res-" + UUID.randomUUID().toString().substring(0, 8);
+    try (ObjectStorage storage = ObjectStorage.builder(S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint())
+        .pathStyle(true).region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build()).build()) {
+      storage.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
+      assertCode(ErrorCode.INVALID_ARGUMENT, () -> storage.put("k", new byte[] {1},
+          io.ysh.storage.WriteOptions.builder().metadata("ysh-crc32c", "00000000").build()));
+      assertThat(storage.exists("k")).isFalse();
+    }
+  }
+
+  @Test
   void wrongCredentialsAreUnauthenticated() {
     S3TestServers.Endpoint s = server();
     S3StorageDriver driver = S3StorageDriver.builder().bucket("any-bucket").endpoint(s.endpoint()).pathStyle(true)

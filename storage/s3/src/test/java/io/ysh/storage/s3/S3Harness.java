@@ -46,6 +46,24 @@ final class S3Harness implements StorageConformance.Harness {
     return Optional.of(S3Client.class);
   }
 
+  /**
+   * Rewrites the object with one bit flipped but its stored metadata (and so its CRC32C entry)
+   * unchanged: what a download sees when the bytes were damaged after the checksum was taken.
+   */
+  @Override
+  public boolean corrupt(String key) throws java.io.IOException {
+    var in = client.getObject(g -> g.bucket(bucket).key(key));
+    byte[] data = in.readAllBytes();
+    var head = in.response();
+    if (data.length == 0 || !head.metadata().containsKey(S3StorageDriver.CRC32C_METADATA)) {
+      return false;
+    }
+    data[data.length / 2] ^= 1;
+    client.putObject(p -> p.bucket(bucket).key(key).metadata(head.metadata()).contentType(head.contentType()),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(data));
+    return true;
+  }
+
   @Override
   public OptionalInt pendingUploads(String prefix) {
     return OptionalInt.of(client.listMultipartUploads(l -> l.bucket(bucket).prefix(prefix)).uploads().size());
