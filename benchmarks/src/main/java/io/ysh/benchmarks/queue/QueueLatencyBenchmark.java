@@ -26,11 +26,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * End-to-end latency through the portable API: publish one 1 KiB message, receive it, ack it.
- * SampleTime mode reports p50/p99. Needs RabbitMQ on 127.0.0.1:5672 and Redis on 127.0.0.1:6379
- * ({@code mem} needs nothing).
+ * End-to-end latency through the portable API: publish one 1 KiB message, receive it, ack it (the
+ * ack is queued for the background batcher, as every {@code ack()} is). SampleTime mode reports
+ * p50/p99 (JMH's {@code p0.50}/{@code p0.99} lines). Needs RabbitMQ on 127.0.0.1:5672, Redis on
+ * 127.0.0.1:6379, and for {@code sqs} an SQS endpoint at {@code -Dysh.bench.sqs.endpoint} (default
+ * {@code http://127.0.0.1:9324}; see {@link SqsPublishBenchmark} for starting ElasticMQ);
+ * {@code mem} needs nothing. Pick drivers with {@code -p provider=rabbitmq,sqs}.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar QueueLatencyBenchmark</pre>
  */
@@ -43,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class QueueLatencyBenchmark {
 
   /** Which driver. */
-  @Param({"mem", "rabbitmq", "redis"})
+  @Param({"mem", "rabbitmq", "redis", "sqs"})
   public String provider;
 
   private Topic topic;
@@ -58,6 +62,7 @@ public class QueueLatencyBenchmark {
     String url = switch (provider) {
       case "mem" -> "mem://" + name;
       case "rabbitmq" -> "rabbitmq://guest:guest@127.0.0.1:5672/" + name;
+      case "sqs" -> "sqs://bench:bench@" + name + "?region=us-east-1&endpoint=" + SqsPublishBenchmark.ENDPOINT;
       default -> "redis-stream://127.0.0.1:6379/" + name + "?maxLen=10000";
     };
     topic = Topic.builder().url(url).telemetry(Telemetry.noop()).build();
@@ -76,8 +81,11 @@ public class QueueLatencyBenchmark {
     if (provider.equals("rabbitmq")) {
       Channel c = topic.unwrap(Connection.class).createChannel();
       c.queueDelete(name);
-      c.queueDelete(name + ".retry");
+      c.exchangeDelete(name + ".dlx");
       c.close();
+    } else if (provider.equals("sqs")) {
+      SqsClient c = topic.unwrap(SqsClient.class);
+      c.deleteQueue(r -> r.queueUrl(c.getQueueUrl(g -> g.queueName(name)).queueUrl()));
     } else if (provider.equals("redis")) {
       try (StatefulRedisConnection<String, String> c = topic.unwrap(RedisClient.class).connect()) {
         c.sync().del(name);

@@ -45,13 +45,22 @@ import org.slf4j.LoggerFactory;
  * by the provider where {@link QueueCapabilities#nativeDeadLetter()}, otherwise by this class. It
  * is never dropped.
  *
+ * <p><b>Acks are asynchronous</b>, like Go CDK's: {@link ReceivedMessage#ack()} queues the ack and a
+ * background thread sends queued acks in batches within milliseconds. {@link #close()} sends every
+ * queued ack before it releases the driver. An ack that never reaches the provider (the process
+ * died before the flush, the request failed, or the ack raced with {@code close()}) costs a
+ * redelivery after the ack deadline, never a loss: delivery is at least once, so handlers must be
+ * idempotent.
+ *
  * <p>{@link #close()} closes running subscribers (draining them), nacks pulled messages that were
- * not settled, and releases the driver. Thread-safe.
+ * not settled, flushes queued acks, and releases the driver. Thread-safe.
  */
 public final class Subscription implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+  /** Not an ack id: wakes the ack thread when closing (compared by identity). */
+  private static final String WAKE_UP = new String("wake-up");
 
   private final SubscriptionDriver driver;
   private final Invoker invoker;
@@ -62,6 +71,7 @@ public final class Subscription implements AutoCloseable {
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile AckBatcher ackBatcher;
+  private boolean acksClosed; // guarded by this
 
   private Subscription(SubscriptionDriver driver, ResiliencePolicy policy, Telemetry telemetry, int maxAttempts, Duration nackDelay) {
     this.driver = driver;
@@ -207,7 +217,10 @@ public final class Subscription implements AutoCloseable {
                 .build());
   }
 
-  /** Closes subscribers (draining each), nacks unsettled pulled messages, releases the driver. */
+  /**
+   * Closes subscribers (draining each), nacks unsettled pulled messages, sends every queued ack
+   * (waiting for the one in flight), then releases the driver. Idempotent.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -221,7 +234,11 @@ public final class Subscription implements AutoCloseable {
         nackQuietly(m);
       }
     }
-    AckBatcher b = ackBatcher;
+    AckBatcher b;
+    synchronized (this) {
+      acksClosed = true; // a late ack must not start a new batcher
+      b = ackBatcher;
+    }
     if (b != null) {
       b.flushAndStop();
     }
@@ -250,7 +267,10 @@ public final class Subscription implements AutoCloseable {
     outstanding.remove(m);
     String ackId = m.delivery().ackId();
     if (ack) {
-      acks().add(ackId);
+      AckBatcher b = acks();
+      if (b == null || !b.add(ackId)) {
+        LOG.warn("{} was acked after {} flushed its acks on close; the ack is not sent and the message will be redelivered", m, driver.name());
+      }
     } else {
       Duration d = delay.compareTo(caps.maxNackDelay()) > 0 ? caps.maxNackDelay() : delay;
       invoker.run("nack", driver.name(), true, () -> {
@@ -260,12 +280,13 @@ public final class Subscription implements AutoCloseable {
     }
   }
 
+  /** The ack batcher, started on first use; null once close() flushed acks and none was ever started. */
   private AckBatcher acks() {
     AckBatcher b = ackBatcher;
     if (b == null) {
       synchronized (this) {
         b = ackBatcher;
-        if (b == null) {
+        if (b == null && !acksClosed) {
           b = new AckBatcher();
           ackBatcher = b;
         }
@@ -283,6 +304,7 @@ public final class Subscription implements AutoCloseable {
     private final LinkedBlockingQueue<String> pending = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean stopping;
+    private boolean stopped; // guarded by this: set with the final drain, so no ack slips in after it
 
     AckBatcher() {
       thread = new Thread(this::loop, "ysh-queue-ack-" + driver.name());
@@ -290,18 +312,23 @@ public final class Subscription implements AutoCloseable {
       thread.start();
     }
 
-    void add(String ackId) {
+    synchronized boolean add(String ackId) {
+      if (stopped) {
+        return false;
+      }
       pending.add(ackId);
+      return true;
     }
 
     private void loop() {
       while (!stopping) {
         try {
           String first = pending.poll(100, TimeUnit.MILLISECONDS);
-          if (first != null) {
+          if (first != null && first != WAKE_UP) {
             List<String> batch = new ArrayList<>();
             batch.add(first);
             pending.drainTo(batch, 999);
+            batch.removeIf(id -> id == WAKE_UP);
             send(batch);
           }
         } catch (InterruptedException e) {
@@ -324,13 +351,18 @@ public final class Subscription implements AutoCloseable {
 
     void flushAndStop() {
       stopping = true;
+      pending.add(WAKE_UP); // ends a waiting poll at once
       try {
         thread.join(10_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       List<String> rest = new ArrayList<>();
-      pending.drainTo(rest);
+      synchronized (this) {
+        stopped = true;
+        pending.drainTo(rest);
+      }
+      rest.removeIf(id -> id == WAKE_UP);
       for (int i = 0; i < rest.size(); i += 1000) {
         send(rest.subList(i, Math.min(rest.size(), i + 1000)));
       }

@@ -61,7 +61,8 @@ import org.junit.jupiter.api.Timeout;
  * N attempts without loss; a consumer closed without draining → redelivery to a new consumer;
  * per-key ordering where claimed (and {@code UNSUPPORTED} where not); deduplication where claimed;
  * graceful drain and bounded concurrency of push subscribers; a message at the provider's size limit
- * and a clear error above it; attribute and body validation before sending; unknown parameters;
+ * and a clear error above it; attribute and body validation before sending; unknown parameters and
+ * malformed URLs;
  * and arbitrary Unicode and binary bodies (QuickTheories properties).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -118,6 +119,17 @@ public abstract class QueueConformance {
    */
   protected Optional<String> missingQueueUrl() {
     return Optional.empty();
+  }
+
+  /**
+   * Malformed URLs of this driver (no destination name, a path where none belongs, a bad value for
+   * one of the driver's parameters…): opening each as a topic and as a subscription must fail with
+   * {@code INVALID_ARGUMENT} before anything is sent. Empty by default.
+   *
+   * @return the URLs
+   */
+  protected List<String> malformedUrls() {
+    return List.of();
   }
 
   /**
@@ -384,6 +396,7 @@ public abstract class QueueConformance {
     inDlq.get(0).ack();
     assertThat(attempts).containsExactly(1, 2);
     assertThat(sub.receive(1, Duration.ofMillis(500))).as("gone from the original queue").isEmpty();
+    assertThat(dead.receive(1, Duration.ofMillis(500))).as("moved once: no second copy in the dead-letter destination").isEmpty();
   }
 
   /** A pulled message not settled when its subscription closes goes to the next consumer. */
@@ -625,6 +638,26 @@ public abstract class QueueConformance {
     String u = withParam(url(freshQueue()), "noSuchParameter", "1");
     assertCode(() -> Topic.open(u).close(), ErrorCode.INVALID_ARGUMENT);
     assertCode(() -> Subscription.open(u).close(), ErrorCode.INVALID_ARGUMENT);
+  }
+
+  /** Malformed URLs and bad values of the portable parameters fail on open, with INVALID_ARGUMENT. */
+  @Test
+  void malformedUrlsAreRejectedOnOpen() {
+    for (String u : malformedUrls()) {
+      assertThatThrownBy(() -> Topic.open(u).close()).as(u)
+          .isInstanceOf(YshException.class)
+          .satisfies(e -> assertThat(((YshException) e).code()).as(u + ": " + e.getMessage()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+      assertThatThrownBy(() -> Subscription.open(u).close()).as(u)
+          .isInstanceOf(YshException.class)
+          .satisfies(e -> assertThat(((YshException) e).code()).as(u + ": " + e.getMessage()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+    }
+    String base = url(freshQueue());
+    for (String[] bad : new String[][] {{"maxAttempts", "many"}, {"maxAttempts", "-1"}, {"nackDelay", "soon"}}) {
+      String u = withParam(base, bad[0], bad[1]);
+      assertThatThrownBy(() -> Subscription.open(u).close()).as(u)
+          .isInstanceOf(YshException.class)
+          .satisfies(e -> assertThat(((YshException) e).code()).as(u + ": " + e.getMessage()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+    }
   }
 
   /** A missing destination is NOT_FOUND (for drivers that do not create destinations on open). */

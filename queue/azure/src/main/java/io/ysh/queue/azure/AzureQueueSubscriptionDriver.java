@@ -14,24 +14,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Polls a queue (Azure Queue Storage has no long polling: empty answers are retried with a short,
  * growing pause until the wait is over). Ack deletes with the latest pop receipt; nack and
  * extendDeadline update the visibility timeout (each update issues a new pop receipt, tracked
- * here); the delivery attempt is the dequeue count.
+ * here); the delivery attempt is the dequeue count. A batch of acks is deleted 8 requests at a
+ * time (the service has no batch delete).
  */
 final class AzureQueueSubscriptionDriver implements SubscriptionDriver {
+
+  private static final int ACK_CONCURRENCY = 8;
 
   private final AzureQueueProvider.Settings settings;
   private final QueueClient queue;
   private final Map<String, String> receipts = new ConcurrentHashMap<>();
   private volatile QueueClient deadLetterQueue;
+  private final ExecutorService ackPool;
 
   AzureQueueSubscriptionDriver(AzureQueueProvider.Settings settings, QueueClient queue) {
     this.settings = settings;
     this.queue = queue;
     ensure(queue, settings.create);
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(ACK_CONCURRENCY, ACK_CONCURRENCY, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "ysh-azqueue-ack-" + settings.queue);
+      t.setDaemon(true);
+      return t;
+    });
+    pool.allowCoreThreadTimeOut(true);
+    this.ackPool = pool;
   }
 
   static void ensure(QueueClient queue, boolean create) {
@@ -87,19 +104,43 @@ final class AzureQueueSubscriptionDriver implements SubscriptionDriver {
   }
 
   @Override
-  public void ack(List<String> ackIds) {
+  public void ack(List<String> ackIds) throws Exception {
+    if (ackIds.size() == 1) {
+      delete(ackIds.get(0));
+      return;
+    }
+    // Azure Queue Storage has no batch delete: one request per message, several at once, so a
+    // batch of acks is sent well within the visibility timeout of the messages it covers.
+    List<Future<?>> pending = new ArrayList<>(ackIds.size());
     for (String ackId : ackIds) {
-      String id = messageId(ackId);
+      pending.add(ackPool.submit(() -> delete(ackId)));
+    }
+    Exception first = null;
+    for (Future<?> f : pending) {
       try {
-        queue.deleteMessage(id, receipt(ackId));
-      } catch (QueueStorageException e) {
-        if (e.getStatusCode() != 404 && e.getStatusCode() != 400) {
-          throw e;
+        f.get();
+      } catch (ExecutionException e) {
+        if (first == null) {
+          first = e.getCause() instanceof Exception ex ? ex : e;
         }
-        // a stale pop receipt: the message was redelivered or already deleted
-      } finally {
-        receipts.remove(id);
       }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private void delete(String ackId) {
+    String id = messageId(ackId);
+    try {
+      queue.deleteMessage(id, receipt(ackId));
+    } catch (QueueStorageException e) {
+      if (e.getStatusCode() != 404 && e.getStatusCode() != 400) {
+        throw e;
+      }
+      // a stale pop receipt: the message was redelivered or already deleted
+    } finally {
+      receipts.remove(id);
     }
   }
 
@@ -129,7 +170,7 @@ final class AzureQueueSubscriptionDriver implements SubscriptionDriver {
   }
 
   @Override
-  public void deadLetter(List<DriverMessage> messages) {
+  public void deadLetter(List<DriverMessage> messages) throws Exception {
     QueueClient dlq = deadLetterQueue;
     if (dlq == null) {
       dlq = settings.queue(settings.deadLetter);
@@ -153,5 +194,7 @@ final class AzureQueueSubscriptionDriver implements SubscriptionDriver {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    ackPool.shutdown(); // the portable layer flushed its acks before closing the driver
+  }
 }

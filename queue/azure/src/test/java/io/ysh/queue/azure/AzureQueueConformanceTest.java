@@ -3,6 +3,7 @@ package io.ysh.queue.azure;
 import com.azure.storage.queue.QueueClient;
 import io.ysh.testkit.azure.Azurite;
 import io.ysh.testkit.queue.QueueConformance;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,5 +36,13 @@ class AzureQueueConformanceTest extends QueueConformance {
   @Override
   protected Optional<Class<?>> nativeType() {
     return Optional.of(QueueClient.class);
+  }
+
+  @Override
+  protected List<String> malformedUrls() {
+    return List.of(
+        "azqueue://" + Azurite.ACCOUNT + "@q?endpoint=" + endpoint,
+        url("q").replace("@q?", "@q/extra?"),
+        url("q") + "&create=perhaps");
   }
 }

@@ -13,6 +13,10 @@ final class RabbitMqCodec {
 
   static final String ORDERING_KEY = "x-ysh-ordering-key";
   static final String NACKS = "x-ysh-nacks";
+  /** The queue whose nacks {@link #NACKS} counts: a message dead-lettered with its headers starts afresh. */
+  static final String NACKED_IN = "x-ysh-nacked-in";
+  /** Set by quorum queues: how many times the broker returned the message (consumer died, requeue). */
+  static final String DELIVERY_COUNT = "x-delivery-count";
 
   static final QueueCapabilities CAPS =
       QueueCapabilities.builder()
@@ -27,16 +31,19 @@ final class RabbitMqCodec {
           .deduplication(false)
           .extendDeadline(true)
           .maxNackDelay(Duration.ofHours(24))
+          // The portable layer counts attempts and decides; the move itself uses the queue's
+          // dead-letter exchange where the driver declared one (see RabbitMqSubscriptionDriver).
           .nativeDeadLetter(false)
           .build();
 
   private RabbitMqCodec() {}
 
-  static AMQP.BasicProperties properties(Message m, String messageId, int nacks, Long expirationMs) {
+  static AMQP.BasicProperties properties(Message m, String messageId, int nacks, String queue, Long expirationMs) {
     Map<String, Object> headers = new HashMap<>(m.attributes());
     m.orderingKey().ifPresent(k -> headers.put(ORDERING_KEY, k));
     if (nacks > 0) {
       headers.put(NACKS, nacks);
+      headers.put(NACKED_IN, queue);
     }
     AMQP.BasicProperties.Builder b =
         new AMQP.BasicProperties.Builder()
@@ -68,9 +75,26 @@ final class RabbitMqCodec {
     return b.build();
   }
 
-  static int nacks(AMQP.BasicProperties props) {
+  /**
+   * Which delivery this is, 1-based: the nacks recorded for {@code queue} (each went through the
+   * retry queue as a new message), plus the broker's returns of this copy: quorum queues count them
+   * exactly in {@code x-delivery-count}; classic queues only flag a redelivery, so there it is a
+   * lower bound.
+   */
+  static int attempt(AMQP.BasicProperties props, boolean redelivered, String queue) {
     Map<String, Object> headers = props.getHeaders();
-    Object n = headers == null ? null : headers.get(NACKS);
-    return n instanceof Number num ? num.intValue() : 0;
+    int nacks = 0;
+    long returns = redelivered ? 1 : 0;
+    if (headers != null) {
+      Object n = headers.get(NACKS);
+      Object in = headers.get(NACKED_IN);
+      if (n instanceof Number num && (in == null || queue.equals(in.toString()))) {
+        nacks = num.intValue();
+      }
+      if (headers.get(DELIVERY_COUNT) instanceof Number count) {
+        returns = Math.max(returns, count.longValue());
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, nacks + returns + 1);
   }
 }

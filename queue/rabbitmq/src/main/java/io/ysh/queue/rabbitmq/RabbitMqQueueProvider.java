@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Opens {@code rabbitmq://[user:password@]host[:port]/[vhost/]queue} URLs (vhost {@code /} by
  * default; write {@code %2F} for it explicitly). Parameters: {@code declare} (default true: declare
- * the durable queue and its {@code .retry} queue on open; false: the queue must exist, else
- * {@code NOT_FOUND}), {@code prefetch} (default 100), {@code deadLetter} (default
+ * the durable queue with the dead-letter exchange {@code queue.dlx}, and retry queues per nack delay
+ * as needed; false: the queue and {@code queue.retry} must exist, else {@code NOT_FOUND}), {@code prefetch} (default 100), {@code deadLetter} (default
  * {@code queue.dlq}), {@code confirmTimeout} (default 30 s), {@code tls} (default false), plus the
  * portable ones ({@code ackDeadline} is ignored: RabbitMQ deliveries stay with the consumer until
  * its channel closes).
@@ -105,8 +105,26 @@ public final class RabbitMqQueueProvider implements QueueDriverProvider {
       return new Settings(url);
     }
 
+    /** The retry queue with {@code declare=false}: per-message TTL, declared by the user. */
     String retryQueue() {
       return queue + ".retry";
+    }
+
+    /**
+     * The retry queue for one delay with {@code declare=true}: its queue-wide TTL is the delay, so
+     * every message in it expires in publish order and a long delay never holds back a short one.
+     */
+    String retryQueue(long delayMs) {
+      return queue + ".retry." + delayMs + "ms";
+    }
+
+    /** The fanout exchange a declared queue dead-letters into; the dead-letter queue is bound to it. */
+    String deadLetterExchange() {
+      return deadLetterExchange(queue);
+    }
+
+    static String deadLetterExchange(String queue) {
+      return queue + ".dlx";
     }
   }
 }

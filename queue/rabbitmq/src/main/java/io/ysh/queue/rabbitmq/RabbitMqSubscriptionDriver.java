@@ -24,12 +24,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Consumes a queue with a prefetching consumer. A nack republishes the message (with its nack count
- * in a header) to the {@code .retry} queue with a per-message TTL, whose dead-letter target is the
- * original queue, and then acks the original: the message returns after the delay. Delivery attempt
- * = nacks recorded in the header + 1, plus 1 when the broker flags a redelivery (consumer died).
+ * Consumes a queue with a prefetching consumer. A nack with a delay republishes the message (with
+ * its attempt count in a header) to a retry queue whose dead-letter target is the original queue,
+ * and then acks the original: the message returns when its TTL expires. With {@code declare=true}
+ * there is one retry queue per delay (rounded up to two significant digits), with a queue-wide TTL
+ * and {@code x-expires}, so messages leave each in publish order and a long delay never holds back a
+ * short one; with {@code declare=false} the user's {@code .retry} queue gets per-message TTLs.
+ * Delivery attempt: see {@link RabbitMqCodec#attempt}. Dead letters: rejected without requeue, so
+ * the broker moves them through the queue's dead-letter exchange (atomically, headers and body
+ * intact), when the driver declared the queue; otherwise copied with confirms, then acked.
  */
 final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
+
+  private static final long RETRY_LEASE_RENEWAL_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private record Delivery(Envelope envelope, AMQP.BasicProperties props, byte[] body, long epoch) {}
 
@@ -40,6 +47,9 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
   private final LinkedBlockingQueue<Delivery> buffer = new LinkedBlockingQueue<>();
   private final Map<String, Delivery> outstanding = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
+  private final Map<Long, Long> retryDeclaredAt = new ConcurrentHashMap<>();
+  /** Whether the queue has the driver's dead-letter exchange, so the broker moves dead letters. */
+  private final boolean brokerDeadLetters;
   private volatile boolean cancelled;
   private volatile boolean dlqDeclared;
 
@@ -48,7 +58,7 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
     this.connection = connection;
     this.publishers = new ChannelPool(connection, 4);
     try {
-      RabbitMqTopicDriver.declare(connection, settings);
+      brokerDeadLetters = RabbitMqTopicDriver.declare(connection, settings);
       if (!settings.declare) {
         // the retry queue must exist too for delayed nacks
         Channel c = connection.createChannel();
@@ -132,7 +142,7 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
       }
       String ackId = d.epoch() + ":" + d.envelope().getDeliveryTag();
       outstanding.put(ackId, d);
-      int attempt = RabbitMqCodec.nacks(d.props()) + (d.envelope().isRedeliver() ? 1 : 0) + 1;
+      int attempt = RabbitMqCodec.attempt(d.props(), d.envelope().isRedeliver(), settings.queue);
       String id = d.props().getMessageId() != null ? d.props().getMessageId() : ackId;
       out.add(new DriverMessage(id, ackId, RabbitMqCodec.decode(d.props(), d.body()), attempt));
     }
@@ -166,17 +176,54 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
     long ms = delay.toMillis();
     Channel c = publishers.borrow();
     try {
+      String target = settings.queue;
+      Long expiration = null;
+      if (ms > 0 && settings.declare) {
+        target = retryQueue(c, bucket(ms));
+      } else if (ms > 0) {
+        target = settings.retryQueue();
+        expiration = ms;
+      }
       for (Delivery d : ds) {
-        int attempt = RabbitMqCodec.nacks(d.props()) + (d.envelope().isRedeliver() ? 1 : 0) + 1;
+        int attempt = RabbitMqCodec.attempt(d.props(), d.envelope().isRedeliver(), settings.queue);
         AMQP.BasicProperties props =
-            RabbitMqCodec.properties(RabbitMqCodec.decode(d.props(), d.body()), d.props().getMessageId(), attempt, ms > 0 ? ms : null);
-        c.basicPublish("", ms > 0 ? settings.retryQueue() : settings.queue, props, d.body());
+            RabbitMqCodec.properties(RabbitMqCodec.decode(d.props(), d.body()), d.props().getMessageId(), attempt, settings.queue, expiration);
+        c.basicPublish("", target, props, d.body());
       }
       c.waitForConfirmsOrDie(settings.confirmTimeoutMs);
     } finally {
       publishers.giveBack(c);
     }
     ack(ackIds); // only after the copies were confirmed: at-least-once
+  }
+
+  /** Rounds a delay up to two significant digits (at most 10% more), so few retry queues exist. */
+  static long bucket(long ms) {
+    long scale = 1;
+    while (ms / scale >= 100) {
+      scale *= 10;
+    }
+    return (ms + scale - 1) / scale * scale;
+  }
+
+  /**
+   * Declares the retry queue for a delay unless done recently. It deletes itself after
+   * {@code x-expires} unused (2 × delay + 60 s); a publish (which does not count as use) follows a
+   * declaration by at most 30 s, so a message always leaves before its queue can expire.
+   */
+  private String retryQueue(Channel c, long delayMs) throws Exception {
+    String name = settings.retryQueue(delayMs);
+    long now = System.nanoTime();
+    Long at = retryDeclaredAt.get(delayMs);
+    if (at == null || now - at > RETRY_LEASE_RENEWAL_NANOS) {
+      c.queueDeclare(name, true, false, false, Map.of(
+          "x-message-ttl", (int) delayMs,
+          "x-expires", (int) (2 * delayMs + 60_000),
+          "x-dead-letter-exchange", "",
+          "x-dead-letter-routing-key", settings.queue));
+      retryDeclaredAt.put(delayMs, now);
+    }
+    return name;
   }
 
   @Override
@@ -186,20 +233,47 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
 
   @Override
   public void deadLetter(List<DriverMessage> messages) throws Exception {
+    if (brokerDeadLetters) {
+      bindDeadLetterQueue();
+      for (DriverMessage m : messages) {
+        Delivery d = outstanding.remove(m.ackId());
+        if (d != null && d.epoch() == epoch.get()) {
+          synchronized (consumeChannel) {
+            consumeChannel.basicReject(d.envelope().getDeliveryTag(), false);
+          }
+        }
+      }
+      return;
+    }
+    if (!dlqDeclared) {
+      RabbitMqTopicDriver.declareQueue(connection, settings.deadLetter);
+      dlqDeclared = true;
+    }
     Channel c = publishers.borrow();
     try {
-      if (!dlqDeclared) {
-        c.queueDeclare(settings.deadLetter, true, false, false, null);
-        dlqDeclared = true;
-      }
       for (DriverMessage m : messages) {
-        c.basicPublish("", settings.deadLetter, RabbitMqCodec.properties(m.message(), m.id(), 0, null), m.message().body());
+        c.basicPublish("", settings.deadLetter, RabbitMqCodec.properties(m.message(), m.id(), 0, null, null), m.message().body());
       }
       c.waitForConfirmsOrDie(settings.confirmTimeoutMs);
     } finally {
       publishers.giveBack(c);
     }
     ack(messages.stream().map(DriverMessage::ackId).toList());
+  }
+
+  /** Declares the dead-letter queue and binds it to the queue's dead-letter exchange, before the first reject. */
+  private void bindDeadLetterQueue() throws Exception {
+    if (dlqDeclared) {
+      return;
+    }
+    RabbitMqTopicDriver.declareQueue(connection, settings.deadLetter);
+    Channel c = publishers.borrow();
+    try {
+      c.queueBind(settings.deadLetter, settings.deadLetterExchange(), "");
+      dlqDeclared = true;
+    } finally {
+      publishers.giveBack(c);
+    }
   }
 
   @Override

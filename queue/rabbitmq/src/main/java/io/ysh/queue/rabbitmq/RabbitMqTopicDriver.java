@@ -1,20 +1,27 @@
 package io.ysh.queue.rabbitmq;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.queue.Message;
 import io.ysh.queue.QueueCapabilities;
 import io.ysh.queue.spi.TopicDriver;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Publishes to a queue through the default exchange, one confirm round per batch. */
 final class RabbitMqTopicDriver implements TopicDriver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RabbitMqTopicDriver.class);
 
   private final RabbitMqQueueProvider.Settings settings;
   private final Connection connection;
@@ -32,21 +39,68 @@ final class RabbitMqTopicDriver implements TopicDriver {
     }
   }
 
-  static void declare(Connection connection, RabbitMqQueueProvider.Settings s) throws Exception {
+  /**
+   * Declares (or, with {@code declare=false}, checks) the queue. A declared queue dead-letters into
+   * the fanout exchange {@code <queue>.dlx}; its arguments do not depend on the {@code deadLetter}
+   * name, so topics and subscriptions with different URLs declare it identically.
+   *
+   * @return whether the queue has that dead-letter exchange; false for {@code declare=false} and for
+   *     a queue that already existed with other arguments (declared by hand or by an older SDK),
+   *     which is then used as it is
+   */
+  static boolean declare(Connection connection, RabbitMqQueueProvider.Settings s) throws Exception {
+    if (s.declare) {
+      return declareQueue(connection, s.queue);
+    }
     Channel c = connection.createChannel();
     try {
-      if (s.declare) {
-        c.queueDeclare(s.queue, true, false, false, null);
-        c.queueDeclare(s.retryQueue(), true, false, false,
-            Map.of("x-dead-letter-exchange", "", "x-dead-letter-routing-key", s.queue));
-      } else {
-        c.queueDeclarePassive(s.queue);
+      c.queueDeclarePassive(s.queue);
+      return false;
+    } finally {
+      if (c.isOpen()) {
+        c.close();
+      }
+    }
+  }
+
+  /**
+   * Declares a durable queue dead-lettering into the fanout exchange {@code <queue>.dlx}, as the
+   * driver declares every queue (dead-letter queues included); a queue that exists with other
+   * arguments is used as it is.
+   *
+   * @return whether the queue has that dead-letter exchange
+   */
+  static boolean declareQueue(Connection connection, String queue) throws Exception {
+    Channel c = connection.createChannel();
+    try {
+      String dlx = RabbitMqQueueProvider.Settings.deadLetterExchange(queue);
+      c.exchangeDeclare(dlx, BuiltinExchangeType.FANOUT, true);
+      try {
+        c.queueDeclare(queue, true, false, false, Map.of("x-dead-letter-exchange", dlx));
+        return true;
+      } catch (IOException e) {
+        if (replyCode(e) != 406) {
+          throw e;
+        }
+        LOG.info("RabbitMQ queue {} exists with other arguments; using it as it is (dead letters are copied, not moved by the broker)", queue);
+        c = connection.createChannel(); // the 406 closed the previous one
+        c.queueDeclarePassive(queue);
+        return false;
       }
     } finally {
       if (c.isOpen()) {
         c.close();
       }
     }
+  }
+
+  static int replyCode(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ShutdownSignalException sse && sse.getReason() instanceof AMQP.Channel.Close close) {
+        return close.getReplyCode();
+      }
+    }
+    return 0;
   }
 
   @Override
@@ -71,7 +125,7 @@ final class RabbitMqTopicDriver implements TopicDriver {
     try {
       for (Message m : batch) {
         String id = UUID.randomUUID().toString();
-        AMQP.BasicProperties props = RabbitMqCodec.properties(m, id, 0, null);
+        AMQP.BasicProperties props = RabbitMqCodec.properties(m, id, 0, null, null);
         c.basicPublish("", settings.queue, props, m.body());
         ids.add(id);
       }

@@ -50,7 +50,7 @@ class RabbitMqConformanceTest extends QueueConformance {
     }
   }
 
-  private static boolean rabbitmqctl(String... args) {
+  static boolean rabbitmqctl(String... args) {
     List<String> cmd = new java.util.ArrayList<>(List.of("rabbitmqctl", "-q"));
     cmd.addAll(List.of(args));
     try {
@@ -77,5 +77,14 @@ class RabbitMqConformanceTest extends QueueConformance {
   @Override
   protected Optional<Class<?>> nativeType() {
     return Optional.of(Connection.class);
+  }
+
+  @Override
+  protected List<String> malformedUrls() {
+    return List.of(
+        "rabbitmq://guest:guest@" + HOST + ":" + PORT,
+        "rabbitmq://guest:guest@" + HOST + ":" + PORT + "/a/b/c",
+        url("q") + "?prefetch=0",
+        url("q") + "?declare=perhaps");
   }
 }

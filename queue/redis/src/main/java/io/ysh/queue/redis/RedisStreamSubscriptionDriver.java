@@ -3,6 +3,7 @@ package io.ysh.queue.redis;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -34,11 +35,15 @@ import java.util.Optional;
  * idle for longer than the ack deadline, whatever consumer they belonged to, then reads new
  * entries (XREADGROUP, blocking in short slices so claimable entries are not held up). Nack and
  * extendDeadline re-claim the entry for this consumer with an IDLE time chosen so that it becomes
- * claimable after the requested delay; both are therefore capped at the ack deadline.
+ * claimable after the requested delay; both are therefore capped at the ack deadline. Dead letters
+ * are moved by a Lua script (XADD to the dead-letter stream and XACK here, atomically).
  */
 final class RedisStreamSubscriptionDriver implements SubscriptionDriver {
 
   private static final long SLICE_MS = 250;
+  /** KEYS: stream, dead-letter stream; ARGV: group, entry id, then the entry's fields and values. */
+  private static final byte[] MOVE_TO_DEAD_LETTER = RedisStreamCodec.bytes(
+      "redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3)) return redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])");
 
   private final RedisStreamQueueProvider.Settings settings;
   private final RedisClient client;
@@ -183,9 +188,19 @@ final class RedisStreamSubscriptionDriver implements SubscriptionDriver {
   public void deadLetter(List<DriverMessage> messages) {
     RedisCommands<byte[], byte[]> sync = commands.sync();
     for (DriverMessage m : messages) {
-      sync.xadd(dlqKey, RedisStreamCodec.encode(m.message()));
+      Map<byte[], byte[]> fields = RedisStreamCodec.encode(m.message());
+      byte[][] args = new byte[2 + fields.size() * 2][];
+      args[0] = consumer.getGroup();
+      args[1] = RedisStreamCodec.bytes(m.ackId());
+      int i = 2;
+      for (Map.Entry<byte[], byte[]> f : fields.entrySet()) {
+        args[i++] = f.getKey();
+        args[i++] = f.getValue();
+      }
+      // One script, so Redis runs XADD and XACK atomically: a crash cannot leave the entry both
+      // in the dead-letter stream and pending here (which would dead-letter it a second time).
+      sync.eval(MOVE_TO_DEAD_LETTER, ScriptOutputType.INTEGER, new byte[][] {key, dlqKey}, args);
     }
-    ack(messages.stream().map(DriverMessage::ackId).toList());
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.ysh.testkit.queue.QueueConformance;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -62,5 +63,13 @@ class RedisStreamConformanceTest extends QueueConformance {
   @Override
   protected Optional<Class<?>> nativeType() {
     return Optional.of(RedisClient.class);
+  }
+
+  @Override
+  protected List<String> malformedUrls() {
+    return List.of(
+        "redis-stream://" + HOST + ":" + PORT,
+        "redis-stream://" + HOST + ":" + PORT + "/a/b",
+        "redis-stream://" + HOST + ":" + PORT + "/s?create=perhaps");
   }
 }

@@ -33,6 +33,10 @@ final class SqsCodec {
   private SqsCodec() {}
 
   static QueueCapabilities caps(boolean fifo) {
+    return caps(fifo, false);
+  }
+
+  static QueueCapabilities caps(boolean fifo, boolean nativeDeadLetter) {
     return QueueCapabilities.builder()
         // 256 KiB in SQS terms; a binary body grows by 4/3 in base64, attribute types add bytes.
         .maxMessageBytes(196_000)
@@ -46,7 +50,7 @@ final class SqsCodec {
         .deduplication(fifo)
         .extendDeadline(true)
         .maxNackDelay(Duration.ofHours(12))
-        .nativeDeadLetter(false)
+        .nativeDeadLetter(nativeDeadLetter)
         .build();
   }
 

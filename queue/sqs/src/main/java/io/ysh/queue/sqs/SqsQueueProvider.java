@@ -24,12 +24,14 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * endpoints), {@code create} (default true: CreateQueue on open, idempotent; false: the queue must
  * exist, else {@code NOT_FOUND}), {@code ackDeadline} (visibility timeout per receive, whole
  * seconds; default the queue's), {@code deadLetter} (default {@code queue-dlq}, or
- * {@code queue-dlq.fifo}), plus the portable ones. A name ending in {@code .fifo} opens a FIFO queue:
+ * {@code queue-dlq.fifo}), {@code redrive} (default true: with {@code maxAttempts}, give a queue
+ * without a RedrivePolicy one, so SQS dead-letters natively; false: the portable layer does), plus
+ * the portable ones. A queue that already has a RedrivePolicy is always dead-lettered by SQS. A name ending in {@code .fifo} opens a FIFO queue:
  * ordering keys become message group ids and deduplication ids are honoured.
  */
 public final class SqsQueueProvider implements QueueDriverProvider {
 
-  static final Set<String> PARAMS = QueueUrls.known("region", "endpoint", "create");
+  static final Set<String> PARAMS = QueueUrls.known("region", "endpoint", "create", "redrive");
 
   /** Creates the provider (no I/O). */
   public SqsQueueProvider() {}
@@ -50,7 +52,10 @@ public final class SqsQueueProvider implements QueueDriverProvider {
   public SubscriptionDriver openSubscription(ResourceUrl url) {
     Settings s = new Settings(url);
     SqsClient client = client(s);
-    return SqsErrors.open(s, client, () -> new SqsSubscriptionDriver(s, client, SqsQueues.resolve(client, s.queue, s.create)));
+    return SqsErrors.open(s, client, () -> {
+      String queueUrl = SqsQueues.resolve(client, s.queue, s.create);
+      return new SqsSubscriptionDriver(s, client, queueUrl, SqsRedrive.configure(client, s, queueUrl));
+    });
   }
 
   private static SqsClient client(Settings s) {
@@ -78,6 +83,9 @@ public final class SqsQueueProvider implements QueueDriverProvider {
     final boolean create;
     final Integer visibilitySeconds;
     final String deadLetter;
+    final boolean deadLetterExplicit;
+    final Integer maxAttempts;
+    final boolean redrive;
     final boolean fifo;
 
     Settings(ResourceUrl url) {
@@ -94,7 +102,14 @@ public final class SqsQueueProvider implements QueueDriverProvider {
       create = url.boolParam("create").orElse(true);
       visibilitySeconds = url.durationParam("ackDeadline").map(d -> (int) Math.max(0, Math.min(43_200, (d.toMillis() + 999) / 1000))).orElse(null);
       String base = fifo ? queue.substring(0, queue.length() - 5) : queue;
+      deadLetterExplicit = url.param("deadLetter").isPresent();
       deadLetter = url.param("deadLetter").orElse(base + "-dlq" + (fifo ? ".fifo" : ""));
+      if (fifo != deadLetter.endsWith(".fifo")) {
+        throw YshException.invalidArgument("deadLetter " + deadLetter + " must be a " + (fifo ? "FIFO" : "standard")
+            + " queue like " + queue + " (SQS requires it; FIFO names end in .fifo)");
+      }
+      maxAttempts = url.intParam("maxAttempts").orElse(null);
+      redrive = url.boolParam("redrive").orElse(true);
     }
   }
 }

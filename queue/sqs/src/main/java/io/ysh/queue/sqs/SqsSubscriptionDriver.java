@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
  * Long-polls a queue. Ack deletes; nack and extendDeadline change the visibility timeout (whole
- * seconds, rounded up); the delivery attempt is SQS's ApproximateReceiveCount.
+ * seconds, rounded up); the delivery attempt is SQS's ApproximateReceiveCount. When the queue has a
+ * RedrivePolicy (found or installed on open), SQS dead-letters and the capabilities say
+ * {@code nativeDeadLetter}; otherwise {@link #deadLetter} copies to the dead-letter queue, then deletes.
  */
 final class SqsSubscriptionDriver implements SubscriptionDriver {
 
@@ -25,13 +27,20 @@ final class SqsSubscriptionDriver implements SubscriptionDriver {
   private final SqsClient client;
   private final String queueUrl;
   private final QueueCapabilities caps;
+  private final Optional<SqsRedrive.Policy> redrive;
   private volatile String deadLetterUrl;
 
-  SqsSubscriptionDriver(SqsQueueProvider.Settings settings, SqsClient client, String queueUrl) {
+  SqsSubscriptionDriver(SqsQueueProvider.Settings settings, SqsClient client, String queueUrl, Optional<SqsRedrive.Policy> redrive) {
     this.settings = settings;
     this.client = client;
     this.queueUrl = queueUrl;
-    this.caps = SqsCodec.caps(settings.fifo);
+    this.redrive = redrive;
+    this.caps = SqsCodec.caps(settings.fifo, redrive.isPresent());
+  }
+
+  /** The redrive policy SQS applies to this queue, when it dead-letters natively. */
+  Optional<SqsRedrive.Policy> redrive() {
+    return redrive;
   }
 
   @Override

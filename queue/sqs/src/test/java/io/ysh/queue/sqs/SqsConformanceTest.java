@@ -100,4 +100,13 @@ class SqsConformanceTest extends QueueConformance {
       process.close();
     }
   }
+
+  @Override
+  protected List<String> malformedUrls() {
+    return List.of(
+        "sqs:///?region=us-east-1&endpoint=http://127.0.0.1:" + port,
+        "sqs://q/extra?region=us-east-1&endpoint=http://127.0.0.1:" + port,
+        url("q") + "&create=perhaps",
+        url("q.fifo") + "&deadLetter=plain-dlq");
+  }
 }
