@@ -36,13 +36,13 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * {@link Topic#publishAll} (which sends SendMessageBatch requests of 10) against the raw AWS SDK v2
  * client sending the same ten SendMessageBatch requests one after the other, with the same HTTP
  * client (url-connection). Runs against ElasticMQ (or any SQS endpoint) given by
- * {@code -Dysh.bench.sqs.endpoint} (default {@code http://127.0.0.1:9324}); each iteration gets two
- * fresh queues, deleted after it. Start ElasticMQ from the jars the sqs module's tests
+ * {@code -Dysh.bench.sqs.endpoint} (default {@code http://127.0.0.1:9324}); each side gets a fresh
+ * queue for the trial (tens of thousands of messages: give ElasticMQ a 1 GiB heap), deleted after. Start ElasticMQ from the jars the sqs module's tests
  * copy (run {@code mvn -o -pl queue/sqs test-compile} once):
  *
  * <pre>
  * printf 'include classpath("application.conf")\nrest-sqs { bind-port = 9324, bind-hostname = "127.0.0.1" }\nrest-stats.enabled = false\n' &gt; /tmp/elasticmq.conf
- * java -Xmx256m -Dconfig.file=/tmp/elasticmq.conf -cp 'queue/sqs/target/elasticmq-jars/*' org.elasticmq.server.Main &amp;
+ * java -Xmx1g -Dconfig.file=/tmp/elasticmq.conf -cp 'queue/sqs/target/elasticmq-jars/*' org.elasticmq.server.Main &amp;
  * java -jar benchmarks/target/benchmarks.jar SqsPublishBenchmark
  * </pre>
  */
@@ -84,28 +84,20 @@ public class SqsPublishBenchmark {
         .endpointOverride(URI.create(ENDPOINT))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
         .build();
-  }
-
-  /** Fresh queues per iteration, so a growing queue does not slow later iterations. */
-  @Setup(Level.Iteration)
-  public void openQueues() {
+    // One queue and one client per side for the whole trial: a client created per iteration on
+    // one side only made that side look slower (it was still warming up when measured).
     String name = "ysh-bench-" + UUID.randomUUID().toString().substring(0, 8);
     rawQueueUrl = raw.createQueue(r -> r.queueName(name + "-raw")).queueUrl();
     topic = Topic.builder().url("sqs://bench:bench@" + name + "?region=us-east-1&endpoint=" + ENDPOINT).telemetry(Telemetry.noop()).build();
     portableQueueUrl = raw.getQueueUrl(r -> r.queueName(name)).queueUrl();
   }
 
-  /** Closes the topic and deletes both queues. */
-  @TearDown(Level.Iteration)
-  public void deleteQueues() {
+  /** Closes the topic, deletes both queues, closes the raw client. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
     topic.close();
     raw.deleteQueue(r -> r.queueUrl(rawQueueUrl));
     raw.deleteQueue(r -> r.queueUrl(portableQueueUrl));
-  }
-
-  /** Closes the raw client. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
     raw.close();
   }
 
