@@ -27,6 +27,10 @@ final class FakeStorageLimits implements InvocationInterceptor {
       + " names (URLDecoder) and its upload ids are unencoded URLs, so keys with '+', '%', '?' or '#' reach it"
       + " changed; GcsDriverTest round-trips the other awkward keys";
 
+  private static final String NO_HTTP_ENDPOINT = "LocalStorageHelper is in-process: there is"
+      + " no HTTP endpoint to fetch a signed URL from (and its transport mangles '+' and '%' in the key);"
+      + " GcsDriverTest checks the V4 signature parameters and verifies the signature with the public key";
+
   static final Map<String, String> SKIPPED = Map.ofEntries(
       Map.entry("listingPaginatesLazilyOverMoreKeysThanOnePage", PAGES),
       Map.entry("pageApiReturnsAnOpaqueTokenUntilTheLastPage", PAGES),
@@ -42,9 +46,9 @@ final class FakeStorageLimits implements InvocationInterceptor {
           + " GcsPreconditionsOverHttpTest checks the 412 over HTTP"),
       Map.entry("awkwardKeysRoundTripUnchangedAndListVerbatim", MANGLED_KEYS),
       Map.entry("arbitraryValidKeysRoundTrip", MANGLED_KEYS + " (the generator favours exactly those characters)"),
-      Map.entry("signedUrlsWorkWithAPlainHttpClientOrAreUnsupported", "LocalStorageHelper is in-process: there is"
-          + " no HTTP endpoint to fetch a signed URL from (and its transport mangles '+' and '%' in the key);"
-          + " GcsDriverTest checks the V4 signature parameters and verifies the signature with the public key"));
+      Map.entry("signedUrlsWorkWithAPlainHttpClientOrAreUnsupported", NO_HTTP_ENDPOINT),
+      Map.entry("presignedPutWithAContentTypeRequiresThatContentType", NO_HTTP_ENDPOINT
+          + "; it also checks that a PUT URL signed with a content type signs that content type"));
 
   @Override
   public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> context,

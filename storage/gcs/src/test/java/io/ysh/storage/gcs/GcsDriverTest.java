@@ -281,6 +281,8 @@ class GcsDriverTest {
     assertThat(q).containsEntry("X-Goog-Expires", "3600").containsEntry("X-Goog-SignedHeaders", "content-type;host");
     assertThat(verifies(url, "PUT", "content-type:text/csv\nhost:storage.googleapis.com\n")).isTrue();
     assertThat(verifies(url, "PUT", "content-type:text/plain\nhost:storage.googleapis.com\n")).isFalse();
+    assertThat(storage.presign("up.csv", SignedUrlMethod.PUT, Duration.ofHours(1), "text/csv").requiredHeaders())
+        .as("the uploader is told to send the signed content type").containsExactly(Map.entry("Content-Type", "text/csv"));
   }
 
   /** Recomputes the V4 string to sign (GCS's documented algorithm) and checks the RSA signature. */
