@@ -1,9 +1,7 @@
 package io.ysh.storage;
 
 import io.ysh.storage.spi.UploadDigests;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -74,6 +72,48 @@ final class Digests implements UploadDigests {
     }
   }
 
+  boolean hasMd5() {
+    return md5 != null;
+  }
+
+  /** The MD5 when computed, else null. */
+  String md5HexOrNull() {
+    return md5 == null ? null : md5Hex();
+  }
+
+  /** A {@link java.util.zip.Checksum} view that feeds these digests (for file transfers). */
+  java.util.zip.Checksum asChecksum() {
+    return new java.util.zip.Checksum() {
+      @Override
+      public void update(int b) {
+        Digests.this.update(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void update(byte[] b, int off, int len) {
+        Digests.this.update(b, off, len);
+      }
+
+      @Override
+      public void update(ByteBuffer buffer) {
+        Digests.this.update(buffer);
+      }
+
+      @Override
+      public long getValue() {
+        if (crc32c == null) {
+          throw new IllegalStateException("CRC32C was not computed");
+        }
+        return crc32c.getValue();
+      }
+
+      @Override
+      public void reset() {
+        throw new UnsupportedOperationException("digests cannot be reset");
+      }
+    };
+  }
+
   long count() {
     return count;
   }
@@ -110,27 +150,5 @@ final class Digests implements UploadDigests {
     Digests d = new Digests(true, false);
     d.update(data, off, len);
     return d.md5Hex();
-  }
-
-  /**
-   * Digests a file's bytes from its start, through one buffer.
-   *
-   * @param channel the file, open for reading
-   * @param withMd5 whether to compute the MD5 too
-   * @return the digests
-   */
-  static Digests of(FileChannel channel, boolean withMd5) throws IOException {
-    Digests d = new Digests(withMd5, true);
-    // a heap buffer no larger than the file: allocating a direct one per download costs more
-    // than reading a small file
-    ByteBuffer buf = ByteBuffer.allocate((int) Math.max(1, Math.min(256 * 1024, channel.size())));
-    long position = 0;
-    for (int n; (n = channel.read(buf, position)) > 0; ) {
-      position += n;
-      buf.flip();
-      d.update(buf);
-      buf.clear();
-    }
-    return d;
   }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param lastModified when it was last written, or {@code null} if the provider does not say
  * @param metadata the user metadata (keys lower case), never null
  * @param md5 the MD5 of the whole object as lower-case hex, or {@code null} when the provider
- *     does not know it (for example S3 multipart uploads)
+ *     does not know it (for example S3 multipart uploads) or the driver computes none (fs)
  * @param crc32c the CRC32C of the whole object as 8 lower-case hex digits, or {@code null} when
  *     the provider does not know it; when present, downloads are verified against it (it costs
  *     a fraction of an MD5 to compute) instead of against {@code md5}

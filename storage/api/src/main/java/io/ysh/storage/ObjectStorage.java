@@ -16,18 +16,24 @@ import io.ysh.storage.spi.PartSizing;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageDriverProvider;
 import io.ysh.storage.spi.StorageKeys;
+import io.ysh.storage.spi.TransferBuffers;
 import io.ysh.storage.spi.UploadedPart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,9 +47,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import java.util.zip.Checksum;
 
 /**
  * Portable object storage over one bucket (or container, or directory): the type services hold.
@@ -57,10 +65,11 @@ import java.util.stream.StreamSupport;
  * }</pre>
  *
  * <p>What it does once, for every driver: validates keys ({@link StorageKeys#validate}) and
- * arguments before any network call; computes MD5 and CRC32C while uploading and compares them
- * with what the provider reports (a mismatch deletes the object and fails); verifies the MD5 of
- * whole-object downloads when the provider knows it (a corrupted download fails at the end of
- * the stream instead of returning wrong bytes); uploads unknown-length and large data in parts
+ * arguments before any network call; computes CRC32C, and MD5 for drivers that want it
+ * ({@link StorageDriver#wantsMd5()}), while uploading and compares them with what the provider
+ * reports (a mismatch deletes the object and fails); verifies whole-object downloads against the
+ * object's CRC32C, else its MD5, when the provider knows one (a corrupted download fails at the
+ * end of the stream instead of returning wrong bytes); uploads unknown-length and large data in parts
  * with one bounded buffer, aborting the multipart upload on any failure; maps errors to
  * {@link ErrorCode}s exactly once; records telemetry and applies the resilience policy (retries
  * only for idempotent calls: reads, deletes, and writes whose data can be read again).
@@ -384,15 +393,31 @@ public final class ObjectStorage implements AutoCloseable {
     Path temp = null;
     DriverReader reader = invoker.call("get", key, true, () -> driver.read(key, null));
     try (InputStream raw = reader.stream()) {
-      temp = Files.createTempFile(dir, ".ysh-download-", ".tmp");
       long n;
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
-        if (raw instanceof FileTransferable local) {
-          n = transferVerified(key, reader, local, out);
+      FileChannel out = null;
+      try {
+        for (int attempt = 0; out == null; attempt++) {
+          temp = dir.resolve(".ysh-download-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+          try {
+            out = FileChannel.open(temp, TEMP_OPTIONS, tempAttributes(dir));
+          } catch (FileAlreadyExistsException e) {
+            temp = null;
+            if (attempt >= 10) {
+              throw e;
+            }
+          }
+        }
+        Expected checksum = verifyChecksums ? Expected.of(reader.info()) : null;
+        if (raw instanceof FileTransferable local && (checksum == null || checksum.isCrc32c())) {
+          n = transferVerified(key, reader, local, out, checksum);
         } else {
           try (CheckedInputStream in = checked(key, reader, null)) {
             n = in.transferTo(Channels.newOutputStream(out));
           }
+        }
+      } finally {
+        if (out != null) {
+          out.close();
         }
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -411,15 +436,28 @@ public final class ObjectStorage implements AutoCloseable {
     }
   }
 
+  private static final Set<StandardOpenOption> TEMP_OPTIONS =
+      EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+  /** Owner-only permissions for download temp files (as {@link Files#createTempFile} gives) where POSIX. */
+  private static FileAttribute<?>[] tempAttributes(Path dir) {
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+          EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))};
+    }
+    return new FileAttribute<?>[0];
+  }
+
   /**
-   * Copies a local file's bytes in the kernel, then verifies length and checksum over the bytes
-   * that landed in the target (one read of data that is still in the page cache).
+   * Copies a local file's bytes into the target, verifying length and CRC32C over the bytes as
+   * they pass (one pass, no re-read of the target); without a checksum, inside the kernel.
    */
-  private long transferVerified(String key, DriverReader reader, FileTransferable local, FileChannel out)
-      throws IOException {
+  private long transferVerified(String key, DriverReader reader, FileTransferable local, FileChannel out,
+      Expected checksum) throws IOException {
+    Digests digests = checksum == null ? null : new Digests(false, true);
     long n;
     try {
-      n = local.transferTo(out);
+      n = local.transferTo(out, digests == null ? null : digests.asChecksum());
     } catch (IOException | RuntimeException e) {
       YshException mapped = invoker.map("get", key, e);
       throw new IOException(mapped.getMessage(), mapped);
@@ -429,9 +467,8 @@ public final class ObjectStorage implements AutoCloseable {
           "download ended after " + n + " of " + reader.length() + " bytes"));
       throw new IOException(e.getMessage(), e);
     }
-    Expected checksum = verifyChecksums ? Expected.of(reader.info()) : null;
     if (checksum != null) {
-      verify(checksum, key, Digests.of(out, checksum.algorithm().equals("MD5")));
+      verify(checksum, key, digests);
     }
     return n;
   }
@@ -859,9 +896,11 @@ public final class ObjectStorage implements AutoCloseable {
           .detail("the stream ended after " + digests.count() + " of the " + expectedLength + " bytes announced")
           .build();
     }
-    String md5 = digests.md5Hex();
+    String md5 = digests.md5HexOrNull();
     String crc = digests.crc32cHex();
-    if (verifyChecksums && r.md5() != null && !r.md5().equalsIgnoreCase(md5)) {
+    if (md5 == null) {
+      md5 = r.md5(); // the driver asked for no MD5 (wantsMd5); report the provider's, if any
+    } else if (verifyChecksums && r.md5() != null && !r.md5().equalsIgnoreCase(md5)) {
       try {
         driver.delete(key);
       } catch (Exception ignored) {
@@ -876,11 +915,11 @@ public final class ObjectStorage implements AutoCloseable {
   }
 
   /** Reads from a source, digesting, failing on a premature end, remembering the source's failure. */
-  private final class DigestingInputStream extends InputStream {
+  private final class DigestingInputStream extends InputStream implements FileTransferable {
     private final InputStream in;
     private final String key;
     private final long length;
-    final Digests digests = new Digests().pending();
+    final Digests digests = new Digests(driver.wantsMd5(), true).pending();
     Exception failure;
 
     DigestingInputStream(InputStream in, String key, long length) {
@@ -927,6 +966,95 @@ public final class ObjectStorage implements AutoCloseable {
     @Override
     public int available() throws IOException {
       return (int) Math.min(in.available(), length - digests.count());
+    }
+
+    /**
+     * From a file source, copies through a direct buffer, digesting on the way; from any other
+     * source, through this stream.
+     */
+    @Override
+    public long transferTo(FileChannel target, Checksum checksum) throws IOException {
+      long start = digests.count();
+      if (in instanceof FileSource file) {
+        ByteBuffer buf = TransferBuffers.acquire();
+        try {
+          while (digests.count() < length) {
+            buf.clear().limit((int) Math.min(buf.capacity(), length - digests.count()));
+            int n;
+            try {
+              n = file.channel.read(buf);
+            } catch (IOException | RuntimeException e) {
+              failure = sourceFailure(key, e);
+              throw new IOException("reading the data to upload failed", e);
+            }
+            if (n < 0) {
+              failure = YshException.invalidArgument(
+                  "the stream ended after " + digests.count() + " of the " + length + " bytes announced");
+              throw new IOException(failure.getMessage());
+            }
+            buf.flip();
+            if (checksum != null) {
+              checksum.update(buf.duplicate());
+            }
+            digests.update(buf.duplicate());
+            while (buf.hasRemaining()) {
+              target.write(buf);
+            }
+          }
+        } finally {
+          TransferBuffers.release(buf);
+        }
+        digests.complete();
+        return digests.count() - start;
+      }
+      byte[] chunk = new byte[(int) Math.max(1, Math.min(TransferBuffers.CAPACITY, length - start))];
+      ByteBuffer wrapped = ByteBuffer.wrap(chunk);
+      for (int n; (n = read(chunk, 0, chunk.length)) > 0; ) {
+        if (checksum != null) {
+          checksum.update(chunk, 0, n);
+        }
+        wrapped.clear().limit(n);
+        while (wrapped.hasRemaining()) {
+          target.write(wrapped);
+        }
+      }
+      return digests.count() - start;
+    }
+  }
+
+  /** A file to upload, read through its channel so that a local driver can copy it directly. */
+  private static final class FileSource extends InputStream {
+    final FileChannel channel;
+    private final InputStream in;
+
+    FileSource(Path file) throws IOException {
+      this.channel = FileChannel.open(file, StandardOpenOption.READ);
+      this.in = Channels.newInputStream(channel);
+    }
+
+    @Override
+    public int read() throws IOException {
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return in.read(b, off, len);
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      return in.skip(n);
+    }
+
+    @Override
+    public int available() throws IOException {
+      return in.available();
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
     }
   }
 
@@ -1023,6 +1151,10 @@ public final class ObjectStorage implements AutoCloseable {
       return algorithm.equals("MD5") ? new Digests(true, false) : new Digests(false, true);
     }
 
+    boolean isCrc32c() {
+      return algorithm.equals("CRC32C");
+    }
+
     String actual(Digests d) {
       return algorithm.equals("MD5") ? d.md5Hex() : d.crc32cHex();
     }
@@ -1044,7 +1176,7 @@ public final class ObjectStorage implements AutoCloseable {
     private final String key;
     private final WriteOptions options;
     private final byte[] buffer;
-    private final Digests total = new Digests();
+    private final Digests total = new Digests(driver.wantsMd5(), true);
     private final List<UploadedPart> parts = new ArrayList<>();
     private int filled;
     private DriverUpload upload;
@@ -1129,8 +1261,10 @@ public final class ObjectStorage implements AutoCloseable {
         }
         closed = true;
         WriteResult r = invoker.call("put", key, false, () -> driver.completeUpload(upload, List.copyOf(parts), total));
-        String md5 = total.md5Hex();
-        if (verifyChecksums && r.md5() != null && !r.md5().equalsIgnoreCase(md5)) {
+        String md5 = total.md5HexOrNull();
+        if (md5 == null) {
+          md5 = r.md5(); // the driver asked for no MD5 (wantsMd5)
+        } else if (verifyChecksums && r.md5() != null && !r.md5().equalsIgnoreCase(md5)) {
           invoker.run("delete", key, true, () -> {
             driver.delete(key);
             return null;
@@ -1202,7 +1336,7 @@ public final class ObjectStorage implements AutoCloseable {
       return new Source() {
         @Override
         public InputStream open() throws IOException {
-          return Files.newInputStream(file);
+          return new FileSource(file);
         }
 
         @Override

@@ -20,6 +20,7 @@ import io.ysh.storage.SignedUrl;
 import io.ysh.storage.SignedUrlMethod;
 import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
+import io.ysh.storage.spi.StorageDriver;
 import io.ysh.testkit.gen.YshGenerators;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -210,8 +211,7 @@ public abstract class StorageConformance {
     byte[] data = random(2 * (int) harness.partSize() + 123, 1);
     WriteResult r = storage.put(prefix + "big", new ByteArrayInputStream(data), data.length, WriteOptions.defaults());
     assertThat(r.size()).isEqualTo(data.length);
-    assertThat(r.md5()).isEqualTo(md5(data));
-    assertThat(r.crc32c()).isEqualTo(crc32c(data));
+    assertChecksums(r, data);
     assertSameBytes(storage.get(prefix + "big"), data);
     assertThat(storage.stat(prefix + "big").size()).isEqualTo(data.length);
   }
@@ -221,7 +221,7 @@ public abstract class StorageConformance {
     byte[] data = random(2 * (int) harness.partSize() + 7, 2);
     WriteResult r = storage.put(prefix + "unknown", new TrickleStream(data), -1, WriteOptions.defaults());
     assertThat(r.size()).isEqualTo(data.length);
-    assertThat(r.md5()).isEqualTo(md5(data));
+    assertChecksums(r, data);
     assertSameBytes(storage.get(prefix + "unknown"), data);
   }
 
@@ -242,8 +242,7 @@ public abstract class StorageConformance {
   void writeResultCarriesChecksumsOfTheBytesSent() {
     byte[] data = "checksums".getBytes(StandardCharsets.UTF_8);
     WriteResult r = storage.put(prefix + "sum", data);
-    assertThat(r.md5()).isEqualTo(md5(data));
-    assertThat(r.crc32c()).isEqualTo(crc32c(data));
+    assertChecksums(r, data);
     assertThat(r.etag()).isNotBlank();
   }
 
@@ -644,7 +643,8 @@ public abstract class StorageConformance {
     byte[] data = random(4096, 7);
     storage.put(key, data);
     assumeTrue(harness.corrupt(key), "this harness cannot corrupt stored objects");
-    assertThat(storage.stat(key).md5Hex()).isPresent();
+    ObjectInfo info = storage.stat(key);
+    assertThat(info.crc32cHex().or(info::md5Hex)).as("a checksum to verify downloads against").isPresent();
     Throwable t = catchThrowable(() -> storage.getBytes(key));
     assertThat(t).isInstanceOf(YshException.class).hasMessageContaining("checksum mismatch");
     assertThat(((YshException) t).code()).isEqualTo(ErrorCode.INTERNAL);
@@ -792,7 +792,7 @@ public abstract class StorageConformance {
     qt().withExamples(examples).withShrinkCycles(50).forAll(YshGenerators.byteArrays(0, 5000)).checkAssert(data -> {
       String key = prefix + "bytes-" + n.incrementAndGet();
       WriteResult r = storage.put(key, data);
-      assertThat(r.md5()).isEqualTo(md5(data));
+      assertChecksums(r, data);
       assertThat(storage.getBytes(key)).isEqualTo(data);
       storage.delete(key);
     });
@@ -858,6 +858,22 @@ public abstract class StorageConformance {
   private static void assertSameBytes(InputStream in, byte[] expected) throws IOException {
     try (in) {
       assertThat(md5(in.readAllBytes())).isEqualTo(md5(expected));
+    }
+  }
+
+  /**
+   * Checks the checksums of a write: the CRC32C always; the MD5 whenever the driver wants one
+   * ({@link StorageDriver#wantsMd5()}), else only when the provider reported one.
+   *
+   * @param r the result
+   * @param data the bytes written
+   */
+  protected void assertChecksums(WriteResult r, byte[] data) {
+    assertThat(r.crc32c()).isEqualTo(crc32c(data));
+    if (storage.unwrap(StorageDriver.class).wantsMd5()) {
+      assertThat(r.md5()).isEqualTo(md5(data));
+    } else {
+      r.md5Hex().ifPresent(m -> assertThat(m).isEqualTo(md5(data)));
     }
   }
 

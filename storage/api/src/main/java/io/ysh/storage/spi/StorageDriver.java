@@ -60,6 +60,20 @@ public interface StorageDriver extends AutoCloseable {
   MultipartLimits multipartLimits();
 
   /**
+   * Whether the portable layer computes the MD5 of uploaded data for this driver (the default).
+   * MD5 costs about 2 ms per MiB, a hundred times the CRC32C that is always computed; a driver
+   * whose provider neither needs an MD5 nor reports one to compare with (the fs driver, which
+   * stores and verifies CRC32C) returns false. Then {@link UploadDigests#md5Hex()} throws,
+   * {@link WriteResult#md5()} is the provider's MD5 or {@code null}, and uploads are checked
+   * through the CRC32C alone.
+   *
+   * @return true when uploads should be MD5-hashed
+   */
+  default boolean wantsMd5() {
+    return true;
+  }
+
+  /**
    * Maps this provider's exceptions to portable ones, falling back to
    * {@link io.ysh.core.Errors#classify(Throwable)}.
    *

@@ -13,10 +13,11 @@ package io.ysh.storage.spi;
 public interface UploadDigests {
 
   /**
-   * The MD5 of the data.
+   * The MD5 of the data. Only computed for drivers whose {@link StorageDriver#wantsMd5()} is true.
    *
    * @return 32 lower-case hex digits
-   * @throws IllegalStateException when the data is not complete yet
+   * @throws IllegalStateException when the data is not complete yet, or when the MD5 was not
+   *     computed because the driver does not want it
    */
   String md5Hex();
 

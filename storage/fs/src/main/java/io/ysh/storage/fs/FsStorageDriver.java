@@ -20,12 +20,15 @@ import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.SortedListing;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
+import io.ysh.storage.spi.TransferBuffers;
 import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -43,11 +46,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +60,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 
 /**
  * Stores objects as files under a root directory: key {@code a/b/c.pdf} is the file
@@ -71,10 +72,17 @@ import java.util.zip.CRC32C;
  * symlinked file reads as missing; a symlinked directory that leads outside the root is refused
  * with {@code PERMISSION_DENIED}).
  *
- * <p><strong>Layout.</strong> Content type, cache control, user metadata and the MD5 live in a
+ * <p><strong>Layout.</strong> Content type, cache control, user metadata and the CRC32C live in a
  * sidecar file {@code .ysh-meta/<name>} next to the object; writes go to a temporary file
  * ({@code .ysh-tmp-*}) that is atomically moved into place, so readers never see a partial
  * object. Names starting with {@code .ysh} are reserved: keys with such a segment are refused.
+ *
+ * <p><strong>Integrity.</strong> The driver stores the CRC32C the portable layer computes while
+ * streaming and downloads are verified against it; it asks for no MD5 ({@link #wantsMd5()} is
+ * false: an MD5 costs ~100 times a CRC32C), so {@link WriteResult#md5()} and
+ * {@link ObjectInfo#md5()} are {@code null} except for objects written by earlier versions that
+ * stored one. The ETag is the CRC32C and the size ({@code <crc32c>-<size hex>}), or that old MD5:
+ * a rewrite with the same bytes keeps its ETag, as on S3.
  *
  * <p><strong>Limits, honestly.</strong> A key cannot be both an object and a "directory" of
  * other objects ({@code a} and {@code a/b}): such a write fails with {@code ALREADY_EXISTS}.
@@ -88,7 +96,7 @@ public final class FsStorageDriver implements StorageDriver {
   private static final String TMP_PREFIX = ".ysh-tmp-";
   private static final String RESERVED = ".ysh";
   /** Copy buffer: large enough that a read or write costs one system call per 256 KiB. */
-  private static final int COPY_BUFFER = 256 * 1024;
+  private static final int COPY_BUFFER = TransferBuffers.CAPACITY;
 
   private final Path root;
   private final Path realRoot;
@@ -140,6 +148,12 @@ public final class FsStorageDriver implements StorageDriver {
         Capability.RANGE_READ);
   }
 
+  /** No: integrity rests on the CRC32C this driver stores and verifies. */
+  @Override
+  public boolean wantsMd5() {
+    return false;
+  }
+
   @Override
   public MultipartLimits multipartLimits() {
     return MultipartLimits.LOCAL;
@@ -182,14 +196,26 @@ public final class FsStorageDriver implements StorageDriver {
     return p;
   }
 
-  /** Refuses a directory chain that leads outside the root through a symbolic link. */
+  /**
+   * Refuses a directory chain that leads outside the root through a symbolic link. The root
+   * itself was resolved when the driver was built: objects directly under it need no check.
+   */
   private void checkParent(Path p) throws IOException {
     Path parent = p.getParent();
-    if (Files.exists(parent, LinkOption.NOFOLLOW_LINKS) || Files.exists(parent)) {
-      Path real = parent.toRealPath();
-      if (!real.startsWith(realRoot)) {
-        throw YshException.of(ErrorCode.PERMISSION_DENIED, "the key's directory leads outside the storage root");
+    if (parent.equals(root)) {
+      return;
+    }
+    Path real;
+    try {
+      real = parent.toRealPath();
+    } catch (FileSystemException e) {
+      if (!Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
+        return; // not there (yet), or under a file: a write creates it or conflicts, a read finds nothing
       }
+      throw e; // a dangling link
+    }
+    if (!real.startsWith(realRoot)) {
+      throw YshException.of(ErrorCode.PERMISSION_DENIED, "the key's directory leads outside the storage root");
     }
   }
 
@@ -200,10 +226,25 @@ public final class FsStorageDriver implements StorageDriver {
   private Path existingFile(String key) throws IOException {
     Path p = path(key);
     checkParent(p);
-    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+    attributes(key, p);
+    return p;
+  }
+
+  /** The attributes of an object's file (one {@code lstat}); NOT_FOUND unless a regular file. */
+  private static BasicFileAttributes attributes(String key, Path p) throws IOException {
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (FileSystemException e) {
+      if (e instanceof AccessDeniedException) {
+        throw e;
+      }
+      throw new NoSuchFileException(key); // missing, or under a file ("not a directory")
+    }
+    if (!attrs.isRegularFile()) {
       throw new NoSuchFileException(key);
     }
-    return p;
+    return attrs;
   }
 
   private Object lock(String key) {
@@ -214,11 +255,16 @@ public final class FsStorageDriver implements StorageDriver {
 
   @Override
   public ObjectInfo stat(String key) throws IOException {
-    return info(key, existingFile(key));
+    Path p = path(key);
+    checkParent(p);
+    return info(key, p, attributes(key, p));
   }
 
   private ObjectInfo info(String key, Path p) throws IOException {
-    BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    return info(key, p, Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+  }
+
+  private ObjectInfo info(String key, Path p, BasicFileAttributes attrs) throws IOException {
     Properties meta = readMeta(p);
     Map<String, String> user = new LinkedHashMap<>();
     for (String name : meta.stringPropertyNames()) {
@@ -227,29 +273,61 @@ public final class FsStorageDriver implements StorageDriver {
       }
     }
     String md5 = meta.getProperty("md5");
-    String etag = md5 != null ? md5 : Long.toHexString(attrs.lastModifiedTime().toMillis()) + "-" + attrs.size();
+    String crc32c = meta.getProperty("crc32c");
+    String etag = etag(md5, crc32c, attrs.size());
+    if (etag == null) {
+      etag = Long.toHexString(attrs.lastModifiedTime().toMillis()) + "-" + attrs.size();
+    }
     return new ObjectInfo(key, attrs.size(), etag,
         meta.getProperty("contentType", WriteOptions.DEFAULT_CONTENT_TYPE), meta.getProperty("cacheControl"),
-        attrs.lastModifiedTime().toInstant(), user, md5, meta.getProperty("crc32c"));
+        attrs.lastModifiedTime().toInstant(), user, md5, crc32c);
+  }
+
+  /**
+   * The ETag of content with these checksums: the MD5 that earlier versions stored, else the
+   * CRC32C and the size; null when neither checksum is known.
+   */
+  private static String etag(String md5, String crc32c, long size) {
+    if (md5 != null) {
+      return md5;
+    }
+    return crc32c == null ? null : crc32c + "-" + Long.toHexString(size);
   }
 
   private static Properties readMeta(Path p) throws IOException {
     Properties props = new Properties();
     Path m = metaPath(p);
-    if (Files.isRegularFile(m, LinkOption.NOFOLLOW_LINKS)) {
-      try (Reader r = Files.newBufferedReader(m, StandardCharsets.UTF_8)) {
-        props.load(r);
+    byte[] bytes;
+    try {
+      bytes = readNoFollow(m);
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return props;
+    } catch (FileSystemException e) {
+      if (Files.isSymbolicLink(m)) {
+        return props; // never followed
       }
+      throw e;
+    }
+    try (Reader r = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+      props.load(r);
     }
     return props;
   }
 
+  private static byte[] readNoFollow(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      return in.readAllBytes();
+    }
+  }
+
   @Override
   public DriverReader read(String key, ByteRange range) throws IOException {
-    Path p = existingFile(key);
+    Path p = path(key);
+    checkParent(p);
+    BasicFileAttributes attrs = attributes(key, p);
     FileChannel channel = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     try {
-      ObjectInfo info = info(key, p);
+      ObjectInfo info = info(key, p, attrs);
       long size = channel.size();
       long[] r = range == null ? new long[] {0, size} : range.resolve(size);
       channel.position(r[0]);
@@ -270,7 +348,10 @@ public final class FsStorageDriver implements StorageDriver {
     return write(key, data, length, options, hashing, hashing);
   }
 
-  /** Takes the MD5 and CRC32C the portable layer computed while this driver read the data. */
+  /**
+   * Takes the CRC32C the portable layer computed while this driver read the data; copies
+   * straight from a file source ({@link FileTransferable}).
+   */
   @Override
   public WriteResult write(String key, InputStream data, long length, WriteOptions options, UploadDigests digests)
       throws IOException {
@@ -280,39 +361,72 @@ public final class FsStorageDriver implements StorageDriver {
   private WriteResult write(String key, InputStream data, long length, WriteOptions options, Hashing hashing,
       UploadDigests digests) throws IOException {
     Path p = path(key);
-    Path temp = createTemp(p);
+    TempFile temp = createTemp(p);
+    boolean committed = false;
     try {
-      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        byte[] buf = new byte[(int) Math.min(COPY_BUFFER, Math.max(length, 1))];
-        ByteBuffer wrapped = ByteBuffer.wrap(buf);
-        long left = length;
-        while (left > 0) {
-          int n = data.read(buf, 0, (int) Math.min(buf.length, left));
-          if (n < 0) {
-            throw new IOException("the data ended " + left + " bytes early");
+      try (FileChannel out = temp.channel()) {
+        if (hashing == null && data instanceof FileTransferable file) {
+          long n = file.transferTo(out, null);
+          if (n != length) {
+            throw new IOException("the data ended " + (length - n) + " bytes early");
           }
-          if (hashing != null) {
-            hashing.update(buf, n);
-          }
-          wrapped.clear().limit(n);
-          while (wrapped.hasRemaining()) {
-            out.write(wrapped);
-          }
-          left -= n;
+        } else {
+          copy(data, length, out, hashing);
         }
       }
-      return commit(key, p, temp, digests.md5Hex(), digests.crc32cHex(), options);
+      WriteResult r = commit(key, p, temp.path(), length, null, digests.crc32cHex(), options);
+      committed = true;
+      return r;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!committed) {
+        Files.deleteIfExists(temp.path());
+      }
     }
   }
 
-  private Path createTemp(Path p) throws IOException {
+  private static void copy(InputStream data, long length, FileChannel out, Hashing hashing) throws IOException {
+    byte[] buf = new byte[(int) Math.min(COPY_BUFFER, Math.max(length, 1))];
+    ByteBuffer wrapped = ByteBuffer.wrap(buf);
+    long left = length;
+    while (left > 0) {
+      int n = data.read(buf, 0, (int) Math.min(buf.length, left));
+      if (n < 0) {
+        throw new IOException("the data ended " + left + " bytes early");
+      }
+      if (hashing != null) {
+        hashing.update(buf, n);
+      }
+      wrapped.clear().limit(n);
+      while (wrapped.hasRemaining()) {
+        out.write(wrapped);
+      }
+      left -= n;
+    }
+  }
+
+  private record TempFile(Path path, FileChannel channel) {}
+
+  /**
+   * Creates and opens a temporary file next to the object: one {@code open} when the directory
+   * exists, else creating the directories first.
+   */
+  private TempFile createTemp(Path p) throws IOException {
+    Path parent = p.getParent();
+    checkParent(p);
+    try {
+      Path temp = parent.resolve(TMP_PREFIX + UUID.randomUUID());
+      return new TempFile(temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    } catch (AccessDeniedException e) {
+      throw e;
+    } catch (FileSystemException e) {
+      // the directory is missing, or a file stands in its way: the slow path sorts it out
+    }
     for (int attempt = 0; ; attempt++) {
       try {
-        Files.createDirectories(p.getParent());
+        Files.createDirectories(parent);
         checkParent(p);
-        return Files.createFile(p.getParent().resolve(TMP_PREFIX + UUID.randomUUID()));
+        Path temp = parent.resolve(TMP_PREFIX + UUID.randomUUID());
+        return new TempFile(temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
       } catch (FileAlreadyExistsException e) {
         throw conflict(p, e);
       } catch (NoSuchFileException e) {
@@ -330,41 +444,64 @@ public final class FsStorageDriver implements StorageDriver {
         .cause(e).build();
   }
 
-  private WriteResult commit(String key, Path p, Path temp, String md5, String crc32c, WriteOptions options)
-      throws IOException {
+  /**
+   * Moves the sidecar, then the data into place: two renames under the key's lock, and no file
+   * system calls beyond them unless a precondition needs the current object.
+   */
+  private WriteResult commit(String key, Path p, Path temp, long size, String md5, String crc32c,
+      WriteOptions options) throws IOException {
     Properties meta = new Properties();
     meta.setProperty("contentType", options.contentType());
     options.cacheControl().ifPresent(c -> meta.setProperty("cacheControl", c));
-    meta.setProperty("md5", md5);
+    if (md5 != null) {
+      meta.setProperty("md5", md5);
+    }
     meta.setProperty("crc32c", crc32c);
     options.metadata().forEach((k, v) -> meta.setProperty("meta." + k, v));
+    StringWriter text = new StringWriter();
+    meta.store(text, null);
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     Path metaDir = p.getParent().resolve(META_DIR);
-    Files.createDirectories(metaDir);
     Path metaTemp = metaDir.resolve(TMP_PREFIX + UUID.randomUUID());
+    boolean moved = false;
     try {
-      try (Writer w = Files.newBufferedWriter(metaTemp, StandardCharsets.UTF_8)) {
-        meta.store(w, null);
+      try {
+        Files.write(metaTemp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (NoSuchFileException e) {
+        Files.createDirectories(metaDir);
+        Files.write(metaTemp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       }
       synchronized (lock(key)) {
-        boolean exists = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
-        if (options.ifNoneMatchAny() && exists) {
-          throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the key exists (if-none-match: *)");
-        }
-        if (options.ifMatch().isPresent()) {
-          String current = exists ? info(key, p).etag() : null;
-          if (!unquote(options.ifMatch().get()).equals(current)) {
-            throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the object's ETag does not match (if-match)");
+        if (options.isConditional()) {
+          boolean exists = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+          if (options.ifNoneMatchAny() && exists) {
+            throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the key exists (if-none-match: *)");
+          }
+          if (options.ifMatch().isPresent()) {
+            String current = exists ? info(key, p).etag() : null;
+            if (!unquote(options.ifMatch().get()).equals(current)) {
+              throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the object's ETag does not match (if-match)");
+            }
           }
         }
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          throw conflict(p, new DirectoryNotEmptyException(key));
+        Path metaTarget = metaPath(p);
+        Files.move(metaTemp, metaTarget, StandardCopyOption.ATOMIC_MOVE);
+        moved = true;
+        try {
+          Files.move(temp, p, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(metaTarget); // a "directory" of other objects has no sidecar
+            throw conflict(p, new DirectoryNotEmptyException(key));
+          }
+          throw e;
         }
-        Files.move(metaTemp, metaPath(p), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(temp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
-      return new WriteResult(key, Files.size(p), md5, md5, crc32c);
+      return new WriteResult(key, size, etag(md5, crc32c, size), md5, crc32c);
     } finally {
-      Files.deleteIfExists(metaTemp);
+      if (!moved) {
+        Files.deleteIfExists(metaTemp);
+      }
     }
   }
 
@@ -378,8 +515,8 @@ public final class FsStorageDriver implements StorageDriver {
   @Override
   public DriverUpload startUpload(String key, WriteOptions options) throws IOException {
     Path p = path(key);
-    Path temp = createTemp(p);
-    return new Upload(key, p, temp, FileChannel.open(temp, StandardOpenOption.WRITE), options);
+    TempFile temp = createTemp(p);
+    return new Upload(key, p, temp.path(), temp.channel(), options);
   }
 
   @Override
@@ -411,11 +548,17 @@ public final class FsStorageDriver implements StorageDriver {
   public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests)
       throws IOException {
     Upload u = (Upload) upload;
+    boolean committed = false;
     try {
       u.channel().close();
-      return commit(u.key(), u.path(), u.temp(), digests.md5Hex(), digests.crc32cHex(), u.options());
+      long size = Files.size(u.temp());
+      WriteResult r = commit(u.key(), u.path(), u.temp(), size, null, digests.crc32cHex(), u.options());
+      committed = true;
+      return r;
     } finally {
-      Files.deleteIfExists(u.temp());
+      if (!committed) {
+        Files.deleteIfExists(u.temp());
+      }
     }
   }
 
@@ -464,23 +607,28 @@ public final class FsStorageDriver implements StorageDriver {
     Path from = existingFile(source);
     ObjectInfo info = info(source, from);
     Path to = path(target);
-    Path temp = createTemp(to);
+    TempFile tempFile = createTemp(to);
+    tempFile.channel().close();
+    Path temp = tempFile.path();
+    boolean committed = false;
     try {
       Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
       WriteOptions.Builder options = WriteOptions.builder().contentType(info.contentType()).metadata(info.metadata());
       if (info.cacheControl() != null) {
         options.cacheControl(info.cacheControl());
       }
-      String md5 = info.md5();
       String crc32c = info.crc32c();
-      if (md5 == null || crc32c == null) {
-        Hashing h = Hashing.of(temp);
-        md5 = h.md5Hex();
-        crc32c = h.crc32cHex();
+      if (crc32c == null) {
+        crc32c = Hashing.of(temp).crc32cHex();
       }
-      return commit(target, to, temp, md5, crc32c, options.build());
+      // an MD5 that an earlier version stored travels with the bytes (it is still their MD5)
+      WriteResult r = commit(target, to, temp, Files.size(temp), info.md5(), crc32c, options.build());
+      committed = true;
+      return r;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!committed) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 
@@ -568,19 +716,9 @@ public final class FsStorageDriver implements StorageDriver {
     return path(key);
   }
 
-  /** MD5 and CRC32C of what this driver hashes itself (when the portable layer did not). */
+  /** The CRC32C of what this driver hashes itself (when the portable layer did not). */
   private static final class Hashing implements UploadDigests {
-    private final MessageDigest md5;
     private final CRC32C crc32c = new CRC32C();
-    private String md5Hex;
-
-    Hashing() {
-      try {
-        md5 = MessageDigest.getInstance("MD5");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    }
 
     static Hashing of(Path file) throws IOException {
       Hashing h = new Hashing();
@@ -594,16 +732,13 @@ public final class FsStorageDriver implements StorageDriver {
     }
 
     void update(byte[] buf, int n) {
-      md5.update(buf, 0, n);
       crc32c.update(buf, 0, n);
     }
 
+    /** Never: this driver does not want an MD5 ({@link FsStorageDriver#wantsMd5()}). */
     @Override
     public String md5Hex() {
-      if (md5Hex == null) {
-        md5Hex = HexFormat.of().formatHex(md5.digest());
-      }
-      return md5Hex;
+      throw new IllegalStateException("the fs driver computes no MD5");
     }
 
     @Override
@@ -668,9 +803,16 @@ public final class FsStorageDriver implements StorageDriver {
       return (int) Math.min(in.available(), left);
     }
 
+    /** With a checksum through a pooled direct buffer, else inside the kernel. */
     @Override
-    public long transferTo(FileChannel target) throws IOException {
+    public long transferTo(FileChannel target, Checksum checksum) throws IOException {
       long position = channel.position();
+      if (checksum != null) {
+        long n = TransferBuffers.copy(channel, position, left, target, checksum);
+        left -= n;
+        channel.position(position + n);
+        return n;
+      }
       long total = 0;
       while (left > 0) {
         long n = channel.transferTo(position, left, target);

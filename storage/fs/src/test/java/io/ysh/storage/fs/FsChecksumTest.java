@@ -52,11 +52,13 @@ class FsChecksumTest {
     FsStorageDriver driver = FsStorageDriver.builder().root(temp.resolve("root")).build();
     byte[] single = data(700_000);
     WriteResult r = driver.write("single", new ByteArrayInputStream(single), single.length, WriteOptions.defaults());
-    assertThat(r.md5()).isEqualTo(md5(single));
+    assertThat(r.md5()).isNull();
     assertThat(r.crc32c()).isEqualTo(crc32c(single));
+    assertThat(r.etag()).isEqualTo(crc32c(single) + "-" + Long.toHexString(single.length));
     ObjectInfo info = driver.stat("single");
-    assertThat(info.md5()).isEqualTo(md5(single));
+    assertThat(info.md5()).isNull();
     assertThat(info.crc32c()).isEqualTo(crc32c(single));
+    assertThat(info.etag()).isEqualTo(r.etag());
 
     byte[] whole = data(300_000);
     DriverUpload upload = driver.startUpload("multi", WriteOptions.defaults());
@@ -64,7 +66,9 @@ class FsChecksumTest {
     byte[] rest = java.util.Arrays.copyOfRange(whole, 200_000, whole.length);
     UploadedPart p2 = driver.uploadPart(upload, 2, rest, rest.length);
     WriteResult m = driver.completeUpload(upload, List.of(p1, p2));
-    assertThat(m.md5()).isEqualTo(md5(whole));
+    assertThat(m.md5()).isNull();
+    assertThat(m.crc32c()).isEqualTo(crc32c(whole));
+    assertThat(m.size()).isEqualTo(whole.length);
     assertThat(driver.stat("multi").crc32c()).isEqualTo(crc32c(whole));
   }
 
@@ -79,15 +83,45 @@ class FsChecksumTest {
       Files.write(file, big);
       storage.put("from-file", file, WriteOptions.defaults());
       storage.put("unknown-length", new ByteArrayInputStream(big), -1, WriteOptions.defaults());
-      assertThat(driver.stat("small").md5()).isEqualTo(md5(small));
+      assertThat(driver.wantsMd5()).isFalse();
+      assertThat(driver.stat("small").md5()).isNull();
       assertThat(driver.stat("small").crc32c()).isEqualTo(crc32c(small));
       for (String key : List.of("from-file", "unknown-length")) {
-        assertThat(driver.stat(key).md5()).as(key).isEqualTo(md5(big));
+        assertThat(driver.stat(key).md5()).as(key).isNull();
         assertThat(driver.stat(key).crc32c()).as(key).isEqualTo(crc32c(big));
         Path target = temp.resolve(key + ".out");
         assertThat(storage.download(key, target)).isEqualTo(big.length);
         assertThat(Files.readAllBytes(target)).isEqualTo(big);
       }
+    }
+  }
+
+  @Test
+  void anObjectWithAnMd5FromAnEarlierVersionKeepsItAsItsEtagAndIsVerifiedByIt() throws Exception {
+    FsStorageDriver driver = FsStorageDriver.builder().root(temp.resolve("root")).build();
+    try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
+      byte[] data = data(50_000);
+      storage.put("old", data);
+      // the sidecar as earlier versions wrote it: MD5, no CRC32C
+      Path sidecar = driver.pathOf("old").resolveSibling(".ysh-meta").resolve("old");
+      Files.writeString(sidecar, "contentType=application/octet-stream\nmd5=" + md5(data) + "\n");
+      ObjectInfo info = storage.stat("old");
+      assertThat(info.etag()).isEqualTo(md5(data));
+      assertThat(info.md5()).isEqualTo(md5(data));
+      assertThat(info.crc32c()).isNull();
+      assertThat(storage.getBytes("old")).isEqualTo(data);
+      Path target = temp.resolve("old.out");
+      assertThat(storage.download("old", target)).isEqualTo(data.length);
+      assertThat(Files.readAllBytes(target)).isEqualTo(data);
+      // if-match with the old ETag still works, and the rewrite gets a CRC32C ETag
+      WriteResult r = storage.put("old", data(10), WriteOptions.builder().ifMatch(md5(data)).build());
+      assertThat(r.etag()).isEqualTo(crc32c(data(10)) + "-a");
+      byte[] stored = Files.readAllBytes(driver.pathOf("old"));
+      stored[3] ^= 1;
+      Files.write(driver.pathOf("old"), stored);
+      Files.writeString(sidecar, "contentType=application/octet-stream\nmd5=" + md5(data(10)) + "\n");
+      Throwable t = catchThrowable(() -> storage.download("old", temp.resolve("old2.out")));
+      assertThat(t).isInstanceOf(YshException.class).hasMessageContaining("MD5");
     }
   }
 
