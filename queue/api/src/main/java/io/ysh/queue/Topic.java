@@ -241,50 +241,54 @@ public final class Topic implements AutoCloseable {
 
   private void validate(Message m) {
     Objects.requireNonNull(m, "message");
-    String where = " (" + driver.provider() + ":" + driver.name() + ")";
     if (m.bodySize() == 0 && !caps.emptyBodyAllowed()) {
-      throw invalid("the " + driver.provider() + " provider rejects empty message bodies" + where);
+      throw invalid("the " + driver.provider() + " provider rejects empty message bodies" + where());
     }
     if (m.attributes().size() > caps.maxAttributes()) {
-      throw invalid("message has " + m.attributes().size() + " attributes; at most " + caps.maxAttributes() + " allowed" + where);
+      throw invalid("message has " + m.attributes().size() + " attributes; at most " + caps.maxAttributes() + " allowed" + where());
     }
     for (Map.Entry<String, String> e : m.attributes().entrySet()) {
       String name = e.getKey();
       if (name.isEmpty()) {
-        throw invalid("attribute names must not be empty" + where);
+        throw invalid("attribute names must not be empty" + where());
       }
       if (name.startsWith("x-ysh-")) {
-        throw invalid("attribute names starting with x-ysh- are reserved for the SDK" + where);
+        throw invalid("attribute names starting with x-ysh- are reserved for the SDK" + where());
       }
       if (Message.utf8Length(name) > caps.maxAttributeNameLength()) {
-        throw invalid("attribute name of " + Message.utf8Length(name) + " bytes exceeds " + caps.maxAttributeNameLength() + where);
+        throw invalid("attribute name of " + Message.utf8Length(name) + " bytes exceeds " + caps.maxAttributeNameLength() + where());
       }
       int valueBytes = Message.utf8Length(e.getValue());
       if (valueBytes > caps.maxAttributeValueBytes()) {
-        throw invalid("attribute '" + name + "' value of " + valueBytes + " bytes exceeds " + caps.maxAttributeValueBytes() + where);
+        throw invalid("attribute '" + name + "' value of " + valueBytes + " bytes exceeds " + caps.maxAttributeValueBytes() + where());
       }
     }
     if (m.orderingKey().isPresent()) {
       if (!caps.orderingKeys()) {
-        throw unsupported("ordering keys are not supported by " + driver.provider() + where);
+        throw unsupported("ordering keys are not supported by " + driver.provider() + where());
       }
       if (m.orderingKey().get().isEmpty()) {
-        throw invalid("ordering key must not be empty" + where);
+        throw invalid("ordering key must not be empty" + where());
       }
     }
     if (m.deduplicationId().isPresent()) {
       if (!caps.deduplication()) {
-        throw unsupported("deduplication ids are not supported by " + driver.provider() + where);
+        throw unsupported("deduplication ids are not supported by " + driver.provider() + where());
       }
       if (m.deduplicationId().get().isEmpty()) {
-        throw invalid("deduplication id must not be empty" + where);
+        throw invalid("deduplication id must not be empty" + where());
       }
     }
     int size = m.encodedSize();
     if (size > caps.maxMessageBytes()) {
       throw invalid("message of " + size + " bytes (body and attributes) exceeds the " + driver.provider()
-          + " limit of " + caps.maxMessageBytes() + " bytes" + where);
+          + " limit of " + caps.maxMessageBytes() + " bytes" + where());
     }
+  }
+
+  /** Names this topic in validation messages; built only when a message is rejected. */
+  private String where() {
+    return " (" + driver.provider() + ":" + driver.name() + ")";
   }
 
   private YshException invalid(String detail) {
