@@ -40,9 +40,10 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  *     -jar benchmarks.jar S3StorageBenchmark
  * </pre>
  *
- * <p>The portable layer also validates the key, computes MD5 and CRC32C of every byte and verifies
- * the MD5 on the way back; telemetry is off ({@code Telemetry.noop()}) and resilience is the
- * default policy, so the ratio shows the cost of the layer itself.
+ * <p>The portable layer also validates the key, computes the CRC32C of every byte (sent with the
+ * PUT, which S3 checks, and stored in the object's metadata) and verifies it on the way back;
+ * the raw client computes no checksum. Telemetry is off ({@code Telemetry.noop()}) and resilience
+ * is the default policy, so the ratio shows the cost of the layer itself.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

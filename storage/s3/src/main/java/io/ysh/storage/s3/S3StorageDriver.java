@@ -1,5 +1,6 @@
 package io.ysh.storage.s3;
 
+import io.ysh.core.ErrorCode;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
@@ -21,6 +22,9 @@ import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
 import java.io.InputStream;
 import java.net.URI;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,6 +38,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32C;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -71,14 +76,23 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * <p>Single PUTs up to the multipart threshold, multipart uploads above it and for streams of
  * unknown length (aborted on failure); ranged GETs; batch deletes of 1,000 keys; server-side copy
  * (objects up to 5 GiB); {@code If-None-Match: *} and {@code If-Match} on PUT and on
- * CompleteMultipartUpload; presigned GET and PUT URLs. The ETag of a single PUT is the MD5 of
- * the object, which the portable layer verifies; multipart parts are verified one by one.
- * Single PUTs of in-memory bodies (up to 16 MiB) also send the CRC32C the portable layer
- * computed, as {@code x-amz-checksum-crc32c} (S3 checks it on receipt) and as the user metadata
- * {@code ysh-crc32c} (reserved; never shown in {@link ObjectInfo#metadata()}): whole-object
- * downloads of such objects are verified against the CRC32C (hardware accelerated) rather than
- * the MD5.
- * {@link #unwrap(Class)} gives the {@link S3Client} and the {@link S3Presigner}. Thread-safe.
+ * CompleteMultipartUpload; presigned GET and PUT URLs.
+ *
+ * <p><strong>Integrity.</strong> Single PUTs of in-memory bodies (up to 16 MiB, which covers
+ * every single PUT under the default multipart threshold) send the CRC32C the portable layer
+ * computed, as {@code x-amz-checksum-crc32c} (S3 checks it on receipt and refuses a corrupted
+ * body) and as the user metadata {@code ysh-crc32c} (reserved; never shown in
+ * {@link ObjectInfo#metadata()}): whole-object downloads are verified against it. So this driver
+ * asks the portable layer for no MD5 ({@link #wantsMd5()} is false; an MD5 costs ~2 ms per MiB,
+ * a CRC32C a hundredth of that). On an S3-compatible server that ignores
+ * {@code x-amz-checksum-crc32c} (moto does) a body corrupted in transit is stored, but the next
+ * download of it fails the CRC32C check instead of returning wrong bytes. Larger single PUTs
+ * (a raised multipart threshold) stream their body, MD5-hashed on the way, and compare it with
+ * the ETag S3 answers: a mismatch deletes the object and fails with {@code INTERNAL}. Multipart
+ * parts are verified one by one against their MD5 ETags. Objects written by other tools are
+ * verified against their MD5 ETag when it is one.
+ *
+ * <p>{@link #unwrap(Class)} gives the {@link S3Client} and the {@link S3Presigner}. Thread-safe.
  */
 public final class S3StorageDriver implements StorageDriver {
 
@@ -161,6 +175,12 @@ public final class S3StorageDriver implements StorageDriver {
     return MultipartLimits.S3;
   }
 
+  /** No: single PUTs carry the CRC32C, which S3 checks on receipt (see the class javadoc). */
+  @Override
+  public boolean wantsMd5() {
+    return false;
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return S3Errors::map;
@@ -235,22 +255,42 @@ public final class S3StorageDriver implements StorageDriver {
     // body is sent from memory: the SDK then signs it in one pass instead of streaming
     // aws-chunked signatures, which S3-compatible servers handle slowly. The array is handed
     // over without the copy RequestBody.fromBytes makes.
-    RequestBody body;
     if (length <= SMALL_BODY) {
       byte[] bytes = data.readNBytes((int) length);
-      if (bytes.length == length && digests != null) {
-        String crc32c = digests.crc32cHex();
-        Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
-        metadata.put(CRC32C_METADATA, crc32c);
-        req.metadata(metadata).checksumCRC32C(base64(crc32c));
-      }
-      body = RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(bytes), bytes.length,
-          options.contentType());
-    } else {
-      body = RequestBody.fromInputStream(data, length);
+      String crc32c = digests != null ? digests.crc32cHex() : crc32cHex(bytes);
+      Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
+      metadata.put(CRC32C_METADATA, crc32c);
+      req.metadata(metadata).checksumCRC32C(base64(crc32c));
+      RequestBody body = RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(bytes),
+          bytes.length, options.contentType());
+      var r = client.putObject(req.build(), body);
+      return new WriteResult(key, length, unquote(r.eTag()), md5(r.eTag(), r.serverSideEncryptionAsString()), null);
     }
-    var r = client.putObject(req.build(), body);
-    return new WriteResult(key, length, unquote(r.eTag()), md5(r.eTag(), r.serverSideEncryptionAsString()), null);
+    // too large to hold: streamed, MD5-hashed on the way and compared with the ETag S3 answers
+    MessageDigest md5 = newMd5();
+    var r = client.putObject(req.build(), RequestBody.fromInputStream(new DigestInputStream(data, md5), length));
+    String sent = HexFormat.of().formatHex(md5.digest());
+    String stored = md5(r.eTag(), r.serverSideEncryptionAsString());
+    if (stored != null && !stored.equals(sent)) {
+      client.deleteObject(d -> d.bucket(bucket).key(key));
+      throw YshException.of(ErrorCode.INTERNAL, "checksum mismatch after upload: we sent MD5 " + sent
+          + ", S3 stored " + stored + "; the object was deleted");
+    }
+    return new WriteResult(key, length, unquote(r.eTag()), sent, null);
+  }
+
+  private static String crc32cHex(byte[] bytes) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes);
+    return String.format("%08x", crc.getValue());
+  }
+
+  private static MessageDigest newMd5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has MD5", e);
+    }
   }
 
   private static void checkMetadata(WriteOptions options) {

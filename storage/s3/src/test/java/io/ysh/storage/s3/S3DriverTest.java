@@ -3,6 +3,9 @@ package io.ysh.storage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
@@ -79,6 +82,59 @@ class S3DriverTest {
       assertThat(storage.stat("no-crc").crc32c()).isNull();
       assertThat(storage.stat("no-crc").md5()).isEqualTo(written.md5());
       assertThat(storage.getBytes("no-crc")).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void theDriverAsksForNoMd5() {
+    // the CRC32C travels with each PUT and S3 checks it: the portable layer hashes no MD5
+    try (S3StorageDriver driver = S3StorageDriver.builder().bucket("any-bucket").region("us-east-1")
+        .credentials("AKIDSTUB", Secret.of("stub-secret")).build()) {
+      assertThat(driver.wantsMd5()).isFalse();
+    }
+  }
+
+  @Test
+  void largeSinglePutsStreamAndAreCheckedAgainstTheMd5Etag() throws Exception {
+    S3TestServers.Endpoint s = server();
+    String bucket = "big-" + UUID.randomUUID().toString().substring(0, 8);
+    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
+        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    try (ObjectStorage storage = ObjectStorage.builder(driver).multipartThreshold(64L << 20).build()) {
+      storage.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
+      byte[] data = new byte[(17 << 20) + 5]; // above the 16 MiB the driver holds in memory
+      new java.util.Random(5).nextBytes(data);
+      var written = storage.put("big", data);
+      String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
+      assertThat(written.md5()).isEqualTo(md5);
+      assertThat(written.etag()).isEqualTo(md5); // one PUT, not a multipart upload
+      assertThat(storage.getBytes("big")).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void aLargeSinglePutWhoseEtagIsNotTheMd5SentIsDeletedAndFails() {
+    WireMockServer stub = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    stub.start();
+    try {
+      stub.stubFor(WireMock.put(WireMock.urlPathEqualTo("/stub-bucket/big")).willReturn(WireMock.ok()
+          .withHeader("ETag", "\"0123456789abcdef0123456789abcdef\"")));
+      stub.stubFor(WireMock.delete(WireMock.urlPathEqualTo("/stub-bucket/big")).willReturn(WireMock.noContent()));
+      S3StorageDriver driver = S3StorageDriver.builder().bucket("stub-bucket")
+          .endpoint(URI.create("http://127.0.0.1:" + stub.port())).pathStyle(true).region("us-east-1")
+          .credentials("AKIDSTUB", Secret.of("stub-secret")).build();
+      try (ObjectStorage storage = ObjectStorage.builder(driver).multipartThreshold(64L << 20)
+          .resilience(io.ysh.core.resilience.ResiliencePolicy.none()).build()) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> storage.put("big", new byte[(16 << 20) + 1]));
+        assertThat(t).isInstanceOfSatisfying(YshException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL);
+          assertThat(e.getMessage()).contains("checksum mismatch").contains("0123456789abcdef0123456789abcdef")
+              .contains("deleted");
+        });
+      }
+      stub.verify(1, WireMock.deleteRequestedFor(WireMock.urlPathEqualTo("/stub-bucket/big")));
+    } finally {
+      stub.stop();
     }
   }
 
