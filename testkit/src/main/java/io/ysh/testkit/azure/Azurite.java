@@ -22,14 +22,17 @@ import org.opentest4j.TestAbortedException;
  * <p>Azurite comes from npm ({@value #PACKAGE}). Its {@code node_modules} directory is taken from
  * the system property {@code ysh.azurite.nodeModules}, the environment variable
  * {@code YSH_AZURITE_NODE_MODULES} (what {@code .ci/run} sets), or
- * {@code ~/.cache/ysh-azurite/node_modules}; when none has it, it is installed there with
+ * {@code ~/.cache/ysh-azurite-<version>/node_modules}; when none has it, it is installed there with
  * {@code npm install}. Without npm, or when the install fails, the calling test is skipped with
  * the reason.
  */
 public final class Azurite {
 
   /** The npm package and version the tests run. */
-  public static final String PACKAGE = "azurite@3.35.0";
+  public static final String PACKAGE = "azurite@" + Azurite.VERSION;
+
+  /** The Azurite version the tests run (3.37 is the first whose Blob Batch the Java SDK can use). */
+  public static final String VERSION = "3.37.0";
 
   /** Azurite's well-known development account. */
   public static final String ACCOUNT = "devstoreaccount1";
@@ -95,7 +98,7 @@ public final class Azurite {
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
-    Path prefix = Path.of(System.getProperty("user.home"), ".cache", "ysh-azurite");
+    Path prefix = Path.of(System.getProperty("user.home"), ".cache", "ysh-azurite-" + VERSION);
     Path modules = prefix.resolve("node_modules");
     synchronized (INSTALL_LOCK) {
       if (!Files.isExecutable(modules.resolve(".bin").resolve("azurite"))) {

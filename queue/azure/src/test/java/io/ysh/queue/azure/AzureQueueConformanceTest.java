@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Runs the queue conformance suite against Azurite's queue service (see {@link Azurite}: npm
- * package {@code azurite} 3.35.0, started once per JVM on a free 127.0.0.1 port, in memory, with
+ * package {@code azurite} 3.37.0, started once per JVM on a free 127.0.0.1 port, in memory, with
  * the well-known development account). Skipped, with a message, when Azurite cannot be had.
  */
 class AzureQueueConformanceTest extends QueueConformance {
