@@ -553,6 +553,8 @@ public abstract class StorageConformance {
     assertThat(listed).containsExactlyInAnyOrderElementsOf(
         AWKWARD_KEYS.stream().map(k -> prefix + k).collect(Collectors.toList()));
     assertThat(listed).isSortedAccordingTo(io.ysh.storage.spi.StorageKeys.UTF8_ORDER);
+    storage.deleteAll(listed); // in provider batches where the driver has them
+    assertThat(storage.list(prefix).collect(Collectors.toList())).isEmpty();
   }
 
   @Test
