@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The fs driver's put (from a file) and get (download to a file) versus plain {@link Files#copy}
  * of the same file on the same disk. The driver also computes the CRC32C of every byte (on upload;
- * verified on download), writes a metadata sidecar and moves a temporary file into place.
+ * verified on download), sets the metadata attribute and moves a temporary file into place.
  *
  * <p>{@code portablePut} and {@code portableGet} replace an existing file each time, by an atomic
  * rename; ext4 (with its default {@code auto_da_alloc}) then starts writing the new file to disk

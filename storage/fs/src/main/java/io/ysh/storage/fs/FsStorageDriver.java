@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -46,6 +45,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -72,10 +72,17 @@ import java.util.zip.Checksum;
  * symlinked file reads as missing; a symlinked directory that leads outside the root is refused
  * with {@code PERMISSION_DENIED}).
  *
- * <p><strong>Layout.</strong> Content type, cache control, user metadata and the CRC32C live in a
- * sidecar file {@code .ysh-meta/<name>} next to the object; writes go to a temporary file
- * ({@code .ysh-tmp-*}) that is atomically moved into place, so readers never see a partial
- * object. Names starting with {@code .ysh} are reserved: keys with such a segment are refused.
+ * <p><strong>Layout.</strong> Writes go to a temporary file ({@code .ysh-tmp-*}) that is
+ * atomically renamed into place, so readers never see a partial object. Content type, cache
+ * control, user metadata and the CRC32C live in the extended attribute {@code user.ysh.meta} of
+ * the object's file (Java properties text; {@code getfattr -n user.ysh.meta <file>} shows it),
+ * set on the temporary file before the rename: data and metadata replace the old ones in one
+ * atomic step. Where the file system has no user extended attributes (probed when the driver is
+ * built), or for metadata too large for one (over 3 KiB), they live in a sidecar file
+ * {@code .ysh-meta/<name>} next to the object, renamed into place just before the data. Reads
+ * look for the attribute first, then the sidecar, so roots written by earlier versions (always
+ * sidecars) read unchanged. Names starting with {@code .ysh} are reserved: keys with such a
+ * segment are refused.
  *
  * <p><strong>Integrity.</strong> The driver stores the CRC32C the portable layer computes while
  * streaming and downloads are verified against it; it asks for no MD5 ({@link #wantsMd5()} is
@@ -93,6 +100,15 @@ import java.util.zip.Checksum;
 public final class FsStorageDriver implements StorageDriver {
 
   private static final String META_DIR = ".ysh-meta";
+  /** The user extended attribute (user.ysh.meta) that holds an object's metadata. */
+  private static final String META_ATTRIBUTE = "ysh.meta";
+  /**
+   * The largest metadata kept in the attribute: ext4 keeps all of a file's extended attributes
+   * in one 4 KiB block, so larger metadata goes to a sidecar.
+   */
+  private static final int MAX_ATTRIBUTE_BYTES = 3072;
+  /** How often a read starts over when writers keep replacing the object under it. */
+  private static final int MAX_READ_ATTEMPTS = 10;
   private static final String TMP_PREFIX = ".ysh-tmp-";
   private static final String RESERVED = ".ysh";
   /** Copy buffer: large enough that a read or write costs one system call per 256 KiB. */
@@ -101,6 +117,8 @@ public final class FsStorageDriver implements StorageDriver {
   private final Path root;
   private final Path realRoot;
   private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+  /** Whether writes keep metadata in an extended attribute (the file system takes them). */
+  private final boolean attributes;
 
   private FsStorageDriver(Builder b) {
     Path r = b.root.toAbsolutePath().normalize();
@@ -117,6 +135,61 @@ public final class FsStorageDriver implements StorageDriver {
           .detail("cannot use " + r + " as the storage root: " + e.getMessage()).cause(e).build();
     }
     this.root = r;
+    this.attributes = b.attributes && probeAttributes(realRoot);
+  }
+
+  /**
+   * Whether files under the root take user extended attributes: sets one on a temporary file.
+   * False on file systems without them (tmpfs before Linux 6.6, some NFS mounts) and on a root
+   * this process cannot write to (where no write would succeed anyway).
+   */
+  private static boolean probeAttributes(Path dir) {
+    Path probe = dir.resolve(TMP_PREFIX + "probe-" + UUID.randomUUID());
+    try {
+      Files.createFile(probe);
+      return writeAttribute(probe, new byte[] {'#'});
+    } catch (IOException | RuntimeException e) {
+      return false;
+    } finally {
+      try {
+        Files.deleteIfExists(probe);
+      } catch (IOException e) {
+        // a leftover .ysh-tmp- file is never listed
+      }
+    }
+  }
+
+  /** Sets the metadata attribute; false when the file system refuses it (unsupported, or full). */
+  private static boolean writeAttribute(Path file, byte[] value) {
+    UserDefinedFileAttributeView view =
+        Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    if (view == null) {
+      return false;
+    }
+    try {
+      view.write(META_ATTRIBUTE, ByteBuffer.wrap(value));
+      return true;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  /** The metadata attribute of a file, or null when it has none (or attributes are unsupported). */
+  private static byte[] readAttribute(Path file) {
+    UserDefinedFileAttributeView view =
+        Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    if (view == null) {
+      return null;
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(MAX_ATTRIBUTE_BYTES);
+    try {
+      view.read(META_ATTRIBUTE, buffer);
+    } catch (IOException | UnsupportedOperationException e) {
+      return null; // no such attribute: an object written with a sidecar
+    }
+    byte[] value = new byte[buffer.flip().remaining()];
+    buffer.get(value);
+    return value;
   }
 
   /**
@@ -257,7 +330,32 @@ public final class FsStorageDriver implements StorageDriver {
   public ObjectInfo stat(String key) throws IOException {
     Path p = path(key);
     checkParent(p);
-    return info(key, p, attributes(key, p));
+    for (int attempt = 1; ; attempt++) {
+      BasicFileAttributes before = attributes(key, p);
+      ObjectInfo info = info(key, p, before);
+      if (sameVersion(before, attributes(key, p))) {
+        return info;
+      }
+      checkAttempts(key, attempt);
+    }
+  }
+
+  /**
+   * Whether two looks at an object's file saw the same version of it. Writers always rename a
+   * new file into place, so the same file (device and inode), size and modification time before
+   * and after reading the metadata mean the metadata and the bytes belong together.
+   */
+  private static boolean sameVersion(BasicFileAttributes before, BasicFileAttributes after) {
+    return Objects.equals(before.fileKey(), after.fileKey()) && before.size() == after.size()
+        && before.lastModifiedTime().equals(after.lastModifiedTime());
+  }
+
+  /** Gives up on an object that writers keep replacing while it is read. */
+  private static void checkAttempts(String key, int attempt) {
+    if (attempt >= MAX_READ_ATTEMPTS) {
+      throw YshException.builder(ErrorCode.UNAVAILABLE)
+          .detail("the object was replaced " + attempt + " times while being read; try again").resource(key).build();
+    }
   }
 
   private ObjectInfo info(String key, Path p) throws IOException {
@@ -295,19 +393,27 @@ public final class FsStorageDriver implements StorageDriver {
   }
 
   private static Properties readMeta(Path p) throws IOException {
-    Properties props = new Properties();
+    byte[] attribute = readAttribute(p);
+    if (attribute != null) {
+      return load(attribute);
+    }
     Path m = metaPath(p);
     byte[] bytes;
     try {
       bytes = readNoFollow(m);
     } catch (NoSuchFileException | NotDirectoryException e) {
-      return props;
+      return new Properties();
     } catch (FileSystemException e) {
       if (Files.isSymbolicLink(m)) {
-        return props; // never followed
+        return new Properties(); // never followed
       }
       throw e;
     }
+    return load(bytes);
+  }
+
+  static Properties load(byte[] bytes) throws IOException {
+    Properties props = new Properties();
     try (Reader r = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
       props.load(r);
     }
@@ -324,19 +430,26 @@ public final class FsStorageDriver implements StorageDriver {
   public DriverReader read(String key, ByteRange range) throws IOException {
     Path p = path(key);
     checkParent(p);
-    BasicFileAttributes attrs = attributes(key, p);
-    FileChannel channel = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    try {
-      ObjectInfo info = info(key, p, attrs);
-      long size = channel.size();
-      long[] r = range == null ? new long[] {0, size} : range.resolve(size);
-      channel.position(r[0]);
-      long length = r[1] - r[0];
-      InputStream in = new FileObjectStream(channel, length);
-      return new DriverReader(in, info, length);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
+    for (int attempt = 1; ; attempt++) {
+      BasicFileAttributes before = attributes(key, p);
+      ObjectInfo info = info(key, p, before);
+      FileChannel channel = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+      try {
+        if (!sameVersion(before, attributes(key, p))) {
+          channel.close(); // replaced meanwhile: the metadata may not be this file's
+          checkAttempts(key, attempt);
+          continue;
+        }
+        long size = channel.size();
+        long[] r = range == null ? new long[] {0, size} : range.resolve(size);
+        channel.position(r[0]);
+        long length = r[1] - r[0];
+        InputStream in = new FileObjectStream(channel, length);
+        return new DriverReader(in, info, length);
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
     }
   }
 
@@ -445,64 +558,116 @@ public final class FsStorageDriver implements StorageDriver {
   }
 
   /**
-   * Moves the sidecar, then the data into place: two renames under the key's lock, and no file
-   * system calls beyond them unless a precondition needs the current object.
+   * Puts the metadata on the temporary file (else in a sidecar, renamed into place first) and
+   * renames the data into place, under the key's lock: one rename, then the removal of a sidecar
+   * an earlier version may have left; the current object is looked at only for a precondition.
    */
   private WriteResult commit(String key, Path p, Path temp, long size, String md5, String crc32c,
       WriteOptions options) throws IOException {
-    Properties meta = new Properties();
-    meta.setProperty("contentType", options.contentType());
-    options.cacheControl().ifPresent(c -> meta.setProperty("cacheControl", c));
-    if (md5 != null) {
-      meta.setProperty("md5", md5);
-    }
-    meta.setProperty("crc32c", crc32c);
-    options.metadata().forEach((k, v) -> meta.setProperty("meta." + k, v));
-    StringWriter text = new StringWriter();
-    meta.store(text, null);
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    Path metaDir = p.getParent().resolve(META_DIR);
-    Path metaTemp = metaDir.resolve(TMP_PREFIX + UUID.randomUUID());
+    byte[] meta = encodeMeta(md5, crc32c, options);
+    boolean inAttribute = attributes && meta.length <= MAX_ATTRIBUTE_BYTES && writeAttribute(temp, meta);
+    Path sidecarTemp = inAttribute ? null : writeSidecarTemp(p, meta);
     boolean moved = false;
     try {
-      try {
-        Files.write(metaTemp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      } catch (NoSuchFileException e) {
-        Files.createDirectories(metaDir);
-        Files.write(metaTemp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      }
       synchronized (lock(key)) {
-        if (options.isConditional()) {
-          boolean exists = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
-          if (options.ifNoneMatchAny() && exists) {
-            throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the key exists (if-none-match: *)");
-          }
-          if (options.ifMatch().isPresent()) {
-            String current = exists ? info(key, p).etag() : null;
-            if (!unquote(options.ifMatch().get()).equals(current)) {
-              throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the object's ETag does not match (if-match)");
-            }
-          }
+        checkPreconditions(key, p, options);
+        Path sidecar = metaPath(p);
+        if (sidecarTemp != null) {
+          Files.move(sidecarTemp, sidecar, StandardCopyOption.ATOMIC_MOVE);
         }
-        Path metaTarget = metaPath(p);
-        Files.move(metaTemp, metaTarget, StandardCopyOption.ATOMIC_MOVE);
         moved = true;
         try {
           Files.move(temp, p, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
           if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            Files.deleteIfExists(metaTarget); // a "directory" of other objects has no sidecar
+            if (sidecarTemp != null) {
+              Files.deleteIfExists(sidecar); // a "directory" of other objects has no sidecar
+            }
             throw conflict(p, new DirectoryNotEmptyException(key));
           }
           throw e;
         }
+        if (sidecarTemp == null) {
+          // the sidecar of an earlier version of this object; harmless meanwhile: the attribute wins
+          Files.deleteIfExists(sidecar);
+        }
       }
       return new WriteResult(key, size, etag(md5, crc32c, size), md5, crc32c);
     } finally {
-      if (!moved) {
-        Files.deleteIfExists(metaTemp);
+      if (!moved && sidecarTemp != null) {
+        Files.deleteIfExists(sidecarTemp);
       }
     }
+  }
+
+  private void checkPreconditions(String key, Path p, WriteOptions options) throws IOException {
+    if (!options.isConditional()) {
+      return;
+    }
+    boolean exists = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+    if (options.ifNoneMatchAny() && exists) {
+      throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the key exists (if-none-match: *)");
+    }
+    if (options.ifMatch().isPresent()) {
+      String current = exists ? info(key, p).etag() : null;
+      if (!unquote(options.ifMatch().get()).equals(current)) {
+        throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the object's ETag does not match (if-match)");
+      }
+    }
+  }
+
+  /**
+   * The metadata as Java properties text, as short as possible: the usual object's (default
+   * content type, no cache control, no user metadata) is one line, {@code crc32c=<hex>}, which
+   * ext4 keeps inside the inode; a value that needs a block of its own costs ~100 µs more on
+   * delete. No date comment, unlike {@link Properties#store}.
+   */
+  static byte[] encodeMeta(String md5, String crc32c, WriteOptions options) {
+    StringBuilder text = new StringBuilder(64);
+    property(text, "crc32c", crc32c);
+    if (md5 != null) {
+      property(text, "md5", md5);
+    }
+    if (!options.contentType().equals(WriteOptions.DEFAULT_CONTENT_TYPE)) {
+      property(text, "contentType", options.contentType());
+    }
+    options.cacheControl().ifPresent(c -> property(text, "cacheControl", c));
+    options.metadata().forEach((k, v) -> property(text, "meta." + k, v));
+    return text.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * One {@code key=value} line that {@link Properties#load} reads back unchanged: backslashes,
+   * a leading space and characters outside printable ASCII are escaped (keys are ASCII words).
+   */
+  static void property(StringBuilder text, String key, String value) {
+    text.append(key).append('=');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\') {
+        text.append("\\\\");
+      } else if (c == ' ' && i == 0) {
+        text.append("\\ ");
+      } else if (c < 0x20 || c > 0x7e) {
+        text.append(String.format("\\u%04x", (int) c));
+      } else {
+        text.append(c);
+      }
+    }
+    text.append('\n');
+  }
+
+  /** Writes a sidecar's content to a temporary file in the key's {@code .ysh-meta} directory. */
+  private static Path writeSidecarTemp(Path p, byte[] meta) throws IOException {
+    Path metaDir = p.getParent().resolve(META_DIR);
+    Path temp = metaDir.resolve(TMP_PREFIX + UUID.randomUUID());
+    try {
+      Files.write(temp, meta, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(metaDir);
+      Files.write(temp, meta, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+    return temp;
   }
 
   private static String unquote(String etag) {
@@ -605,14 +770,22 @@ public final class FsStorageDriver implements StorageDriver {
   @Override
   public WriteResult copy(String source, String target) throws IOException {
     Path from = existingFile(source);
-    ObjectInfo info = info(source, from);
     Path to = path(target);
     TempFile tempFile = createTemp(to);
     tempFile.channel().close();
     Path temp = tempFile.path();
     boolean committed = false;
     try {
-      Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+      ObjectInfo info;
+      for (int attempt = 1; ; attempt++) {
+        BasicFileAttributes before = attributes(source, from);
+        info = info(source, from, before);
+        Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+        if (sameVersion(before, attributes(source, from))) {
+          break; // the bytes copied are the ones the metadata describes
+        }
+        checkAttempts(source, attempt);
+      }
       WriteOptions.Builder options = WriteOptions.builder().contentType(info.contentType()).metadata(info.metadata());
       if (info.cacheControl() != null) {
         options.cacheControl(info.cacheControl());
@@ -837,6 +1010,7 @@ public final class FsStorageDriver implements StorageDriver {
   public static final class Builder {
     private Path root;
     private boolean createRoot = true;
+    private boolean attributes = true;
 
     private Builder() {}
 
@@ -859,6 +1033,18 @@ public final class FsStorageDriver implements StorageDriver {
      */
     public Builder createRoot(boolean create) {
       this.createRoot = create;
+      return this;
+    }
+
+    /**
+     * Whether to keep metadata in extended attributes where the file system has them (default
+     * true); false always writes sidecars. For tests of the sidecar layout.
+     *
+     * @param use false to write sidecars only
+     * @return this builder
+     */
+    Builder extendedAttributes(boolean use) {
+      this.attributes = use;
       return this;
     }
 

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fs driver stores MD5 and CRC32C in its sidecar whether it hashes the data itself (called
+ * The fs driver stores the CRC32C with the object whether it hashes the data itself (called
  * directly through the SPI) or takes the digests the portable layer computed, and downloads are
- * verified against the CRC32C.
+ * verified against it (or against the MD5 of objects written by earlier versions).
  */
 class FsChecksumTest {
 
@@ -98,13 +98,17 @@ class FsChecksumTest {
 
   @Test
   void anObjectWithAnMd5FromAnEarlierVersionKeepsItAsItsEtagAndIsVerifiedByIt() throws Exception {
-    FsStorageDriver driver = FsStorageDriver.builder().root(temp.resolve("root")).build();
+    Path root = temp.resolve("root");
+    FsStorageDriver driver = FsStorageDriver.builder().root(root).build();
+    byte[] data = data(50_000);
+    // written as earlier versions did: a sidecar with the MD5 and no CRC32C, no extended attribute
+    try (ObjectStorage old = ObjectStorage.builder(FsStorageDriver.builder().root(root).extendedAttributes(false)
+        .build()).build()) {
+      old.put("old", data);
+    }
+    Path sidecar = driver.pathOf("old").resolveSibling(".ysh-meta").resolve("old");
+    Files.writeString(sidecar, "contentType=application/octet-stream\nmd5=" + md5(data) + "\n");
     try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
-      byte[] data = data(50_000);
-      storage.put("old", data);
-      // the sidecar as earlier versions wrote it: MD5, no CRC32C
-      Path sidecar = driver.pathOf("old").resolveSibling(".ysh-meta").resolve("old");
-      Files.writeString(sidecar, "contentType=application/octet-stream\nmd5=" + md5(data) + "\n");
       ObjectInfo info = storage.stat("old");
       assertThat(info.etag()).isEqualTo(md5(data));
       assertThat(info.md5()).isEqualTo(md5(data));
@@ -113,15 +117,22 @@ class FsChecksumTest {
       Path target = temp.resolve("old.out");
       assertThat(storage.download("old", target)).isEqualTo(data.length);
       assertThat(Files.readAllBytes(target)).isEqualTo(data);
-      // if-match with the old ETag still works, and the rewrite gets a CRC32C ETag
-      WriteResult r = storage.put("old", data(10), WriteOptions.builder().ifMatch(md5(data)).build());
-      assertThat(r.etag()).isEqualTo(crc32c(data(10)) + "-a");
+      // verified by that MD5
       byte[] stored = Files.readAllBytes(driver.pathOf("old"));
       stored[3] ^= 1;
       Files.write(driver.pathOf("old"), stored);
-      Files.writeString(sidecar, "contentType=application/octet-stream\nmd5=" + md5(data(10)) + "\n");
       Throwable t = catchThrowable(() -> storage.download("old", temp.resolve("old2.out")));
       assertThat(t).isInstanceOf(YshException.class).hasMessageContaining("MD5");
+      stored[3] ^= 1;
+      Files.write(driver.pathOf("old"), stored);
+      // if-match with the old ETag still works; the rewrite gets a CRC32C ETag and drops the sidecar
+      WriteResult r = storage.put("old", data(10), WriteOptions.builder().ifMatch(md5(data)).build());
+      assertThat(r.etag()).isEqualTo(crc32c(data(10)) + "-a");
+      assertThat(storage.stat("old").etag()).isEqualTo(r.etag());
+      if (FsLayoutTest.hasExtendedAttributes(driver.pathOf("old"))) {
+        assertThat(sidecar).doesNotExist();
+      }
+      assertThat(storage.getBytes("old")).isEqualTo(data(10));
     }
   }
 

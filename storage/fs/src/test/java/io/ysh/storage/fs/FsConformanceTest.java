@@ -14,10 +14,20 @@ class FsConformanceTest extends StorageConformance {
 
   private static final long PART_SIZE = 64 * 1024;
 
+  /**
+   * The driver under test.
+   *
+   * @param root its root
+   * @return the driver
+   */
+  FsStorageDriver driver(Path root) {
+    return FsStorageDriver.builder().root(root).build();
+  }
+
   @Override
   protected Harness createHarness() throws IOException {
     Path root = Files.createTempDirectory("ysh-fs-conformance");
-    FsStorageDriver driver = FsStorageDriver.builder().root(root).build();
+    FsStorageDriver driver = driver(root);
     ObjectStorage storage = ObjectStorage.builder(driver).partSize(PART_SIZE)
         .telemetry(Telemetry.noop()).resilience(ResiliencePolicy.none()).build();
     return new Harness() {
