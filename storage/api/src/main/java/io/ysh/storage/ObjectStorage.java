@@ -11,6 +11,7 @@ import io.ysh.core.url.ResourceUrl;
 import io.ysh.storage.spi.DriverReader;
 import io.ysh.storage.spi.DriverUpload;
 import io.ysh.storage.spi.FileTransferable;
+import io.ysh.storage.spi.InMemoryData;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.PartSizing;
 import io.ysh.storage.spi.StorageDriver;
@@ -915,7 +916,7 @@ public final class ObjectStorage implements AutoCloseable {
   }
 
   /** Reads from a source, digesting, failing on a premature end, remembering the source's failure. */
-  private final class DigestingInputStream extends InputStream implements FileTransferable {
+  private final class DigestingInputStream extends InputStream implements FileTransferable, InMemoryData {
     private final InputStream in;
     private final String key;
     private final long length;
@@ -966,6 +967,26 @@ public final class ObjectStorage implements AutoCloseable {
     @Override
     public int available() throws IOException {
       return (int) Math.min(in.available(), length - digests.count());
+    }
+
+    /** From an array source, the array itself (digested now); from any other, a copy read through this stream. */
+    @Override
+    public ByteBuffer takeRemaining() throws IOException {
+      if (in instanceof ArraySource array) {
+        ByteBuffer rest = array.takeRemaining();
+        if (rest.remaining() > length - digests.count()) {
+          rest.limit(rest.position() + (int) (length - digests.count()));
+        }
+        digests.update(rest.duplicate());
+        if (digests.count() < length) {
+          failure = YshException.invalidArgument(
+              "the stream ended after " + digests.count() + " of the " + length + " bytes announced");
+          throw new IOException(failure.getMessage());
+        }
+        digests.complete();
+        return rest;
+      }
+      return ByteBuffer.wrap(readNBytes((int) Math.min(Integer.MAX_VALUE - 8, length - digests.count())));
     }
 
     /**
@@ -1019,6 +1040,21 @@ public final class ObjectStorage implements AutoCloseable {
         }
       }
       return digests.count() - start;
+    }
+  }
+
+  /** Bytes to upload that sit in an array, which a driver may take without a copy ({@link InMemoryData}). */
+  private static final class ArraySource extends ByteArrayInputStream implements InMemoryData {
+
+    ArraySource(byte[] data, int offset, int length) {
+      super(data, offset, length);
+    }
+
+    @Override
+    public synchronized ByteBuffer takeRemaining() {
+      ByteBuffer rest = ByteBuffer.wrap(buf, pos, count - pos);
+      pos = count;
+      return rest;
     }
   }
 
@@ -1109,6 +1145,24 @@ public final class ObjectStorage implements AutoCloseable {
         digests.update(b, off, n);
       }
       return n;
+    }
+
+    /**
+     * With a known length: one array of that length, filled by one copy of each byte
+     * ({@link InputStream#readAllBytes()} gathers chunks, then copies them all again).
+     */
+    @Override
+    public byte[] readAllBytes() throws IOException {
+      long remaining = expected - count;
+      if (expected < 0 || remaining > Integer.MAX_VALUE - 8) {
+        return super.readAllBytes();
+      }
+      byte[] all = new byte[(int) remaining];
+      readNBytes(all, 0, all.length); // a short stream fails its length check here
+      if (read(new byte[1], 0, 1) >= 0) {
+        super.readAllBytes(); // more than announced: read to the end, where the length check fails
+      }
+      return all;
     }
 
     private void verify() throws IOException {
@@ -1251,7 +1305,7 @@ public final class ObjectStorage implements AutoCloseable {
           closed = true;
           // total already holds the digests of exactly these bytes: no second pass over them
           result = invoker.call("put", key, !options.isConditional(), () -> {
-            WriteResult r = driver.write(key, new ByteArrayInputStream(buffer, 0, length), length, options, total);
+            WriteResult r = driver.write(key, new ArraySource(buffer, 0, length), length, options, total);
             return finish(key, r, total, length);
           });
           return;
@@ -1322,7 +1376,7 @@ public final class ObjectStorage implements AutoCloseable {
       return new Source() {
         @Override
         public InputStream open() {
-          return new ByteArrayInputStream(data);
+          return new ArraySource(data, 0, data.length);
         }
 
         @Override

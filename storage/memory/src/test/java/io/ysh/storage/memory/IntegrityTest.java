@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class IntegrityTest {
 
   /** Delegates to the memory driver but reports a wrong MD5 for writes and parts. */
-  static final class LyingDriver implements StorageDriver {
+  static class LyingDriver implements StorageDriver {
     final MemoryStorageDriver delegate = MemoryStorageDriver.create();
     final MultipartLimits limits;
 
@@ -98,5 +98,39 @@ class IntegrityTest {
         storage(driver).put("big", new ByteArrayInputStream(new byte[5000]), -1, WriteOptions.defaults()));
     assertThat(t).isInstanceOfSatisfying(YshException.class, e -> assertThat(e.getMessage()).contains("checksum mismatch on part 1"));
     assertThat(storage(driver).exists("big")).isFalse();
+  }
+
+  @Test
+  void aDownloadShorterOrLongerThanAnnouncedFailsInsteadOfReturningIt() throws Exception {
+    for (int delivered : new int[] {9, 11}) {
+      LyingDriver driver = new LyingDriver(MultipartLimits.LOCAL) {
+        @Override
+        public DriverReader read(String key, ByteRange range) {
+          DriverReader real = delegate.read(key, range);
+          return new DriverReader(new ByteArrayInputStream(new byte[delivered]), real.info(), real.length());
+        }
+      };
+      driver.delegate.write("ten", new ByteArrayInputStream(new byte[10]), 10, WriteOptions.defaults());
+      String expected = "download ended after " + delivered + " of 10 bytes";
+      Throwable whole = catchThrowable(() -> storage(driver).getBytes("ten"));
+      assertThat(whole).as("%d bytes delivered", delivered).isInstanceOfSatisfying(YshException.class,
+          e -> assertThat(e.getMessage()).contains(expected));
+      Throwable streamed = catchThrowable(() -> readAll(storage(driver).get("ten")));
+      assertThat(streamed).as("%d bytes delivered", delivered).hasRootCauseInstanceOf(YshException.class)
+          .hasStackTraceContaining(expected);
+    }
+  }
+
+  private static byte[] readAll(InputStream in) {
+    try (in) {
+      byte[] buf = new byte[4];
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -15,13 +15,16 @@ import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
 import io.ysh.storage.spi.DriverReader;
 import io.ysh.storage.spi.DriverUpload;
+import io.ysh.storage.spi.InMemoryData;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
 import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -253,16 +256,16 @@ public final class S3StorageDriver implements StorageDriver {
     options.ifMatch().ifPresent(e -> req.ifMatch(quote(e)));
     // Up to 16 MiB (the portable layer's single writes stay below its multipart threshold) the
     // body is sent from memory: the SDK then signs it in one pass instead of streaming
-    // aws-chunked signatures, which S3-compatible servers handle slowly. The array is handed
-    // over without the copy RequestBody.fromBytes makes.
+    // aws-chunked signatures, which S3-compatible servers handle slowly. An array the caller
+    // already holds is sent as is (InMemoryData), and no array is copied for the SDK.
     if (length <= SMALL_BODY) {
-      byte[] bytes = data.readNBytes((int) length);
-      String crc32c = digests != null ? digests.crc32cHex() : crc32cHex(bytes);
+      ByteBuffer bytes = data instanceof InMemoryData memory ? memory.takeRemaining()
+          : ByteBuffer.wrap(data.readNBytes((int) length));
+      String crc32c = digests != null ? digests.crc32cHex() : crc32cHex(bytes.duplicate());
       Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
       metadata.put(CRC32C_METADATA, crc32c);
       req.metadata(metadata).checksumCRC32C(base64(crc32c));
-      RequestBody body = RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(bytes),
-          bytes.length, options.contentType());
+      RequestBody body = RequestBody.fromContentProvider(contentOf(bytes), bytes.remaining(), options.contentType());
       var r = client.putObject(req.build(), body);
       return new WriteResult(key, length, unquote(r.eTag()), md5(r.eTag(), r.serverSideEncryptionAsString()), null);
     }
@@ -279,10 +282,21 @@ public final class S3StorageDriver implements StorageDriver {
     return new WriteResult(key, length, unquote(r.eTag()), sent, null);
   }
 
-  private static String crc32cHex(byte[] bytes) {
+  private static String crc32cHex(ByteBuffer bytes) {
     CRC32C crc = new CRC32C();
     crc.update(bytes);
     return String.format("%08x", crc.getValue());
+  }
+
+  /** The bytes of a heap buffer, for the SDK, without copying them. */
+  private static ContentStreamProvider contentOf(ByteBuffer bytes) {
+    byte[] array = bytes.array();
+    int offset = bytes.arrayOffset() + bytes.position();
+    int length = bytes.remaining();
+    if (offset == 0 && length == array.length) {
+      return ContentStreamProvider.fromByteArrayUnsafe(array);
+    }
+    return () -> new ByteArrayInputStream(array, offset, length);
   }
 
   private static MessageDigest newMd5() {
