@@ -1,5 +1,6 @@
 package io.ysh.benchmarks.storage;
 
+import io.ysh.benchmarks.PairedTimes;
 import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.telemetry.Telemetry;
 import io.ysh.storage.ObjectStorage;
@@ -23,6 +24,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The fs driver's put (from a file) and get (download to a file) versus plain {@link Files#copy}
@@ -127,6 +129,42 @@ public class FsStorageBenchmark {
   public long portableGetNew() throws IOException {
     Files.deleteIfExists(target);
     return storage.download("object.bin", target);
+  }
+
+  /**
+   * {@code Files.copy} and a portable put of a new key, alternating (see {@link PairedTimes}).
+   *
+   * @param times the pair timer
+   * @param blackhole consumes the results
+   * @throws Exception on failure
+   */
+  @Benchmark
+  public void pairedPutNew(PairedTimes times, Blackhole blackhole) throws Exception {
+    times.time(this::filesCopy, this::portablePutNew, blackhole);
+  }
+
+  /**
+   * {@code Files.copy} and a portable download to a new file, alternating (see {@link PairedTimes}).
+   *
+   * @param times the pair timer
+   * @param blackhole consumes the results
+   * @throws Exception on failure
+   */
+  @Benchmark
+  public void pairedGetNew(PairedTimes times, Blackhole blackhole) throws Exception {
+    times.time(this::filesCopy, this::portableGetNew, blackhole);
+  }
+
+  /**
+   * The atomic-replace baseline and a portable put over an existing key, alternating.
+   *
+   * @param times the pair timer
+   * @param blackhole consumes the results
+   * @throws Exception on failure
+   */
+  @Benchmark
+  public void pairedPutAtomic(PairedTimes times, Blackhole blackhole) throws Exception {
+    times.time(this::filesCopyAtomic, this::portablePut, blackhole);
   }
 
   /**

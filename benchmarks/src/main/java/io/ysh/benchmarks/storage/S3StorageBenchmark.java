@@ -1,5 +1,6 @@
 package io.ysh.benchmarks.storage;
 
+import io.ysh.benchmarks.PairedTimes;
 import io.ysh.core.Secret;
 import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.telemetry.Telemetry;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -43,7 +45,9 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  * <p>The portable layer also validates the key, computes the CRC32C of every byte (sent with the
  * PUT, which S3 checks, and stored in the object's metadata) and verifies it on the way back;
  * the raw client computes no checksum. Telemetry is off ({@code Telemetry.noop()}) and resilience
- * is the default policy, so the ratio shows the cost of the layer itself.
+ * is the default policy, so the ratio shows the cost of the layer itself. Read the ratio from
+ * {@code pairedPut} and {@code pairedGet} (both clients in alternation, see {@link PairedTimes}):
+ * the separate benchmarks run minutes apart, and S3Proxy's drift over minutes exceeds 5 %.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -131,6 +135,31 @@ public class S3StorageBenchmark {
   @Benchmark
   public byte[] portableGet() {
     return portable.getBytes("portable-get");
+  }
+
+  /**
+   * Raw and portable put, alternating, timed apart: the ratio this prints is the one to read
+   * (see {@link PairedTimes}).
+   *
+   * @param times the pair timer
+   * @param blackhole consumes the results
+   * @throws Exception on failure
+   */
+  @Benchmark
+  public void pairedPut(PairedTimes times, Blackhole blackhole) throws Exception {
+    times.time(this::rawPut, this::portablePut, blackhole);
+  }
+
+  /**
+   * Raw and portable get, alternating, timed apart (see {@link PairedTimes}).
+   *
+   * @param times the pair timer
+   * @param blackhole consumes the results
+   * @throws Exception on failure
+   */
+  @Benchmark
+  public void pairedGet(PairedTimes times, Blackhole blackhole) throws Exception {
+    times.time(this::rawGet, this::portableGet, blackhole);
   }
 
   private static String require(String property) {
