@@ -137,7 +137,7 @@ final class Digests implements UploadDigests {
     if (crc32c == null) {
       throw new IllegalStateException("CRC32C was not computed");
     }
-    return String.format("%08x", crc32c.getValue());
+    return HexFormat.of().toHexDigits((int) crc32c.getValue());
   }
 
   private void checkComplete() {

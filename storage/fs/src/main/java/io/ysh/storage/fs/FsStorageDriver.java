@@ -48,6 +48,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -916,7 +917,7 @@ public final class FsStorageDriver implements StorageDriver {
 
     @Override
     public String crc32cHex() {
-      return String.format("%08x", crc32c.getValue());
+      return HexFormat.of().toHexDigits((int) crc32c.getValue());
     }
   }
 

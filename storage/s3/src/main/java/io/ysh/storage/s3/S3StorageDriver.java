@@ -285,7 +285,7 @@ public final class S3StorageDriver implements StorageDriver {
   private static String crc32cHex(ByteBuffer bytes) {
     CRC32C crc = new CRC32C();
     crc.update(bytes);
-    return String.format("%08x", crc.getValue());
+    return HexFormat.of().toHexDigits((int) crc.getValue());
   }
 
   /** The bytes of a heap buffer, for the SDK, without copying them. */
