@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
@@ -57,6 +58,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.Delete;
@@ -92,8 +96,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * download of it fails the CRC32C check instead of returning wrong bytes. Larger single PUTs
  * (a raised multipart threshold) stream their body, MD5-hashed on the way, and compare it with
  * the ETag S3 answers: a mismatch deletes the object and fails with {@code INTERNAL}. Multipart
- * parts are verified one by one against their MD5 ETags. Objects written by other tools are
- * verified against their MD5 ETag when it is one.
+ * uploads send each part's CRC32C and complete with the whole object's as a full-object checksum,
+ * which S3 checks and keeps; whole downloads of multipart objects are verified against it (one
+ * HEAD each); see {@link Builder#multipartChecksums(boolean)} for servers without it. Objects
+ * written by other tools are verified against their MD5 ETag when it is one.
  *
  * <p>{@link #unwrap(Class)} gives the {@link S3Client} and the {@link S3Presigner}. Thread-safe.
  */
@@ -101,6 +107,7 @@ public final class S3StorageDriver implements StorageDriver {
 
   private static final Pattern MD5_ETAG = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern CRC32C_HEX = Pattern.compile("[0-9a-f]{8}");
+  private static final Pattern MULTIPART_ETAG = Pattern.compile("[0-9a-f]{32}-[0-9]+");
   /** The user metadata key (x-amz-meta-ysh-crc32c) under which single PUTs store their CRC32C. */
   static final String CRC32C_METADATA = "ysh-crc32c";
   private static final long SMALL_BODY = 16L << 20;
@@ -110,9 +117,11 @@ public final class S3StorageDriver implements StorageDriver {
   private final S3Presigner presigner;
   private final boolean ownsClient;
   private final Set<Capability> capabilities;
+  private final boolean multipartChecksums;
 
   private S3StorageDriver(Builder b) {
     this.bucket = b.bucket;
+    this.multipartChecksums = b.multipartChecksums;
     if (b.client != null) {
       this.client = b.client;
       this.ownsClient = false;
@@ -223,9 +232,12 @@ public final class S3StorageDriver implements StorageDriver {
       String total = r.contentRange().substring(r.contentRange().lastIndexOf('/') + 1);
       size = "*".equals(total) ? size : Long.parseLong(total);
     }
+    String crc32c = crc32c(r.metadata());
+    if (crc32c == null && range == null && multipartChecksums && MULTIPART_ETAG.matcher(unquote(r.eTag())).matches()) {
+      crc32c = fullObjectCrc32c(key, r.eTag());
+    }
     ObjectInfo info = new ObjectInfo(key, size, unquote(r.eTag()), r.contentType(), r.cacheControl(),
-        r.lastModified(), userMetadata(r.metadata()), md5(r.eTag(), r.serverSideEncryptionAsString()),
-        crc32c(r.metadata()));
+        r.lastModified(), userMetadata(r.metadata()), md5(r.eTag(), r.serverSideEncryptionAsString()), crc32c);
     return new DriverReader(in, info, r.contentLength());
   }
 
@@ -314,7 +326,9 @@ public final class S3StorageDriver implements StorageDriver {
     }
   }
 
-  private record Upload(String key, String uploadId, WriteOptions options) implements DriverUpload {}
+  /** A multipart upload; with full-object checksums, the CRC32C (base64) of each part sent. */
+  private record Upload(String key, String uploadId, WriteOptions options, Map<Integer, String> partCrcs)
+      implements DriverUpload {}
 
   @Override
   public DriverUpload startUpload(String key, WriteOptions options) {
@@ -322,28 +336,48 @@ public final class S3StorageDriver implements StorageDriver {
     var r = client.createMultipartUpload(c -> {
       c.bucket(bucket).key(key).contentType(options.contentType()).metadata(options.metadata());
       options.cacheControl().ifPresent(c::cacheControl);
+      if (multipartChecksums) {
+        c.checksumAlgorithm(ChecksumAlgorithm.CRC32_C).checksumType(ChecksumType.FULL_OBJECT);
+      }
     });
-    return new Upload(key, r.uploadId(), options);
+    return new Upload(key, r.uploadId(), options, new ConcurrentHashMap<>());
   }
 
   @Override
   public UploadedPart uploadPart(DriverUpload upload, int partNumber, byte[] data, int length) {
     Upload u = (Upload) upload;
+    String crc = multipartChecksums ? base64(crc32cHex(ByteBuffer.wrap(data, 0, length))) : null;
     var r = client.uploadPart(p -> p.bucket(bucket).key(u.key()).uploadId(u.uploadId()).partNumber(partNumber)
-            .contentLength((long) length),
-        RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(data, 0, length)));
+            .contentLength((long) length).checksumCRC32C(crc),
+        RequestBody.fromByteBuffer(ByteBuffer.wrap(data, 0, length)));
+    if (crc != null) {
+      u.partCrcs().put(partNumber, crc);
+    }
     return new UploadedPart(partNumber, r.eTag(), md5(r.eTag(), r.serverSideEncryptionAsString()), length);
   }
 
   @Override
   public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) {
+    return completeUpload(upload, parts, null);
+  }
+
+  /**
+   * Completes the upload; with full-object checksums, sends the CRC32C of the whole object, which
+   * S3 checks against the parts it holds and keeps for downloads to be verified against.
+   */
+  @Override
+  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests) {
     Upload u = (Upload) upload;
     List<CompletedPart> completed = parts.stream()
-        .map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.etag()).build())
+        .map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.etag())
+            .checksumCRC32C(u.partCrcs().get(p.number())).build())
         .collect(Collectors.toList());
     var r = client.completeMultipartUpload(c -> {
       c.bucket(bucket).key(u.key()).uploadId(u.uploadId())
           .multipartUpload(CompletedMultipartUpload.builder().parts(completed).build());
+      if (multipartChecksums && digests != null) {
+        c.checksumCRC32C(base64(digests.crc32cHex())).checksumType(ChecksumType.FULL_OBJECT);
+      }
       if (u.options().ifNoneMatchAny()) {
         c.ifNoneMatch("*");
       }
@@ -479,6 +513,28 @@ public final class S3StorageDriver implements StorageDriver {
     return etag.startsWith("\"") || etag.equals("*") ? etag : "\"" + etag + "\"";
   }
 
+  /**
+   * The full-object CRC32C S3 keeps for a multipart object uploaded with one (one HEAD, only for
+   * whole downloads of multipart objects, which are at least 5 MiB); null when it has none, or
+   * when the object changed since the GET (its ETag no longer matches).
+   */
+  private String fullObjectCrc32c(String key, String etag) {
+    HeadObjectResponse h;
+    try {
+      h = client.headObject(b -> b.bucket(bucket).key(key).ifMatch(etag).checksumMode(ChecksumMode.ENABLED));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 412 || e.statusCode() == 404) {
+        return null;
+      }
+      throw e;
+    }
+    if (h.checksumType() != ChecksumType.FULL_OBJECT || h.checksumCRC32C() == null) {
+      return null;
+    }
+    byte[] crc = Base64.getDecoder().decode(h.checksumCRC32C());
+    return crc.length == 4 ? HexFormat.of().formatHex(crc) : null;
+  }
+
   /** Base64 of the 4 big-endian bytes of a CRC32C given as 8 hex digits, as S3 wants it. */
   private static String base64(String crc32cHex) {
     return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(crc32cHex));
@@ -517,6 +573,7 @@ public final class S3StorageDriver implements StorageDriver {
     private URI endpoint;
     private boolean pathStyle;
     private boolean conditionalWrites = true;
+    private boolean multipartChecksums = true;
     private String accessKeyId;
     private Secret secretAccessKey;
     private AwsCredentialsProvider credentialsProvider;
@@ -581,6 +638,22 @@ public final class S3StorageDriver implements StorageDriver {
      */
     public Builder conditionalWrites(boolean supported) {
       this.conditionalWrites = supported;
+      return this;
+    }
+
+    /**
+     * Declares whether the server keeps full-object CRC32C checksums of multipart uploads (default
+     * true, as Amazon S3 does since 2025, and S3Proxy 4.1). The driver then uploads every part with
+     * its CRC32C and completes with the whole object's, which S3 checks, and verifies whole
+     * downloads of multipart objects against it (one extra HEAD each). Set false for servers that
+     * refuse the checksum headers or report a wrong full-object checksum (moto 5 does): multipart
+     * downloads are then checked for length only.
+     *
+     * @param supported whether full-object checksums of multipart uploads work
+     * @return this builder
+     */
+    public Builder multipartChecksums(boolean supported) {
+      this.multipartChecksums = supported;
       return this;
     }
 

@@ -12,7 +12,9 @@ import java.util.Set;
  * Opens {@code s3://bucket?region=sa-east-1}. Parameters: {@code region}, {@code endpoint}
  * (an S3-compatible server, such as {@code http://127.0.0.1:9000}), {@code pathStyle}
  * ({@code true} for most S3-compatible servers), {@code conditionalWrites} ({@code false} for
- * servers that ignore {@code If-None-Match}/{@code If-Match}), {@code timeout} (per attempt,
+ * servers that ignore {@code If-None-Match}/{@code If-Match}), {@code multipartChecksums}
+ * ({@code false} for servers without full-object checksums of multipart uploads, such as moto),
+ * {@code timeout} (per attempt,
  * such as {@code 30s}). Credentials: {@code s3://ACCESS_KEY:SECRET_KEY@bucket}, or the AWS
  * default provider chain when absent.
  */
@@ -28,7 +30,8 @@ public final class S3StorageDriverProvider implements StorageDriverProvider {
 
   @Override
   public StorageDriver open(ResourceUrl url) {
-    url.requireKnownParams(Set.of("region", "endpoint", "pathStyle", "conditionalWrites", "timeout"));
+    url.requireKnownParams(Set.of("region", "endpoint", "pathStyle", "conditionalWrites", "multipartChecksums",
+        "timeout"));
     String bucket = url.host().orElseThrow(
         () -> YshException.invalidArgument("s3:// URL needs a bucket: s3://my-bucket?region=sa-east-1"));
     S3StorageDriver.Builder b = S3StorageDriver.builder().bucket(bucket);
@@ -36,6 +39,7 @@ public final class S3StorageDriverProvider implements StorageDriverProvider {
     url.param("endpoint").ifPresent(e -> b.endpoint(URI.create(e)));
     url.boolParam("pathStyle").ifPresent(b::pathStyle);
     url.boolParam("conditionalWrites").ifPresent(b::conditionalWrites);
+    url.boolParam("multipartChecksums").ifPresent(b::multipartChecksums);
     url.durationParam("timeout").ifPresent(b::attemptTimeout);
     if (url.username().isPresent()) {
       Secret secret = url.password().orElseThrow(

@@ -139,6 +139,54 @@ class S3DriverTest {
   }
 
   @Test
+  void multipartUploadsKeepAFullObjectCrc32cThatDownloadsAreVerifiedAgainst() throws Exception {
+    S3TestServers.Endpoint s = server();
+    String bucket = "mpc-" + UUID.randomUUID().toString().substring(0, 8);
+    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
+        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    try (ObjectStorage storage = ObjectStorage.builder(driver).partSize(5L << 20).build()) {
+      storage.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
+      byte[] data = new byte[(5 << 20) + 1234];
+      new java.util.Random(11).nextBytes(data);
+      var written = storage.put("multi", new java.io.ByteArrayInputStream(data), -1, io.ysh.storage.WriteOptions.defaults());
+      assertThat(written.etag()).matches("[0-9a-f]{32}-2"); // a multipart upload
+      // what a whole download is checked against: S3's full-object CRC32C, equal to ours
+      var reader = driver.read("multi", null);
+      reader.stream().close();
+      assertThat(reader.info().crc32c()).isEqualTo(written.crc32c());
+      assertThat(storage.getBytes("multi")).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void s3RefusesAMultipartUploadWhoseFullObjectCrc32cIsWrong() throws Exception {
+    S3TestServers.Endpoint s = server();
+    String bucket = "mpw-" + UUID.randomUUID().toString().substring(0, 8);
+    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
+        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    try (driver) {
+      driver.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
+      var upload = driver.startUpload("k", io.ysh.storage.WriteOptions.defaults());
+      var part = driver.uploadPart(upload, 1, new byte[] {1, 2, 3}, 3);
+      io.ysh.storage.spi.UploadDigests wrong = new io.ysh.storage.spi.UploadDigests() {
+        @Override
+        public String md5Hex() {
+          throw new IllegalStateException("not asked");
+        }
+
+        @Override
+        public String crc32cHex() {
+          return "00000000";
+        }
+      };
+      Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> driver.completeUpload(upload, java.util.List.of(part), wrong));
+      assertThat(t).isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+      assertThat(driver.unwrap(S3Client.class).listObjectsV2(l -> l.bucket(bucket)).contents()).isEmpty();
+      driver.abortUpload(upload);
+    }
+  }
+
+  @Test
   void theCrc32cMetadataKeyIsReservedAndHidden() {
     assertThat(S3StorageDriver.crc32c(java.util.Map.of("ysh-crc32c", "c99465aa"))).isEqualTo("c99465aa");
     assertThat(S3StorageDriver.crc32c(java.util.Map.of("ysh-crc32c", "nonsense"))).isNull();

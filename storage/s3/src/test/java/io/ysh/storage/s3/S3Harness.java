@@ -21,10 +21,14 @@ final class S3Harness implements StorageConformance.Harness {
   private final String bucket;
 
   S3Harness(S3TestServers.Endpoint endpoint, boolean conditionalWrites) {
+    this(endpoint, conditionalWrites, true);
+  }
+
+  S3Harness(S3TestServers.Endpoint endpoint, boolean conditionalWrites, boolean multipartChecksums) {
     bucket = "ysh-" + UUID.randomUUID().toString().substring(0, 13);
     S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(endpoint.endpoint()).pathStyle(true)
         .region("us-east-1").credentials(endpoint.accessKey(), Secret.of(endpoint.secretKey()))
-        .conditionalWrites(conditionalWrites).build();
+        .conditionalWrites(conditionalWrites).multipartChecksums(multipartChecksums).build();
     client = driver.unwrap(S3Client.class);
     client.createBucket(c -> c.bucket(bucket));
     storage = ObjectStorage.builder(driver).partSize(PART_SIZE).telemetry(Telemetry.noop())
