@@ -872,7 +872,8 @@ public final class ObjectStorage implements AutoCloseable {
     boolean idempotent = source.reopenable() && !options.isConditional();
     return invoker.call("put", key, idempotent, () -> {
       try (InputStream raw = source.open()) {
-        DigestingInputStream in = new DigestingInputStream(raw, key, length);
+        DigestingInputStream in = raw instanceof ArraySource array ? new DigestingArrayStream(array, key, length)
+            : new DigestingInputStream(raw, key, length);
         WriteResult r;
         try {
           r = driver.write(key, in, length, options, in.digests);
@@ -916,17 +917,18 @@ public final class ObjectStorage implements AutoCloseable {
   }
 
   /** Reads from a source, digesting, failing on a premature end, remembering the source's failure. */
-  private final class DigestingInputStream extends InputStream implements FileTransferable, InMemoryData {
+  private class DigestingInputStream extends InputStream implements FileTransferable {
     private final InputStream in;
     private final String key;
     private final long length;
-    final Digests digests = new Digests(driver.wantsMd5(), true).pending();
+    final Digests digests;
     Exception failure;
 
     DigestingInputStream(InputStream in, String key, long length) {
       this.in = in;
       this.key = key;
       this.length = length;
+      this.digests = new Digests(driver.wantsMd5(length), true).pending();
       if (length == 0) {
         digests.complete();
       }
@@ -967,26 +969,6 @@ public final class ObjectStorage implements AutoCloseable {
     @Override
     public int available() throws IOException {
       return (int) Math.min(in.available(), length - digests.count());
-    }
-
-    /** From an array source, the array itself (digested now); from any other, a copy read through this stream. */
-    @Override
-    public ByteBuffer takeRemaining() throws IOException {
-      if (in instanceof ArraySource array) {
-        ByteBuffer rest = array.takeRemaining();
-        if (rest.remaining() > length - digests.count()) {
-          rest.limit(rest.position() + (int) (length - digests.count()));
-        }
-        digests.update(rest.duplicate());
-        if (digests.count() < length) {
-          failure = YshException.invalidArgument(
-              "the stream ended after " + digests.count() + " of the " + length + " bytes announced");
-          throw new IOException(failure.getMessage());
-        }
-        digests.complete();
-        return rest;
-      }
-      return ByteBuffer.wrap(readNBytes((int) Math.min(Integer.MAX_VALUE - 8, length - digests.count())));
     }
 
     /**
@@ -1040,6 +1022,34 @@ public final class ObjectStorage implements AutoCloseable {
         }
       }
       return digests.count() - start;
+    }
+  }
+
+  /** Digests an array source, whose bytes a driver may take without a copy ({@link InMemoryData}). */
+  private final class DigestingArrayStream extends DigestingInputStream implements InMemoryData {
+    private final ArraySource array;
+
+    DigestingArrayStream(ArraySource array, String key, long length) {
+      super(array, key, length);
+      this.array = array;
+    }
+
+    /** The rest of the array, digested now. */
+    @Override
+    public ByteBuffer takeRemaining() throws IOException {
+      ByteBuffer rest = array.takeRemaining();
+      long left = super.length - digests.count();
+      if (rest.remaining() > left) {
+        rest.limit(rest.position() + (int) left);
+      }
+      digests.update(rest.duplicate());
+      if (digests.count() < super.length) {
+        failure = YshException.invalidArgument(
+            "the stream ended after " + digests.count() + " of the " + super.length + " bytes announced");
+        throw new IOException(failure.getMessage());
+      }
+      digests.complete();
+      return rest;
     }
   }
 

@@ -74,6 +74,20 @@ public interface StorageDriver extends AutoCloseable {
   }
 
   /**
+   * Whether the portable layer computes the MD5 of one single write of this length (a
+   * {@link #write} of known length, not part of a multipart upload): for a driver that checks
+   * most writes another way but some by MD5 (the S3 driver sends bodies it holds in memory with
+   * their CRC32C, and streams larger ones, whose MD5 ETag is then compared). The portable layer
+   * compares that MD5 with {@link WriteResult#md5()} and deletes the object on a mismatch.
+   *
+   * @param length the number of bytes the write will take
+   * @return true when this write should be MD5-hashed; {@link #wantsMd5()} unless overridden
+   */
+  default boolean wantsMd5(long length) {
+    return wantsMd5();
+  }
+
+  /**
    * Maps this provider's exceptions to portable ones, falling back to
    * {@link io.ysh.core.Errors#classify(Throwable)}.
    *

@@ -1,6 +1,5 @@
 package io.ysh.storage.s3;
 
-import io.ysh.core.ErrorCode;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
@@ -25,9 +24,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -93,9 +89,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * asks the portable layer for no MD5 ({@link #wantsMd5()} is false; an MD5 costs ~2 ms per MiB,
  * a CRC32C a hundredth of that). On an S3-compatible server that ignores
  * {@code x-amz-checksum-crc32c} (moto does) a body corrupted in transit is stored, but the next
- * download of it fails the CRC32C check instead of returning wrong bytes. Larger single PUTs
- * (a raised multipart threshold) stream their body, MD5-hashed on the way, and compare it with
- * the ETag S3 answers: a mismatch deletes the object and fails with {@code INTERNAL}. Multipart
+ * download of it fails the CRC32C check instead of returning wrong bytes. Bodies that are not in
+ * memory and exceed 16 MiB (a raised multipart threshold) are streamed; for those the portable
+ * layer computes the MD5 ({@link #wantsMd5(long)}) and compares it with the ETag S3 answers: a
+ * mismatch deletes the object and fails with {@code INTERNAL}. Multipart
  * uploads send each part's CRC32C and complete with the whole object's as a full-object checksum,
  * which S3 checks and keeps; whole downloads of multipart objects are verified against it (one
  * HEAD each); see {@link Builder#multipartChecksums(boolean)} for servers without it. Objects
@@ -193,6 +190,15 @@ public final class S3StorageDriver implements StorageDriver {
     return false;
   }
 
+  /**
+   * Only for single PUTs over 16 MiB, which are streamed without a CRC32C when the body is not
+   * already in memory; S3's ETag of such a PUT is its MD5.
+   */
+  @Override
+  public boolean wantsMd5(long length) {
+    return length > SMALL_BODY;
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return S3Errors::map;
@@ -266,11 +272,10 @@ public final class S3StorageDriver implements StorageDriver {
       req.ifNoneMatch("*");
     }
     options.ifMatch().ifPresent(e -> req.ifMatch(quote(e)));
-    // Up to 16 MiB (the portable layer's single writes stay below its multipart threshold) the
-    // body is sent from memory: the SDK then signs it in one pass instead of streaming
-    // aws-chunked signatures, which S3-compatible servers handle slowly. An array the caller
-    // already holds is sent as is (InMemoryData), and no array is copied for the SDK.
-    if (length <= SMALL_BODY) {
+    // A body the caller already holds in an array (InMemoryData) is sent as is, whatever its size;
+    // others up to 16 MiB are read into memory: the SDK then signs the body in one pass instead of
+    // streaming aws-chunked signatures, which S3-compatible servers handle slowly.
+    if (data instanceof InMemoryData || length <= SMALL_BODY) {
       ByteBuffer bytes = data instanceof InMemoryData memory ? memory.takeRemaining()
           : ByteBuffer.wrap(data.readNBytes((int) length));
       String crc32c = digests != null ? digests.crc32cHex() : crc32cHex(bytes.duplicate());
@@ -281,17 +286,9 @@ public final class S3StorageDriver implements StorageDriver {
       var r = client.putObject(req.build(), body);
       return new WriteResult(key, length, unquote(r.eTag()), md5(r.eTag(), r.serverSideEncryptionAsString()), null);
     }
-    // too large to hold: streamed, MD5-hashed on the way and compared with the ETag S3 answers
-    MessageDigest md5 = newMd5();
-    var r = client.putObject(req.build(), RequestBody.fromInputStream(new DigestInputStream(data, md5), length));
-    String sent = HexFormat.of().formatHex(md5.digest());
-    String stored = md5(r.eTag(), r.serverSideEncryptionAsString());
-    if (stored != null && !stored.equals(sent)) {
-      client.deleteObject(d -> d.bucket(bucket).key(key));
-      throw YshException.of(ErrorCode.INTERNAL, "checksum mismatch after upload: we sent MD5 " + sent
-          + ", S3 stored " + stored + "; the object was deleted");
-    }
-    return new WriteResult(key, length, unquote(r.eTag()), sent, null);
+    // too large to hold: streamed; the portable layer compares its MD5 with the ETag (wantsMd5)
+    var r = client.putObject(req.build(), RequestBody.fromInputStream(data, length));
+    return new WriteResult(key, length, unquote(r.eTag()), md5(r.eTag(), r.serverSideEncryptionAsString()), null);
   }
 
   private static String crc32cHex(ByteBuffer bytes) {
@@ -309,14 +306,6 @@ public final class S3StorageDriver implements StorageDriver {
       return ContentStreamProvider.fromByteArrayUnsafe(array);
     }
     return () -> new ByteArrayInputStream(array, offset, length);
-  }
-
-  private static MessageDigest newMd5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has MD5", e);
-    }
   }
 
   private static void checkMetadata(WriteOptions options) {

@@ -32,6 +32,12 @@ class S3DriverTest {
         e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
   }
 
+  /** A driver for a bucket of the test server, with its credentials. */
+  private static S3StorageDriver driver(S3TestServers.Endpoint s, String bucket) {
+    return S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
+        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+  }
+
   private static S3TestServers.Endpoint server() {
     return S3TestServers.s3proxy(Path.of("target", "s3proxy"));
   }
@@ -63,8 +69,7 @@ class S3DriverTest {
   void singlePutsStoreTheirCrc32cWhichGetsAreVerifiedAgainst() {
     S3TestServers.Endpoint s = server();
     String bucket = "crc-" + UUID.randomUUID().toString().substring(0, 8);
-    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
-        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    S3StorageDriver driver = driver(s, bucket);
     try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
       S3Client raw = storage.unwrap(S3Client.class);
       raw.createBucket(c -> c.bucket(bucket));
@@ -98,13 +103,15 @@ class S3DriverTest {
   void largeSinglePutsStreamAndAreCheckedAgainstTheMd5Etag() throws Exception {
     S3TestServers.Endpoint s = server();
     String bucket = "big-" + UUID.randomUUID().toString().substring(0, 8);
-    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
-        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    S3StorageDriver driver = driver(s, bucket);
     try (ObjectStorage storage = ObjectStorage.builder(driver).multipartThreshold(64L << 20).build()) {
       storage.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
-      byte[] data = new byte[(17 << 20) + 5]; // above the 16 MiB the driver holds in memory
+      byte[] data = new byte[(17 << 20) + 5]; // above the 16 MiB the driver reads into memory
       new java.util.Random(5).nextBytes(data);
-      var written = storage.put("big", data);
+      Path file = java.nio.file.Files.createTempFile("ysh-s3-big", ".bin");
+      java.nio.file.Files.write(file, data);
+      var written = storage.put("big", file, io.ysh.storage.WriteOptions.defaults()); // from a file: streamed
+      java.nio.file.Files.delete(file);
       String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
       assertThat(written.md5()).isEqualTo(md5);
       assertThat(written.etag()).isEqualTo(md5); // one PUT, not a multipart upload
@@ -142,8 +149,7 @@ class S3DriverTest {
   void multipartUploadsKeepAFullObjectCrc32cThatDownloadsAreVerifiedAgainst() throws Exception {
     S3TestServers.Endpoint s = server();
     String bucket = "mpc-" + UUID.randomUUID().toString().substring(0, 8);
-    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
-        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    S3StorageDriver driver = driver(s, bucket);
     try (ObjectStorage storage = ObjectStorage.builder(driver).partSize(5L << 20).build()) {
       storage.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
       byte[] data = new byte[(5 << 20) + 1234];
@@ -162,8 +168,7 @@ class S3DriverTest {
   void s3RefusesAMultipartUploadWhoseFullObjectCrc32cIsWrong() throws Exception {
     S3TestServers.Endpoint s = server();
     String bucket = "mpw-" + UUID.randomUUID().toString().substring(0, 8);
-    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
-        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    S3StorageDriver driver = driver(s, bucket);
     try (driver) {
       driver.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
       var upload = driver.startUpload("k", io.ysh.storage.WriteOptions.defaults());
@@ -195,8 +200,7 @@ class S3DriverTest {
         .containsExactly(java.util.Map.entry("a", "b"));
     S3TestServers.Endpoint s = server();
     String bucket = "res-" + UUID.randomUUID().toString().substring(0, 8);
-    try (ObjectStorage storage = ObjectStorage.builder(S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint())
-        .pathStyle(true).region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build()).build()) {
+    try (ObjectStorage storage = ObjectStorage.builder(driver(s, bucket)).build()) {
       storage.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
       assertCode(ErrorCode.INVALID_ARGUMENT, () -> storage.put("k", new byte[] {1},
           io.ysh.storage.WriteOptions.builder().metadata("ysh-crc32c", "00000000").build()));
@@ -221,8 +225,7 @@ class S3DriverTest {
   @Test
   void missingBucketIsNotFound() {
     S3TestServers.Endpoint s = server();
-    S3StorageDriver driver = S3StorageDriver.builder().bucket("no-such-bucket-here").endpoint(s.endpoint())
-        .pathStyle(true).region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    S3StorageDriver driver = driver(s, "no-such-bucket-here");
     try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
       assertCode(ErrorCode.NOT_FOUND, () -> storage.getBytes("k"));
     }
@@ -232,8 +235,7 @@ class S3DriverTest {
   void expiredSignedUrlIsRefusedByTheServer() throws Exception {
     S3TestServers.Endpoint s = server();
     String bucket = "exp-" + UUID.randomUUID().toString().substring(0, 8);
-    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
-        .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).build();
+    S3StorageDriver driver = driver(s, bucket);
     try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
       storage.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
       storage.put("k", new byte[] {1});
