@@ -367,11 +367,13 @@ public abstract class SecretStoreConformance {
 
   @Test
   void listIsLazy() {
-    if (!has(SecretCapability.LIST)) {
-      return;
-    }
     store();
     int before = plainDriver.lists.get();
+    if (!has(SecretCapability.LIST)) {
+      assertThat(ysh(() -> store().list(name("lazy-"))).code()).isEqualTo(ErrorCode.UNSUPPORTED);
+      assertThat(plainDriver.lists.get()).as("refused before reaching the driver").isEqualTo(before);
+      return;
+    }
     java.util.stream.Stream<String> names = store().list(name("lazy-"));
     assertThat(plainDriver.lists.get()).as("no page fetched before the stream is consumed").isEqualTo(before);
     names.close();
@@ -423,6 +425,11 @@ public abstract class SecretStoreConformance {
     } else if (has(SecretCapability.BINARY_VALUES)) {
       write(n, Secret.ofBytes(notUtf8));
       assertThat(store().get(n).secret().revealBytes()).isEqualTo(notUtf8);
+    } else {
+      assertThat(ysh(() -> store().put(n, Secret.ofBytes(notUtf8))).code()).isEqualTo(ErrorCode.UNSUPPORTED);
+    }
+    if (!has(SecretCapability.BINARY_VALUES)) {
+      assertThat(store().getOptional(n)).as("a refused value leaves nothing behind").isEmpty();
     }
   }
 
@@ -516,7 +523,17 @@ public abstract class SecretStoreConformance {
       now.addAndGet(Duration.ofSeconds(11).toNanos());
       Optional<SecretValue> after = cached.getOptional(n);
       assertThat(after).as("a deleted secret is not served stale").isEmpty();
+      return;
     }
+    // Nothing here can delete: check the other half, a NOT_FOUND is passed through the cache
+    // unchanged and is not served once the secret exists and the TTL has passed.
+    String later = name("vanishing-later");
+    YshException missing = ysh(() -> cached.get(later));
+    assertThat(missing.code()).isEqualTo(ErrorCode.NOT_FOUND);
+    assertThat(missing.getMessage()).contains(later);
+    write(later, "now here");
+    now.addAndGet(Duration.ofSeconds(11).toNanos());
+    assertThat(cached.get(later).secret().reveal()).isEqualTo("now here");
   }
 
   @Test
@@ -585,10 +602,21 @@ public abstract class SecretStoreConformance {
 
   @Test
   void binaryValuesRoundTrip() {
+    String n = name("bytes");
     if (!has(SecretCapability.BINARY_VALUES)) {
+      // Without the capability, every non-UTF-8 value (0xFF never occurs in UTF-8) is refused
+      // before the driver sees it, and nothing is stored.
+      written.add(n);
+      ErrorCode refusal = has(SecretCapability.PUT) ? ErrorCode.INVALID_ARGUMENT : ErrorCode.UNSUPPORTED;
+      qt().withExamples(examples())
+          .forAll(YshGenerators.byteArrays(0, 255).map(SecretStoreConformance::withInvalidUtf8))
+          .checkAssert(
+              bytes -> {
+                assertThat(ysh(() -> store().put(n, Secret.ofBytes(bytes))).code()).isEqualTo(refusal);
+                assertThat(store().getOptional(n)).isEmpty();
+              });
       return;
     }
-    String n = name("bytes");
     qt().withExamples(examples())
         .forAll(YshGenerators.byteArrays(1, 256))
         .checkAssert(
@@ -596,6 +624,13 @@ public abstract class SecretStoreConformance {
               write(n, Secret.ofBytes(bytes));
               assertThat(store().get(n).secret().revealBytes()).isEqualTo(bytes);
             });
+  }
+
+  private static byte[] withInvalidUtf8(byte[] bytes) {
+    byte[] b = new byte[bytes.length + 1];
+    b[0] = (byte) 0xff;
+    System.arraycopy(bytes, 0, b, 1, bytes.length);
+    return b;
   }
 
   // --- hygiene ----------------------------------------------------------------------------

@@ -5,8 +5,9 @@ import io.ysh.secrets.spi.SecretDriver;
 
 /**
  * Runs the secrets conformance suite against {@link InMemorySecretDriver}, which keeps the
- * suite itself honest: every capability is declared, so every branch that needs one runs. The
- * drivers share one backing driver through a non-closing view, as a real backend would be shared.
+ * suite itself honest: every capability is declared, so every branch that needs one runs
+ * ({@link MinimalConformanceTest} runs the others). The drivers share one backing driver through
+ * a non-closing view, as a real backend would be shared.
  */
 class InMemoryConformanceTest extends SecretStoreConformance {
 

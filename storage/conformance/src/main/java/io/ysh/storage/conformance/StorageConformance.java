@@ -380,8 +380,19 @@ public abstract class StorageConformance {
 
   @Test
   void deletingMissingKeyIsNotAnError() {
-    storage.delete(prefix + "never-existed");
-    storage.delete(prefix + "never-existed");
+    String kept = prefix + "kept";
+    String missing = prefix + "never-existed";
+    storage.put(kept, new byte[] {7});
+    storage.delete(missing);
+    storage.delete(missing);
+    assertThat(storage.exists(missing)).as("a delete of a missing key creates nothing").isFalse();
+    assertThat(storage.list(prefix).map(ListEntry::key)).as("nothing else touched, no marker left")
+        .containsExactly(kept);
+    assertThat(storage.getBytes(kept)).containsExactly(7);
+    storage.delete(kept);
+    storage.delete(kept);
+    assertThat(storage.exists(kept)).isFalse();
+    assertThat(storage.list(prefix).count()).isZero();
   }
 
   @Test
@@ -815,13 +826,61 @@ public abstract class StorageConformance {
     assertCode(ErrorCode.INVALID_ARGUMENT, () -> storage.unwrap(java.util.concurrent.locks.Lock.class));
   }
 
+  /**
+   * Declared, {@link Capability#SERVER_SIDE_COPY} means the provider copies: the driver's
+   * {@code copy} runs and no byte is read through this JVM. Undeclared (the declaration removed
+   * from the same driver), the portable layer streams the object and never calls {@code copy}.
+   * Either way the copy is complete.
+   */
   @Test
   void serverSideCopyDeclarationHolds() {
-    Set<Capability> caps = storage.capabilities();
-    assertThat(caps).isNotNull();
-    storage.put(prefix + "c1", new byte[] {9});
-    storage.copy(prefix + "c1", prefix + "c2");
-    assertThat(storage.getBytes(prefix + "c2")).containsExactly(9);
+    byte[] data = random(3000, 9);
+    WriteOptions typed = WriteOptions.builder().contentType("text/csv").metadata(Map.of("origin", "copy-test")).build();
+    storage.put(prefix + "c1", data, typed);
+    boolean declared = storage.supports(Capability.SERVER_SIDE_COPY);
+    for (boolean declare : new boolean[] {declared, false}) {
+      String target = prefix + "c2-" + declare;
+      List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+      try (ObjectStorage observed = portable(recording(driver, calls, declare))) {
+        observed.copy(prefix + "c1", target);
+      }
+      if (declare) {
+        assertThat(calls).as("server-side copy declared: the driver copies").containsOnlyOnce("copy")
+            .as("server-side copy declared: no byte streamed through the JVM").doesNotContain("read");
+      } else {
+        assertThat(calls).as("server-side copy not declared: the portable layer streams").doesNotContain("copy")
+            .contains("read");
+      }
+      assertThat(storage.getBytes(target)).isEqualTo(data);
+      ObjectInfo info = storage.stat(target);
+      assertThat(info.contentType()).isEqualTo("text/csv");
+      assertThat(info.metadata()).containsEntry("origin", "copy-test");
+    }
+  }
+
+  // The driver seen through its SPI interface alone, recording the methods called; close is not
+  // passed on (the suite's own storage still uses the driver), and SERVER_SIDE_COPY is removed
+  // from the capabilities unless declareCopy.
+  private static StorageDriver recording(StorageDriver d, List<String> calls, boolean declareCopy) {
+    java.lang.reflect.InvocationHandler handler = (proxy, method, args) -> {
+      calls.add(method.getName());
+      if (method.getName().equals("close") && method.getParameterCount() == 0) {
+        return null;
+      }
+      if (method.getName().equals("capabilities") && method.getParameterCount() == 0 && !declareCopy) {
+        Set<Capability> caps = java.util.EnumSet.noneOf(Capability.class);
+        caps.addAll(d.capabilities());
+        caps.remove(Capability.SERVER_SIDE_COPY);
+        return Set.copyOf(caps);
+      }
+      try {
+        return method.invoke(d, args);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return (StorageDriver) java.lang.reflect.Proxy.newProxyInstance(
+        StorageDriver.class.getClassLoader(), new Class<?>[] {StorageDriver.class}, handler);
   }
 
   // ------------------------------------------------------------------ properties

@@ -3,14 +3,27 @@ package io.ysh.testkit.server.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ysh.testkit.server.Binaries;
 import io.ysh.testkit.server.FreePorts;
 import io.ysh.testkit.server.ServerProcess;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The single-node harness and the redis-cli helper on a real {@code redis-server}. */
+/**
+ * The single-node harness and the redis-cli helper on a real {@code redis-server}. These tests
+ * fail, rather than skip, when the Redis programs are missing: they test the harness itself, and a
+ * skipped run would prove nothing about it (CI installs {@code redis-server}, which brings
+ * {@code redis-cli}).
+ */
 class RedisNodesTest {
+
+  @BeforeEach
+  void redisProgramsAreInstalled() {
+    assertThat(Binaries.find("redis-server")).as("redis-server (apt-get install redis-server)").isPresent();
+    assertThat(Binaries.find("redis-cli")).as("redis-cli (apt-get install redis-tools)").isPresent();
+  }
 
   @Test
   void startsAServerWithoutPersistenceAndStopsIt() {
