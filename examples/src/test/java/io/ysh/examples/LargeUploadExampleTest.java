@@ -3,7 +3,7 @@ package io.ysh.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ysh.storage.ObjectStorage;
-import io.ysh.testkit.storage.S3TestServers;
+import io.ysh.testkit.server.s3.S3TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.http.HttpClient;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ysh.cache.Cache;
 import io.ysh.core.br.Money;
 import io.ysh.testkit.asaas.AsaasSimulator;
-import io.ysh.testkit.storage.S3TestServers;
+import io.ysh.testkit.server.s3.S3TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.ysh.core.YshException;
+import io.ysh.testkit.gen.YshGenerators;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -169,7 +170,7 @@ class CnpjTest {
 
   @Test
   void checkDigitsAgreesWithTheReferenceImplementation() {
-    Gen<String> bodies = Reference.alphanumericCnpjs().mix(Reference.numericCnpjs())
+    Gen<String> bodies = YshGenerators.alphanumericCnpjs().mix(YshGenerators.numericCnpjs())
         .map(c -> c.substring(0, 12));
     qt().forAll(bodies).checkAssert(body -> {
       assertThat(Cnpj.checkDigits(body)).isEqualTo(Reference.cnpjDvs(body));
@@ -181,12 +182,12 @@ class CnpjTest {
 
   @Test
   void everyValidNumericCnpjIsAcceptedInEveryFormatAndRoundTrips() {
-    assertAcceptedInEveryFormat(Reference.numericCnpjs(), false);
+    assertAcceptedInEveryFormat(YshGenerators.numericCnpjs(), false);
   }
 
   @Test
   void everyValidAlphanumericCnpjIsAcceptedInEveryFormatAndRoundTrips() {
-    assertAcceptedInEveryFormat(Reference.alphanumericCnpjs(), true);
+    assertAcceptedInEveryFormat(YshGenerators.alphanumericCnpjs(), true);
   }
 
   private static void assertAcceptedInEveryFormat(Gen<String> cnpjs, boolean alphanumeric) {
@@ -208,7 +209,7 @@ class CnpjTest {
 
   @Test
   void changingACheckDigitToAnyOtherDigitAlwaysFails() {
-    Gen<String> cnpjs = Reference.alphanumericCnpjs().mix(Reference.numericCnpjs());
+    Gen<String> cnpjs = YshGenerators.alphanumericCnpjs().mix(YshGenerators.numericCnpjs());
     qt().forAll(cnpjs, integers().between(12, 13), integers().between(1, 9))
         .checkAssert((cnpj, position, shift) -> {
           char other = (char) ('0' + (cnpj.charAt(position) - '0' + shift) % 10);
@@ -221,7 +222,7 @@ class CnpjTest {
 
   @Test
   void changingACheckDigitToALetterAlwaysFails() {
-    qt().forAll(Reference.alphanumericCnpjs(), integers().between(12, 13), integers().between(0, 25))
+    qt().forAll(YshGenerators.alphanumericCnpjs(), integers().between(12, 13), integers().between(0, 25))
         .checkAssert((cnpj, position, letter) -> {
           String mutated =
               cnpj.substring(0, position) + (char) ('A' + letter) + cnpj.substring(position + 1);
@@ -231,7 +232,7 @@ class CnpjTest {
 
   @Test
   void bodySubstitutionsAreJudgedExactlyLikeTheReference() {
-    Gen<String> cnpjs = Reference.alphanumericCnpjs().mix(Reference.numericCnpjs());
+    Gen<String> cnpjs = YshGenerators.alphanumericCnpjs().mix(YshGenerators.numericCnpjs());
     qt().forAll(cnpjs, integers().between(0, 11), integers().between(0, 35))
         .checkAssert((cnpj, position, replacement) -> {
           char c = Reference.ALNUM.charAt(replacement);

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
+import io.ysh.testkit.gen.YshGenerators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -145,7 +146,7 @@ class CpfTest {
   @Test
   void exceptionMessagesNeverContainTheInputDigits() {
     Gen<String> badCpfs =
-        Reference.cpfs()
+        YshGenerators.cpfs()
             .zip(integers().between(0, 5), integers().between(0, 9), (cpf, kind, d) -> {
               switch (kind) {
                 case 0: // wrong second check digit
@@ -176,7 +177,7 @@ class CpfTest {
 
   @Test
   void everyValidCpfIsAcceptedInEveryFormatAndRoundTrips() {
-    qt().forAll(Reference.cpfs(), integers().between(0, 15), integers().between(0, 2))
+    qt().forAll(YshGenerators.cpfs(), integers().between(0, 15), integers().between(0, 2))
         .checkAssert((cpf, separators, padding) -> {
           String text = spaced(withSeparators(cpf, separators), padding);
 
@@ -193,7 +194,7 @@ class CpfTest {
 
   @Test
   void changingACheckDigitToAnyOtherDigitAlwaysFails() {
-    qt().forAll(Reference.cpfs(), integers().between(9, 10), integers().between(1, 9))
+    qt().forAll(YshGenerators.cpfs(), integers().between(9, 10), integers().between(1, 9))
         .checkAssert((cpf, position, shift) -> {
           char other = (char) ('0' + (cpf.charAt(position) - '0' + shift) % 10);
           String mutated = cpf.substring(0, position) + other + cpf.substring(position + 1);
@@ -205,7 +206,7 @@ class CpfTest {
 
   @Test
   void bodySubstitutionsAreJudgedExactlyLikeTheReference() {
-    qt().forAll(Reference.cpfs(), integers().between(0, 8), integers().between(0, 9))
+    qt().forAll(YshGenerators.cpfs(), integers().between(0, 8), integers().between(0, 9))
         .checkAssert((cpf, position, digit) -> {
           String mutated = cpf.substring(0, position) + digit + cpf.substring(position + 1);
 

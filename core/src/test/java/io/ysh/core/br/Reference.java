@@ -1,14 +1,10 @@
 package io.ysh.core.br;
 
-import static org.quicktheories.generators.SourceDSL.integers;
-
-import org.quicktheories.core.Gen;
-
 /**
  * An independent, deliberately plain implementation of the CPF and CNPJ check digits (explicit
- * weight tables, table lookup for character values) and local generators built on it. The
- * production code must agree with it; it shares no code with it. Core tests cannot use the
- * testkit generators (testkit depends on core), hence the local ones.
+ * weight tables, table lookup for character values): the oracle the production code must agree
+ * with; it shares no code with it. The valid numbers the tests start from come from
+ * {@code YshGenerators} (ysh-test-generators, which computes its check digits without core).
  */
 final class Reference {
 
@@ -92,46 +88,5 @@ final class Reference {
   static String formatCnpj(String v) {
     return v.substring(0, 2) + "." + v.substring(2, 5) + "." + v.substring(5, 8) + "/"
         + v.substring(8, 12) + "-" + v.substring(12);
-  }
-
-  private static Gen<String> chars(String alphabet, int length) {
-    Gen<Integer> index = integers().between(0, alphabet.length() - 1);
-    return rs -> {
-      StringBuilder sb = new StringBuilder(length);
-      for (int i = 0; i < length; i++) {
-        sb.append(alphabet.charAt(index.generate(rs)));
-      }
-      return sb.toString();
-    };
-  }
-
-  // A body with all digits equal would give an all-same number: bump its last digit.
-  private static String notAllSame(String body) {
-    if (!allSame(body)) {
-      return body;
-    }
-    char last = body.charAt(body.length() - 1);
-    return body.substring(0, body.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
-  }
-
-  /** Valid CPFs, 11 bare digits. */
-  static Gen<String> cpfs() {
-    return chars(DIGITS, 9).map(Reference::notAllSame).map(b -> b + cpfDvs(b));
-  }
-
-  /** Valid numeric CNPJs, 14 digits. */
-  static Gen<String> numericCnpjs() {
-    return chars(DIGITS, 12).map(Reference::notAllSame).map(b -> b + cnpjDvs(b));
-  }
-
-  /** Valid alphanumeric CNPJs: 12 of [0-9A-Z] with at least one letter, then 2 digits. */
-  static Gen<String> alphanumericCnpjs() {
-    Gen<String> body = chars(ALNUM, 12);
-    Gen<Integer> position = integers().between(0, 11);
-    Gen<String> letter = chars(LETTERS, 1);
-    return body.zip(position, letter, (b, p, l) -> b.chars().anyMatch(c -> c > '9')
-            ? b
-            : b.substring(0, p) + l + b.substring(p + 1))
-        .map(b -> b + cnpjDvs(b));
   }
 }

@@ -126,7 +126,7 @@ class SolarQuoteCalculatorTest {
     Gen<BigDecimal> tariff = integers().between(100, 3000).map(i -> BigDecimal.valueOf(i, 3));
     Gen<BigDecimal> fraction = integers().between(0, 100).map(i -> BigDecimal.valueOf(i, 2));
     Gen<ConnectionType> connection = arbitrary().enumValues(ConnectionType.class);
-    Gen<Money> price = YshGenerators.money(100_00, 500_000_00);
+    Gen<Money> price = YshGenerators.amounts(100_00, 500_000_00).map(amount -> Money.of(amount));
     return kwh.zip(hsp, connection, tariff, (k, h, c, t) -> new Object[] {k, h, c, t})
         .zip(fraction, fraction, price, (a, fioBOfTariff, share, p) -> new QuoteInput((BigDecimal) a[0], (BigDecimal) a[1],
             (ConnectionType) a[2], (BigDecimal) a[3], ((BigDecimal) a[3]).multiply(fioBOfTariff), share, p));
@@ -146,7 +146,7 @@ class SolarQuoteCalculatorTest {
   @Test
   void paybackGrowsWithThePrice() {
     qt().withExamples(1000)
-        .forAll(inputs(), YshGenerators.money(1_00, 100_000_00))
+        .forAll(inputs(), YshGenerators.amounts(1_00, 100_000_00).map(amount -> Money.of(amount)))
         .check((in, extra) -> {
           Optional<BigDecimal> cheaper = calc.quote(in).paybackMonths();
           QuoteInput dearer = new QuoteInput(in.monthlyConsumptionKwh(), in.peakSunHours(), in.connection(), in.tariffPerKwh(),

@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ysh.cache.Cache;
+import io.ysh.cache.conformance.CacheConformance;
+import io.ysh.cache.spi.CacheDriver;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
-import io.ysh.testkit.cache.CacheConformance;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite on the in-memory driver, plus its own options. */
 class MemoryConformanceTest extends CacheConformance {
 
   @Override
-  protected Cache openCache() {
-    return Cache.open("mem://");
+  protected CacheDriver newDriver() {
+    return MemoryCacheDriver.unbounded();
   }
 
   @Test

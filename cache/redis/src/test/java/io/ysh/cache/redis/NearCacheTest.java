@@ -56,9 +56,9 @@ class NearCacheTest {
   void readsAreServedLocallyAfterTheFirstMiss() {
     // A private server, so INFO commandstats counts only this test's GETs.
     int port = io.ysh.testkit.server.FreePorts.next();
-    java.nio.file.Path dir = io.ysh.testkit.cache.RedisNodes.tempDir("near-local");
+    java.nio.file.Path dir = io.ysh.testkit.server.redis.RedisNodes.tempDir("near-local");
     try (io.ysh.testkit.server.ServerProcess redis =
-            io.ysh.testkit.cache.RedisNodes.start("redis-near-" + port, port, dir, List.of());
+            io.ysh.testkit.server.redis.RedisNodes.start("redis-near-" + port, port, dir, List.of());
         Cache near = Cache.open("redis://127.0.0.1:" + port + "?nearCache=100&namespace=n")) {
       assertThat(redis.isAlive()).isTrue();
       near.strings().put("k", "v1");
@@ -69,12 +69,12 @@ class NearCacheTest {
       }
       assertThat(getCalls(port)).isEqualTo(after1).isEqualTo(1);
     } finally {
-      io.ysh.testkit.cache.RedisNodes.deleteQuietly(dir);
+      io.ysh.testkit.server.redis.RedisNodes.deleteQuietly(dir);
     }
   }
 
   private static long getCalls(int port) {
-    String stats = io.ysh.testkit.cache.RedisCli.run(port, "info", "commandstats");
+    String stats = io.ysh.testkit.server.redis.RedisCli.run(port, "info", "commandstats");
     for (String line : stats.split("\n")) {
       if (line.startsWith("cmdstat_get:")) {
         return Long.parseLong(line.replaceAll("^cmdstat_get:calls=(\\d+),.*$", "$1").strip());

@@ -9,7 +9,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.ysh.cache.Cache;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
-import io.ysh.testkit.cache.RedisClusterHarness;
+import io.ysh.testkit.server.redis.RedisClusterHarness;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.ysh.cache.Cache;
-import io.ysh.testkit.cache.CacheConformance;
-import io.ysh.testkit.cache.RedisCli;
+import io.ysh.cache.conformance.CacheConformance;
+import io.ysh.cache.spi.CacheDriver;
+import io.ysh.testkit.server.redis.RedisCli;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite on standalone Redis (the machine's shared instance), plus escape hatches. */
 class RedisConformanceTest extends CacheConformance {
 
   @Override
-  protected Cache openCache() {
-    return Cache.open("redis://127.0.0.1:" + TestRedis.port() + "/0?clientName=ysh-cache-conformance&timeout=5s");
+  protected CacheDriver newDriver() {
+    return RedisCacheDriver.builder().standalone("127.0.0.1", TestRedis.port()).database(0)
+        .clientName("ysh-cache-conformance").commandTimeout(Duration.ofSeconds(5)).build();
   }
 
   @Test
@@ -40,7 +42,7 @@ class RedisConformanceTest extends CacheConformance {
 
   @Test
   void ttlIsStoredInRedis() {
-    cache.strings().put("ttl", "v", java.time.Duration.ofSeconds(100));
+    cache.strings().put("ttl", "v", Duration.ofSeconds(100));
     String full = cache.namespace().orElseThrow() + ":ttl";
     long pttl = Long.parseLong(RedisCli.run(TestRedis.port(), "pttl", full).strip());
     assertThat(pttl).isBetween(90_000L, 100_000L);

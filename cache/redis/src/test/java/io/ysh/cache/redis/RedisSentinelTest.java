@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ysh.cache.Cache;
-import io.ysh.testkit.cache.RedisCli;
-import io.ysh.testkit.cache.RedisSentinelHarness;
+import io.ysh.testkit.server.redis.RedisCli;
+import io.ysh.testkit.server.redis.RedisSentinelHarness;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package io.ysh.cache.redis;
 
-import io.ysh.testkit.cache.RedisClusterHarness;
 import io.ysh.testkit.server.SharedServers;
+import io.ysh.testkit.server.redis.RedisClusterHarness;
 
 /** The 3-master Redis Cluster the cluster tests share, started once per JVM. */
 final class TestCluster {

@@ -1,9 +1,9 @@
 package io.ysh.cache.redis;
 
-import io.ysh.testkit.cache.RedisNodes;
 import io.ysh.testkit.server.FreePorts;
 import io.ysh.testkit.server.ManagedServer;
 import io.ysh.testkit.server.SharedServers;
+import io.ysh.testkit.server.redis.RedisNodes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,6 +1,9 @@
 package io.ysh.queue.kafka;
 
-import io.ysh.testkit.queue.QueueConformance;
+import io.ysh.core.url.ResourceUrl;
+import io.ysh.queue.conformance.QueueConformance;
+import io.ysh.queue.spi.SubscriptionDriver;
+import io.ysh.queue.spi.TopicDriver;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class KafkaConformanceTest extends QueueConformance {
 
+  private static final KafkaQueueProvider PROVIDER = new KafkaQueueProvider();
+
   private String bootstrap;
 
   @BeforeAll
@@ -23,6 +28,17 @@ class KafkaConformanceTest extends QueueConformance {
   @Override
   protected String url(String queue) {
     return "kafka://" + bootstrap + "/" + queue + "?group=g-" + queue;
+  }
+
+  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  @Override
+  protected TopicDriver newTopicDriver(String queue) {
+    return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriver(SubscriptionSpec spec) {
+    return PROVIDER.openSubscription(ResourceUrl.parse(spec.appendTo(url(spec.queue()))));
   }
 
   @Override

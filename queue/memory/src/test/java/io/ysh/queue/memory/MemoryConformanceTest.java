@@ -1,15 +1,31 @@
 package io.ysh.queue.memory;
 
-import io.ysh.testkit.queue.QueueConformance;
+import io.ysh.core.url.ResourceUrl;
+import io.ysh.queue.conformance.QueueConformance;
+import io.ysh.queue.spi.SubscriptionDriver;
+import io.ysh.queue.spi.TopicDriver;
 import java.util.List;
 import java.util.Optional;
 
 /** Runs the queue conformance suite against the in-memory driver. */
 class MemoryConformanceTest extends QueueConformance {
 
+  private static final MemoryQueueProvider PROVIDER = new MemoryQueueProvider();
+
   @Override
   protected String url(String queue) {
     return "mem://" + queue;
+  }
+
+  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  @Override
+  protected TopicDriver newTopicDriver(String queue) {
+    return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriver(SubscriptionSpec spec) {
+    return PROVIDER.openSubscription(ResourceUrl.parse(spec.appendTo(url(spec.queue()))));
   }
 
   @Override

@@ -1,7 +1,10 @@
 package io.ysh.queue.pubsub;
 
 import com.google.cloud.pubsub.v1.TopicAdminClient;
-import io.ysh.testkit.queue.QueueConformance;
+import io.ysh.core.url.ResourceUrl;
+import io.ysh.queue.conformance.QueueConformance;
+import io.ysh.queue.spi.SubscriptionDriver;
+import io.ysh.queue.spi.TopicDriver;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class PubSubConformanceTest extends QueueConformance {
 
+  private static final PubSubQueueProvider PROVIDER = new PubSubQueueProvider();
+
   private String endpoint;
 
   /** Per test, so that each test is reported as skipped (with the reason) when there is no emulator. */
@@ -29,6 +34,17 @@ class PubSubConformanceTest extends QueueConformance {
   @Override
   protected String url(String queue) {
     return "gcppubsub://projects/" + PubSubEmulator.PROJECT + "/topics/" + queue + "?subscription=" + queue + "&create=true&endpoint=" + endpoint;
+  }
+
+  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  @Override
+  protected TopicDriver newTopicDriver(String queue) {
+    return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriver(SubscriptionSpec spec) {
+    return PROVIDER.openSubscription(ResourceUrl.parse(spec.appendTo(url(spec.queue()))));
   }
 
   @Override

@@ -1,7 +1,10 @@
 package io.ysh.queue.rabbitmq;
 
 import com.rabbitmq.client.Connection;
-import io.ysh.testkit.queue.QueueConformance;
+import io.ysh.core.url.ResourceUrl;
+import io.ysh.queue.conformance.QueueConformance;
+import io.ysh.queue.spi.SubscriptionDriver;
+import io.ysh.queue.spi.TopicDriver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
  * vhost {@code /} with unique queue names. Skipped, with a message, when no broker listens.
  */
 class RabbitMqConformanceTest extends QueueConformance {
+
+  private static final RabbitMqQueueProvider PROVIDER = new RabbitMqQueueProvider();
 
   static final String HOST = System.getProperty("ysh.rabbitmq.host", "127.0.0.1");
   static final int PORT = Integer.getInteger("ysh.rabbitmq.port", 5672);
@@ -67,6 +72,17 @@ class RabbitMqConformanceTest extends QueueConformance {
   @Override
   protected String url(String queue) {
     return "rabbitmq://guest:guest@" + HOST + ":" + PORT + "/" + vhost + "/" + queue;
+  }
+
+  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  @Override
+  protected TopicDriver newTopicDriver(String queue) {
+    return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriver(SubscriptionSpec spec) {
+    return PROVIDER.openSubscription(ResourceUrl.parse(spec.appendTo(url(spec.queue()))));
   }
 
   @Override

@@ -2,7 +2,10 @@ package io.ysh.queue.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.ysh.testkit.queue.QueueConformance;
+import io.ysh.core.url.ResourceUrl;
+import io.ysh.queue.conformance.QueueConformance;
+import io.ysh.queue.spi.SubscriptionDriver;
+import io.ysh.queue.spi.TopicDriver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
  * deleted afterwards; nothing else is touched. Skipped, with a message, when no server listens.
  */
 class RedisStreamConformanceTest extends QueueConformance {
+
+  private static final RedisStreamQueueProvider PROVIDER = new RedisStreamQueueProvider();
 
   static final String HOST = System.getProperty("ysh.redis.host", "127.0.0.1");
   static final int PORT = Integer.getInteger("ysh.redis.port", 6379);
@@ -53,6 +58,17 @@ class RedisStreamConformanceTest extends QueueConformance {
     String stream = queue.startsWith("ysh-") ? queue : "ysh-" + queue;
     streams.add(stream);
     return "redis-stream://" + HOST + ":" + PORT + "/" + stream;
+  }
+
+  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  @Override
+  protected TopicDriver newTopicDriver(String queue) {
+    return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriver(SubscriptionSpec spec) {
+    return PROVIDER.openSubscription(ResourceUrl.parse(spec.appendTo(url(spec.queue()))));
   }
 
   @Override

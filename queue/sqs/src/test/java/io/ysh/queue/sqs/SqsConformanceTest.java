@@ -1,6 +1,9 @@
 package io.ysh.queue.sqs;
 
-import io.ysh.testkit.queue.QueueConformance;
+import io.ysh.core.url.ResourceUrl;
+import io.ysh.queue.conformance.QueueConformance;
+import io.ysh.queue.spi.SubscriptionDriver;
+import io.ysh.queue.spi.TopicDriver;
 import io.ysh.testkit.server.FreePorts;
 import io.ysh.testkit.server.MavenJars;
 import io.ysh.testkit.server.ReadinessProbe;
@@ -24,6 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 class SqsConformanceTest extends QueueConformance {
 
+  private static final SqsQueueProvider PROVIDER = new SqsQueueProvider();
+
   static int port;
 
   @BeforeAll
@@ -39,6 +44,17 @@ class SqsConformanceTest extends QueueConformance {
   @Override
   protected String url(String queue) {
     return "sqs://test:test@" + queue + "?region=us-east-1&endpoint=http://127.0.0.1:" + port;
+  }
+
+  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  @Override
+  protected TopicDriver newTopicDriver(String queue) {
+    return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriver(SubscriptionSpec spec) {
+    return PROVIDER.openSubscription(ResourceUrl.parse(spec.appendTo(url(spec.queue()))));
   }
 
   @Override

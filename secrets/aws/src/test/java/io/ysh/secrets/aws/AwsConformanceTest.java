@@ -1,8 +1,8 @@
 package io.ysh.secrets.aws;
 
 import io.ysh.core.url.ResourceUrl;
+import io.ysh.secrets.conformance.SecretStoreConformance;
 import io.ysh.secrets.spi.SecretDriver;
-import io.ysh.testkit.secrets.SecretStoreConformance;
 
 /**
  * The conformance suite against a real moto_server (AWS Secrets Manager API) opened by URL with

@@ -16,7 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * One moto_server per test JVM (started through the testkit harness on a free port, bound to
+ * One moto_server per test JVM (started through the test-server harness on a free port, bound to
  * 127.0.0.1). Tests that need it are skipped, with the reason, when moto is not installed.
  */
 final class Moto {

@@ -1,7 +1,7 @@
 package io.ysh.secrets.azure;
 
+import io.ysh.secrets.conformance.SecretStoreConformance;
 import io.ysh.secrets.spi.SecretDriver;
-import io.ysh.testkit.secrets.SecretStoreConformance;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 

@@ -2,8 +2,8 @@ package io.ysh.secrets.env;
 
 import io.ysh.core.Secret;
 import io.ysh.core.url.ResourceUrl;
+import io.ysh.secrets.conformance.SecretStoreConformance;
 import io.ysh.secrets.spi.SecretDriver;
-import io.ysh.testkit.secrets.SecretStoreConformance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

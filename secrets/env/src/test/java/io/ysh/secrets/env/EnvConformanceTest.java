@@ -1,8 +1,8 @@
 package io.ysh.secrets.env;
 
 import io.ysh.core.Secret;
+import io.ysh.secrets.conformance.SecretStoreConformance;
 import io.ysh.secrets.spi.SecretDriver;
-import io.ysh.testkit.secrets.SecretStoreConformance;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,8 +1,8 @@
 package io.ysh.secrets.vault;
 
 import io.ysh.core.url.ResourceUrl;
+import io.ysh.secrets.conformance.SecretStoreConformance;
 import io.ysh.secrets.spi.SecretDriver;
-import io.ysh.testkit.secrets.SecretStoreConformance;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 

@@ -11,7 +11,7 @@ import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ObjectStorage;
-import io.ysh.testkit.azure.Azurite;
+import io.ysh.testkit.server.azure.Azurite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -2,17 +2,15 @@ package io.ysh.storage.azure;
 
 import com.azure.storage.blob.BlobContainerClient;
 import io.ysh.core.Secret;
-import io.ysh.core.resilience.ResiliencePolicy;
-import io.ysh.core.telemetry.Telemetry;
-import io.ysh.storage.ObjectStorage;
-import io.ysh.testkit.azure.Azurite;
-import io.ysh.testkit.storage.StorageConformance;
+import io.ysh.storage.conformance.StorageConformance;
+import io.ysh.storage.spi.StorageDriver;
+import io.ysh.testkit.server.azure.Azurite;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Runs the storage conformance suite against Azurite (Microsoft's Azure Storage emulator), run
- * from an npm install through the testkit harness; skipped with a message saying how to install it
+ * from an npm install through the test-server harness; skipped with a message saying how to install it
  * when it is absent (see {@link Azurite}).
  */
 class AzureConformanceTest extends StorageConformance {
@@ -26,12 +24,10 @@ class AzureConformanceTest extends StorageConformance {
     AzureStorageDriver driver = AzureStorageDriver.builder().account(Azurite.ACCOUNT, Secret.of(Azurite.KEY))
         .endpoint(endpoint).container(container).build();
     driver.unwrap(BlobContainerClient.class).create();
-    ObjectStorage storage = ObjectStorage.builder(driver).partSize(PART_SIZE).telemetry(Telemetry.noop())
-        .resilience(ResiliencePolicy.none()).build();
     return new Harness() {
       @Override
-      public ObjectStorage storage() {
-        return storage;
+      public StorageDriver driver() {
+        return driver;
       }
 
       @Override

@@ -1,9 +1,7 @@
 package io.ysh.storage.fs;
 
-import io.ysh.core.resilience.ResiliencePolicy;
-import io.ysh.core.telemetry.Telemetry;
-import io.ysh.storage.ObjectStorage;
-import io.ysh.testkit.storage.StorageConformance;
+import io.ysh.storage.conformance.StorageConformance;
+import io.ysh.storage.spi.StorageDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +26,10 @@ class FsConformanceTest extends StorageConformance {
   protected Harness createHarness() throws IOException {
     Path root = Files.createTempDirectory("ysh-fs-conformance");
     FsStorageDriver driver = driver(root);
-    ObjectStorage storage = ObjectStorage.builder(driver).partSize(PART_SIZE)
-        .telemetry(Telemetry.noop()).resilience(ResiliencePolicy.none()).build();
     return new Harness() {
       @Override
-      public ObjectStorage storage() {
-        return storage;
+      public StorageDriver driver() {
+        return driver;
       }
 
       @Override

@@ -2,10 +2,8 @@ package io.ysh.storage.gcs;
 
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.contrib.nio.testing.FakeStorageAccess;
-import io.ysh.core.resilience.ResiliencePolicy;
-import io.ysh.core.telemetry.Telemetry;
-import io.ysh.storage.ObjectStorage;
-import io.ysh.testkit.storage.StorageConformance;
+import io.ysh.storage.conformance.StorageConformance;
+import io.ysh.storage.spi.StorageDriver;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,12 +34,10 @@ class GcsConformanceTest extends StorageConformance {
         .storageOptions(fake.options())
         .credentials(GcsTestSupport.credentials(GcsTestSupport.rsaKeyPair()))
         .chunkSize(256 * 1024).build();
-    ObjectStorage storage = ObjectStorage.builder(driver).partSize(PART_SIZE).telemetry(Telemetry.noop())
-        .resilience(ResiliencePolicy.none()).build();
     return new Harness() {
       @Override
-      public ObjectStorage storage() {
-        return storage;
+      public StorageDriver driver() {
+        return driver;
       }
 
       @Override
@@ -62,11 +58,6 @@ class GcsConformanceTest extends StorageConformance {
       @Override
       public boolean corrupt(String key) {
         return fake.corrupt("ysh-conformance", key, false);
-      }
-
-      @Override
-      public void close() {
-        storage.close();
       }
     };
   }

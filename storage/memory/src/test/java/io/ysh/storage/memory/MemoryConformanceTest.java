@@ -1,9 +1,7 @@
 package io.ysh.storage.memory;
 
-import io.ysh.core.resilience.ResiliencePolicy;
-import io.ysh.core.telemetry.Telemetry;
-import io.ysh.storage.ObjectStorage;
-import io.ysh.testkit.storage.StorageConformance;
+import io.ysh.storage.conformance.StorageConformance;
+import io.ysh.storage.spi.StorageDriver;
 import java.util.UUID;
 
 /** Runs the storage conformance suite against the in-memory driver. */
@@ -14,12 +12,10 @@ class MemoryConformanceTest extends StorageConformance {
   @Override
   protected Harness createHarness() {
     MemoryStorageDriver driver = MemoryStorageDriver.named("conformance-" + UUID.randomUUID());
-    ObjectStorage storage = ObjectStorage.builder(driver).partSize(PART_SIZE)
-        .telemetry(Telemetry.noop()).resilience(ResiliencePolicy.none()).build();
     return new Harness() {
       @Override
-      public ObjectStorage storage() {
-        return storage;
+      public StorageDriver driver() {
+        return driver;
       }
 
       @Override

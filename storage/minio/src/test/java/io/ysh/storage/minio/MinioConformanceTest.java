@@ -3,11 +3,9 @@ package io.ysh.storage.minio;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.ysh.core.Secret;
-import io.ysh.core.resilience.ResiliencePolicy;
-import io.ysh.core.telemetry.Telemetry;
-import io.ysh.storage.ObjectStorage;
-import io.ysh.testkit.storage.S3TestServers;
-import io.ysh.testkit.storage.StorageConformance;
+import io.ysh.storage.conformance.StorageConformance;
+import io.ysh.storage.spi.StorageDriver;
+import io.ysh.testkit.server.s3.S3TestServers;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,12 +27,10 @@ class MinioConformanceTest extends StorageConformance {
         .credentials(s.accessKey(), Secret.of(s.secretKey())).build();
     MinioClient client = driver.unwrap(MinioClient.class);
     client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-    ObjectStorage storage = ObjectStorage.builder(driver).partSize(PART_SIZE).telemetry(Telemetry.noop())
-        .resilience(ResiliencePolicy.none()).build();
     return new Harness() {
       @Override
-      public ObjectStorage storage() {
-        return storage;
+      public StorageDriver driver() {
+        return driver;
       }
 
       @Override

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.storage.ObjectStorage;
-import io.ysh.testkit.storage.S3TestServers;
+import io.ysh.testkit.server.s3.S3TestServers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.ysh.storage.s3;
 
-import io.ysh.testkit.storage.S3TestServers;
-import io.ysh.testkit.storage.StorageConformance;
+import io.ysh.storage.conformance.StorageConformance;
+import io.ysh.testkit.server.s3.S3TestServers;
 import java.nio.file.Path;
 
 /**

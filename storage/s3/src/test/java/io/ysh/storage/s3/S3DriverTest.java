@@ -11,7 +11,7 @@ import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.storage.ObjectStorage;
 import io.ysh.storage.SignedUrlMethod;
-import io.ysh.testkit.storage.S3TestServers;
+import io.ysh.testkit.server.s3.S3TestServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,11 +1,9 @@
 package io.ysh.storage.s3;
 
 import io.ysh.core.Secret;
-import io.ysh.core.resilience.ResiliencePolicy;
-import io.ysh.core.telemetry.Telemetry;
-import io.ysh.storage.ObjectStorage;
-import io.ysh.testkit.storage.S3TestServers;
-import io.ysh.testkit.storage.StorageConformance;
+import io.ysh.storage.conformance.StorageConformance;
+import io.ysh.storage.spi.StorageDriver;
+import io.ysh.testkit.server.s3.S3TestServers;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -16,7 +14,7 @@ final class S3Harness implements StorageConformance.Harness {
 
   static final long PART_SIZE = 5L << 20;
 
-  private final ObjectStorage storage;
+  private final S3StorageDriver driver;
   private final S3Client client;
   private final String bucket;
 
@@ -26,18 +24,16 @@ final class S3Harness implements StorageConformance.Harness {
 
   S3Harness(S3TestServers.Endpoint endpoint, boolean conditionalWrites, boolean multipartChecksums) {
     bucket = "ysh-" + UUID.randomUUID().toString().substring(0, 13);
-    S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(endpoint.endpoint()).pathStyle(true)
+    driver = S3StorageDriver.builder().bucket(bucket).endpoint(endpoint.endpoint()).pathStyle(true)
         .region("us-east-1").credentials(endpoint.accessKey(), Secret.of(endpoint.secretKey()))
         .conditionalWrites(conditionalWrites).multipartChecksums(multipartChecksums).build();
     client = driver.unwrap(S3Client.class);
     client.createBucket(c -> c.bucket(bucket));
-    storage = ObjectStorage.builder(driver).partSize(PART_SIZE).telemetry(Telemetry.noop())
-        .resilience(ResiliencePolicy.none()).build();
   }
 
   @Override
-  public ObjectStorage storage() {
-    return storage;
+  public StorageDriver driver() {
+    return driver;
   }
 
   @Override
@@ -71,10 +67,5 @@ final class S3Harness implements StorageConformance.Harness {
   @Override
   public OptionalInt pendingUploads(String prefix) {
     return OptionalInt.of(client.listMultipartUploads(l -> l.bucket(bucket).prefix(prefix)).uploads().size());
-  }
-
-  @Override
-  public void close() {
-    storage.close();
   }
 }

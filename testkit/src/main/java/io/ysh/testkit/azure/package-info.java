@@ -1,2 +1,0 @@
-/** Azurite, the Azure Storage emulator, as a shared test server for the blob and queue drivers. */
-package io.ysh.testkit.azure;
