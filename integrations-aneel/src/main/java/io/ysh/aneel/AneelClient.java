@@ -65,6 +65,9 @@ import okhttp3.ResponseBody;
  *       past the end.
  *   <li>{@link #datastoreSqlAvailable()}: feature detection for {@code datastore_search_sql}
  *       (disabled on the portal as of October 2026); nothing here depends on it.
+ *   <li>{@link #tariffComponentResources()} and {@link #tariffComponents(ComponentFilter)}: the
+ *       tariff components, one file per year found through {@code package_show}, read from
+ *       Parquet through DuckDB (when on the class path) or from CSV.
  *   <li>{@link #download(String)} and {@link #download(AneelDataset)}: a resource's bulk CSV,
  *       streamed row by row in constant memory (see {@link AneelCsv}); with a
  *       {@link DownloadCache} a conditional GET downloads nothing when the file did not change,
@@ -354,7 +357,7 @@ public final class AneelClient {
     if (preferParquet && y.parquet() != null && ParquetComponents.available()) {
       return parquetYear(y.parquet(), filter);
     }
-    CkanResource csv = y.csv() != null ? y.csv() : null;
+    CkanResource csv = y.csv();
     if (csv == null) {
       if (y.parquet() != null) {
         // only Parquet for that year: needs DuckDB, and says so if absent

@@ -183,13 +183,15 @@ public record TariffComponent(
 
   /**
    * The published files write the value with a decimal comma ({@code "214,535600374"}) or, in
-   * some years and in exports, a decimal point ({@code "214.53560037400001"}). The dataset never
+   * some years and in exports, a decimal point ({@code "214.53560037400001"}); DuckDB writes a
+   * tiny DOUBLE with an exponent ({@code "1e-05"}). The dataset never
    * uses thousands separators, so a lone dot is a decimal point here (unlike the tariffs table,
    * where {@link Decimals} reads a dot as a thousands separator).
    */
   private static BigDecimal componentValue(Row r) {
     String s = r.text("VlrComponenteTarifario");
-    if (s.indexOf(',') >= 0 || s.indexOf('.') < 0) {
+    boolean pointOrExponent = s.indexOf('.') >= 0 || s.indexOf('e') >= 0 || s.indexOf('E') >= 0;
+    if (s.indexOf(',') >= 0 || !pointOrExponent) {
       BigDecimal v = Decimals.parseOrNull(s);
       if (v == null) {
         throw r.invalid("VlrComponenteTarifario", s, "a decimal such as \"214,535600374\"");
@@ -198,7 +200,7 @@ public record TariffComponent(
     }
     try {
       String t = s.strip();
-      if (t.isEmpty() || t.chars().anyMatch(c -> !(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+')) {
+      if (t.isEmpty() || t.chars().anyMatch(c -> !(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E')) {
         throw new NumberFormatException(t);
       }
       return new BigDecimal(t);
