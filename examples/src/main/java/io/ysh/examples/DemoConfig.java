@@ -32,8 +32,9 @@ import java.util.Optional;
  * @param peakSunHours the site's irradiation, peak sun hours per day
  * @param connection the customer's grid connection
  * @param systemPrice the installed system's price, charged through Asaas
- * @param fioBPerMwh the distributor's TUSD Fio B in R$/MWh (ANEEL's componentes-tarifarias);
- *     empty: approximated as {@link #FIO_B_SHARE_OF_TUSD} of the B1 TUSD
+ * @param fioBPerMwh an override of the distributor's TUSD Fio B in R$/MWh; empty: the
+ *     {@code TUSD_FioB} of ANEEL's componentes-tarifarias when published, else approximated as
+ *     {@link #FIO_B_SHARE_OF_TUSD} of the B1 TUSD (and said so)
  */
 public record DemoConfig(
     String storageUrl,
@@ -53,7 +54,8 @@ public record DemoConfig(
     Optional<BigDecimal> fioBPerMwh) {
 
   /**
-   * The demo's Fio B approximation when no {@code TUSD_FioB} value is given: this share of the
+   * The demo's Fio B approximation when ANEEL's components have no {@code TUSD_FioB} for the
+   * distributor and none is given: this share of the
    * B1 TUSD. An assumption of this demo (Fio B, the distribution wires, is the larger part of the
    * TUSD of most distributors), not an ANEEL figure: give the real value for a real quote.
    */

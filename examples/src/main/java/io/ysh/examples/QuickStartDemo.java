@@ -157,7 +157,7 @@ public final class QuickStartDemo {
       out.printf("storage  %s%ncache    %s%nsecrets  %s%nqueue    %s -> %s%nAsaas    %s%nANEEL    %s%n%n",
           shown(config.storageUrl()), shown(config.cacheUrl()), shown(config.secretsUrl()), shown(config.topicUrl()),
           shown(config.subscriptionUrl()), config.asaasUrl().map(QuickStartDemo::shown).orElse("in-process AsaasSimulator (testkit)"),
-          config.aneelUrl().map(QuickStartDemo::shown).orElse("in-process AneelSimulator (testkit) serving real ANEEL extracts"));
+          config.aneelUrl().map(QuickStartDemo::shown).orElse("in-process AneelSimulator (testkit) serving real ANEEL extracts and a synthetic components sample"));
       storage = add(ObjectStorage.open(config.storageUrl()));
       cache = add(Cache.open(config.cacheUrl()));
       topic = add(Topic.open(config.topicUrl()));
@@ -210,8 +210,11 @@ public final class QuickStartDemo {
 
     QuoteResult quote(TariffResult tariff) throws IOException {
       TariffSnapshot t = tariff.snapshot;
-      boolean approximated = config.fioBPerMwh().isEmpty();
+      // the distributor's own TUSD_FioB when ANEEL's components have it; an explicit override wins;
+      // the labelled approximation only when neither is there
+      boolean approximated = config.fioBPerMwh().isEmpty() && t.fioBPerMwh() == null;
       BigDecimal fioBPerMwh = config.fioBPerMwh()
+          .or(() -> java.util.Optional.ofNullable(t.fioBPerMwh()))
           .orElseGet(() -> t.tusdPerMwh().multiply(DemoConfig.FIO_B_SHARE_OF_TUSD).setScale(2, RoundingMode.HALF_UP));
       // A system quoted today requests grid access after 2023-01-07: it pays the growing Fio B share.
       Optional<BigDecimal> lawShare = Lei14300.fioBShare(Lei14300.GRANDFATHERED_UNTIL.plusDays(1), config.quoteYear());
@@ -232,9 +235,14 @@ public final class QuickStartDemo {
           share.movePointRight(2).stripTrailingZeros().toPlainString(), fioBPerMwh.toPlainString(),
           q.compensatedKwh().toPlainString(), lawShare.isPresent() ? "" : " (from 2029 ANEEL sets it: 90% assumed)");
       if (approximated) {
-        out.printf("                Fio B approximated as %s%% of the B1 TUSD: no componentes-tarifarias extract offline;%n"
+        out.printf("                Fio B approximated as %s%% of the B1 TUSD: %s;%n"
             + "                set YSH_FIOB_RS_MWH to the distributor's TUSD_FioB for a real quote%n",
-            DemoConfig.FIO_B_SHARE_OF_TUSD.movePointRight(2).stripTrailingZeros().toPlainString());
+            DemoConfig.FIO_B_SHARE_OF_TUSD.movePointRight(2).stripTrailingZeros().toPlainString(), t.fioBSource());
+      } else if (config.fioBPerMwh().isPresent()) {
+        out.printf("                Fio B from YSH_FIOB_RS_MWH%n");
+      } else {
+        out.printf("                Fio B = %s's TUSD_FioB from ANEEL's componentes-tarifarias (%s)%s%n", t.distributorAcronym(),
+            t.fioBSource(), config.aneelUrl().isPresent() ? "" : ";\n                offline, the simulator serves a SYNTHETIC components sample: a made-up value");
       }
       out.printf("   savings      %s/month; system %s  =>  payback %s%n", q.monthlySavings().format(),
           q.input().systemPrice().format(), payback(q));

@@ -2,6 +2,9 @@ package io.ysh.examples;
 
 import io.ysh.aneel.AneelClient;
 import io.ysh.aneel.AneelDataset;
+import io.ysh.aneel.ComponentFilter;
+import io.ysh.aneel.FioBCharge;
+import io.ysh.aneel.TariffComponent;
 import io.ysh.aneel.EnergyPrice;
 import io.ysh.aneel.EnergyPriceResult;
 import io.ysh.aneel.FlagNotPublished;
@@ -25,8 +28,9 @@ import java.util.stream.Stream;
 
 /**
  * Prices the B1 residential tariff of a distributor on a day from ANEEL's open data: downloads
- * the tariffs and the flag activations with {@link AneelClient}, resolves them with
- * {@link TariffCalculator}. Each call downloads again; put a cache in front of it.
+ * the tariffs, the flag activations and the B1 TUSD Fio B tariff components with
+ * {@link AneelClient}, resolves them with {@link TariffCalculator}. Each call downloads again;
+ * put a cache in front of it.
  */
 public final class TariffLookup {
 
@@ -47,7 +51,8 @@ public final class TariffLookup {
   /**
    * Starts an ANEEL simulator serving the real extracts bundled with the examples: the B1 rows of
    * a sample of the tariffs dataset (CEMIG-D, RGE, CEA, CERNHE, Ceraçá…), and the flag
-   * activations 2015-01..2026-09 and surcharges.
+   * activations 2015-01..2026-09 and surcharges; and, as the tariff components of 2026, a
+   * SYNTHETIC sample in the real layout (see the resources' SOURCES.txt).
    *
    * @return the running simulator; close it
    */
@@ -60,6 +65,7 @@ public final class TariffLookup {
             "bandeira-tarifaria-acionamento.csv", resource("bandeira-tarifaria-acionamento.csv"))
         .resource(AneelDataset.FLAG_SURCHARGES.packageId(), AneelDataset.FLAG_SURCHARGES.resourceId(),
             "bandeira-tarifaria-adicional.csv", resource("bandeira-tarifaria-adicional.csv"))
+        .tariffComponents(2026, resource("componentes-tarifarias-2026_SYNTHETIC.csv"), null)
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the ANEEL simulator", e);
@@ -78,11 +84,21 @@ public final class TariffLookup {
    */
   public TariffSnapshot b1Residential(String distributor, LocalDate date) {
     loads.incrementAndGet();
-    TariffCalculator calc;
+    TariffCalculator.Builder builder = TariffCalculator.builder();
     try (Stream<TariffRecord> tariffs = aneel.download(AneelDataset.TARIFFS);
         Stream<TariffFlagActivation> flags = aneel.download(AneelDataset.FLAG_ACTIVATIONS)) {
-      calc = TariffCalculator.builder().tariffs(tariffs).flagActivations(flags).build();
+      builder.tariffs(tariffs).flagActivations(flags);
     }
+    ComponentFilter fioB = ComponentFilter.builder().subgroups("B1").components(TariffComponent.TUSD_FIO_B).validOn(date).build();
+    try (Stream<TariffComponent> components = aneel.tariffComponents(fioB)) {
+      builder.components(components);
+    } catch (YshException e) {
+      if (e.code() != ErrorCode.NOT_FOUND) {
+        throw e;
+      }
+      // the portal does not publish that year's components: the price says Fio B is unavailable
+    }
+    TariffCalculator calc = builder.build();
     EnergyPriceResult r =
         calc.price(TariffQuery.builder(distributor, "B1", date).consumerClass("Residencial", "Residencial").build());
     if (r instanceof NoTariffInForce n) {
@@ -105,7 +121,11 @@ public final class TariffLookup {
         row.te(),
         flag == null ? "none" : flag.flag().label(),
         flag == null ? BigDecimal.ZERO : flag.surchargePerMwh(),
-        single.totalPerKwh());
+        single.totalPerKwh(),
+        single.fioBPriced().map(f -> f.component().value()).orElse(null),
+        single.fioB() instanceof FioBCharge.Priced f
+            ? f.component().resolution() + ", in force " + f.component().validFrom() + ".." + f.component().validTo()
+            : ((FioBCharge.Unavailable) single.fioB()).message());
   }
 
   /**

@@ -16,6 +16,10 @@ import java.time.LocalDate;
  * @param flag the tariff flag in force that month, such as {@code Amarela}
  * @param flagPerMwh the flag surcharge, R$/MWh
  * @param totalPerKwh {@code (TUSD + TE + flag) / 1000}, R$/kWh before taxes
+ * @param fioBPerMwh the distributor's TUSD Fio B from ANEEL's tariff components, R$/MWh, or null
+ *     when the components do not have it
+ * @param fioBSource where {@code fioBPerMwh} comes from (the resolution and period of the
+ *     component row), or why there is none
  */
 public record TariffSnapshot(
     String distributorAcronym,
@@ -26,4 +30,6 @@ public record TariffSnapshot(
     BigDecimal tePerMwh,
     String flag,
     BigDecimal flagPerMwh,
-    BigDecimal totalPerKwh) {}
+    BigDecimal totalPerKwh,
+    BigDecimal fioBPerMwh,
+    String fioBSource) {}

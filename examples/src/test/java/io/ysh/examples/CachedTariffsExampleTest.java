@@ -42,8 +42,8 @@ class CachedTariffsExampleTest {
 
       assertThat(r.loads()).isEqualTo(1);
       assertThat(r.distinctAnswers()).isEqualTo(1);
-      // one download of the tariffs and one of the flags, for 12 callers and two later lookups
-      assertThat(sim.requests().stream().filter(q -> q.path().contains("/download/")).count()).isEqualTo(2);
+      // one download each of the tariffs, the flags and the components, for 12 callers and two later lookups
+      assertThat(sim.requests().stream().filter(q -> q.path().contains("/download/")).count()).isEqualTo(3);
       assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("the loader ran 1 time(s), 1 distinct answer(s)");
     }
   }

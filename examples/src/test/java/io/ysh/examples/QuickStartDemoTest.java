@@ -37,12 +37,17 @@ class QuickStartDemoTest {
     assertThat(r.tariff().distributorAcronym()).isEqualTo("CEMIG-D");
     assertThat(r.tariff().totalPerKwh()).isEqualByComparingTo("0.92214");   // (593.08 + 310.21 + 18.85 Amarela) / 1000
     assertThat(r.quote().systemKwp()).isEqualByComparingTo("4.17");
-    assertThat(r.quote().monthlySavings()).isEqualTo(Money.of("342.90"));
+    // Fio B: CEMIG-D's TUSD_FioB 282,164318507 R$/MWh (the simulator's synthetic components sample);
+    // 450 compensated kWh x 60% x 0.282164318507 = 76.18; after = 46.11 + 76.18 = 122.29;
+    // savings = 461.07 - 122.29 = 338.78; payback = 14990 / 338.78 = 44.2 months
+    assertThat(r.quote().monthlySavings()).isEqualTo(Money.of("338.78"));
     assertThat(report)
         .contains("2nd lookup: cache hit")
         .contains("R$ 0.92214/kWh")
-        .contains("payback 43.7 months (3.6 years)")
-        .contains("Fio B approximated")
+        .contains("payback 44.2 months (3.7 years)")
+        .contains("Fio B = CEMIG-D's TUSD_FioB from ANEEL's componentes-tarifarias (RESOLUÇÃO HOMOLOGATÓRIA Nº 3.589")
+        .contains("SYNTHETIC components sample")
+        .doesNotContain("approximated")
         .contains("PIX copia e cola:")
         .contains(r.pixPayload())
         .contains("delivered 2x: verified 2x, processed 1x, duplicate ignored 1x")
@@ -52,6 +57,36 @@ class QuickStartDemoTest {
         .doesNotContain("aact_hmlg");
     for (String step : r.timings().keySet()) {
       assertThat(report).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(step) + " +[0-9.]+ ms");
+    }
+  }
+
+  @Test
+  void withoutPublishedComponentsTheFioBApproximationIsLabelled() throws Exception {
+    // a portal that publishes tariffs and flags but no componentes-tarifarias package
+    try (io.ysh.testkit.aneel.AneelSimulator portal =
+        io.ysh.testkit.aneel.AneelSimulator.builder()
+            .resource(io.ysh.aneel.AneelDataset.TARIFFS.packageId(), io.ysh.aneel.AneelDataset.TARIFFS.resourceId(), "t.csv",
+                bytes("tarifas-b1.csv"))
+            .resource(io.ysh.aneel.AneelDataset.FLAG_ACTIVATIONS.packageId(), io.ysh.aneel.AneelDataset.FLAG_ACTIVATIONS.resourceId(), "f.csv",
+                bytes("bandeira-tarifaria-acionamento.csv"))
+            .start()) {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+      DemoResult r = new QuickStartDemo(
+          DemoConfig.fromEnvironment(java.util.Map.of("YSH_ANEEL_URL", portal.baseUrl())).withQuoteYear(2026), print(buffer)).run();
+      String report = buffer.toString(StandardCharsets.UTF_8);
+      assertThat(r.tariff().fioBPerMwh()).isNull();
+      // 45% of TUSD 593.08 = 266.89 R$/MWh; 450 x 60% x 0.26689 = 72.06; after 118.17; savings 342.90
+      assertThat(r.quote().monthlySavings()).isEqualTo(Money.of("342.90"));
+      assertThat(report)
+          .contains("Fio B approximated as 45% of the B1 TUSD: no tariff components loaded (componentes-tarifarias)")
+          .contains("set YSH_FIOB_RS_MWH");
+      assertPaidOnce(r);
+    }
+  }
+
+  private static byte[] bytes(String name) throws java.io.IOException {
+    try (java.io.InputStream in = QuickStartDemoTest.class.getResourceAsStream("/io/ysh/examples/aneel/" + name)) {
+      return in.readAllBytes();
     }
   }
 

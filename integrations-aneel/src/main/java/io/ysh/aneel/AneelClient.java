@@ -65,6 +65,9 @@ import okhttp3.ResponseBody;
  *       past the end.
  *   <li>{@link #datastoreSqlAvailable()}: feature detection for {@code datastore_search_sql}
  *       (disabled on the portal as of October 2026); nothing here depends on it.
+ *   <li>{@link #tariffComponentResources()} and {@link #tariffComponents(ComponentFilter)}: the
+ *       tariff components, one file per year found through {@code package_show}, read from
+ *       Parquet through DuckDB (when on the class path) or from CSV.
  *   <li>{@link #download(String)} and {@link #download(AneelDataset)}: a resource's bulk CSV,
  *       streamed row by row in constant memory (see {@link AneelCsv}); with a
  *       {@link DownloadCache} a conditional GET downloads nothing when the file did not change,
@@ -272,6 +275,152 @@ public final class AneelClient {
   }
 
   /**
+   * Lists the tariff-components files by year, from {@code package_show} of
+   * {@code componentes-tarifarias} (resource ids are discovered, not hard-coded: the portal adds
+   * one per year). A resource whose name and URL carry no year, or whose format is neither CSV
+   * nor Parquet (the XML and JSON copies), is left out.
+   *
+   * @return the years, oldest first
+   * @throws YshException {@code NOT_FOUND} when the portal has no such package; transport errors
+   */
+  public List<ComponentYear> tariffComponentResources() {
+    CkanPackage p = packageShow(AneelDataset.TARIFF_COMPONENTS.packageId());
+    java.util.TreeMap<Integer, CkanResource[]> byYear = new java.util.TreeMap<>();
+    for (CkanResource r : p.resources()) {
+      int year = ComponentYear.yearOf(r);
+      String format = ComponentYear.formatOf(r);
+      if (year < 0 || format == null) {
+        continue;
+      }
+      CkanResource[] pair = byYear.computeIfAbsent(year, y -> new CkanResource[2]);
+      int slot = format.equals("CSV") ? 0 : 1;
+      // several files of one year and format: the latest modified wins
+      if (pair[slot] == null || newer(r, pair[slot])) {
+        pair[slot] = r;
+      }
+    }
+    List<ComponentYear> out = new ArrayList<>();
+    byYear.forEach((y, pair) -> out.add(new ComponentYear(y, pair[0], pair[1])));
+    return out;
+  }
+
+  /**
+   * Streams the tariff components that pass a filter, from the files of every year the filter's
+   * date range can touch (a row in force on a day may have been published in the year before, so
+   * one year earlier than the range is read too; all years without a range). Each year is read
+   * from its Parquet file through DuckDB when the portal has one and {@link ParquetComponents}
+   * is {@linkplain ParquetComponents#available() available}, else from its CSV, streamed row by
+   * row. Downloads go through the {@link DownloadCache} when there is one; a Parquet file
+   * downloaded without a directory cache is kept in a temporary file until the stream is closed.
+   *
+   * @param filter the rows wanted
+   * @return a lazy stream; close it
+   * @throws YshException {@code NOT_FOUND} when no year of the range is published;
+   *     transport errors after retries
+   * @throws AneelException {@code MISSING_COLUMN} when a file's header differs from ANEEL's
+   *     data dictionary
+   */
+  public Stream<TariffComponent> tariffComponents(ComponentFilter filter) {
+    return tariffComponents(filter, ParquetComponents.available());
+  }
+
+  /**
+   * Like {@link #tariffComponents(ComponentFilter)}, choosing the format.
+   *
+   * @param filter the rows wanted
+   * @param preferParquet false to read the CSV files even when DuckDB is available
+   * @return a lazy stream; close it
+   */
+  public Stream<TariffComponent> tariffComponents(ComponentFilter filter, boolean preferParquet) {
+    Objects.requireNonNull(filter, "filter");
+    List<ComponentYear> years = new ArrayList<>();
+    for (ComponentYear y : tariffComponentResources()) {
+      boolean after = filter.to() != null && y.year() > filter.to().getYear();
+      boolean before = filter.from() != null && y.year() < filter.from().getYear() - 1;
+      if (!after && !before) {
+        years.add(y);
+      }
+    }
+    if (years.isEmpty()) {
+      throw AneelException.of(
+          AneelException.Problem.NOT_PUBLISHED,
+          "the portal lists no tariff-components file for " + (filter.from() == null ? "any year" : "the years " + (filter.from().getYear() - 1) + ".." + (filter.to() == null ? "" : filter.to().getYear())));
+    }
+    Stream<TariffComponent> all = Stream.empty();
+    for (ComponentYear y : years) {
+      all = Stream.concat(all, Stream.of(y).flatMap(year -> openYear(year, filter, preferParquet)));
+    }
+    return all;
+  }
+
+  private Stream<TariffComponent> openYear(ComponentYear y, ComponentFilter filter, boolean preferParquet) {
+    if (preferParquet && y.parquet() != null && ParquetComponents.available()) {
+      return parquetYear(y.parquet(), filter);
+    }
+    CkanResource csv = y.csv();
+    if (csv == null) {
+      if (y.parquet() != null) {
+        // only Parquet for that year: needs DuckDB, and says so if absent
+        return parquetYear(y.parquet(), filter);
+      }
+      return Stream.empty();
+    }
+    Download d = download(csv.url() != null && !csv.url().isBlank() ? csv.url() : csv.id());
+    try {
+      return d.records(AneelDataset.TARIFF_COMPONENTS).filter(filter::test);
+    } catch (RuntimeException e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  private Stream<TariffComponent> parquetYear(CkanResource r, ComponentFilter filter) {
+    ParquetComponents.requireDuckDb(ParquetComponents.DUCKDB_DRIVER);
+    java.nio.file.Path file;
+    boolean temporary;
+    try (Download d = download(r.url() != null && !r.url().isBlank() ? r.url() : r.id())) {
+      Optional<java.nio.file.Path> cached = d.path();
+      if (cached.isPresent()) {
+        file = cached.get();
+        temporary = false;
+      } else {
+        file = java.nio.file.Files.createTempFile("aneel-components-", ".parquet");
+        temporary = true;
+        try (InputStream in = d.body()) {
+          java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+          java.nio.file.Files.deleteIfExists(file);
+          throw e;
+        }
+      }
+    } catch (IOException e) {
+      throw Errors.classify(e);
+    }
+    java.nio.file.Path f = file;
+    try {
+      Stream<TariffComponent> s = ParquetComponents.read(file, filter);
+      return temporary ? s.onClose(() -> deleteQuietly(f)) : s;
+    } catch (RuntimeException e) {
+      if (temporary) {
+        deleteQuietly(f);
+      }
+      throw e;
+    }
+  }
+
+  private static void deleteQuietly(java.nio.file.Path f) {
+    try {
+      java.nio.file.Files.deleteIfExists(f);
+    } catch (IOException ignored) {
+      // a temporary file: the OS cleans it eventually
+    }
+  }
+
+  private static boolean newer(CkanResource a, CkanResource b) {
+    return a.lastModified() != null && (b.lastModified() == null || a.lastModified().isAfter(b.lastModified()));
+  }
+
+  /**
    * The portal's base URL.
    *
    * @return the URL
@@ -441,7 +590,7 @@ public final class AneelClient {
     try {
       if (resp.code() == 304 && cached.isPresent()) {
         DownloadCache.Entry e = cached.get();
-        return new Download(url, true, true, e.etag(), e.lastModified(), e.size(), cache.open(e));
+        return new Download(url, true, true, e.etag(), e.lastModified(), e.size(), cache.open(e), cache.path(e).orElse(null));
       }
       if (!resp.isSuccessful()) {
         throw statusError("download", resp);
@@ -452,7 +601,7 @@ public final class AneelClient {
       String lastModified = resp.header("Last-Modified");
       if (cache == null) {
         handedOff = true;
-        return new Download(url, false, false, etag, lastModified, expected, new LengthCheckingStream(body.byteStream(), expected, resp, url));
+        return new Download(url, false, false, etag, lastModified, expected, new LengthCheckingStream(body.byteStream(), expected, resp, url), null);
       }
       try (DownloadCache.Staging staging = cache.stage(url)) {
         long n;
@@ -467,7 +616,13 @@ public final class AneelClient {
           }
           throw e;
         }
-        if (validateBeforeCaching) {
+        if (validateBeforeCaching && isParquet(staging)) {
+          // a Parquet file has "PAR1" at both ends; a cut one lacks the footer
+          if (!endsWithParquetMagic(staging, n)) {
+            throw AneelException.of(
+                AneelException.Problem.CORRUPT_CSV, "download of " + url + " (" + n + " bytes) is Parquet without its footer; the cached copy, if any, is kept");
+          }
+        } else if (validateBeforeCaching) {
           try (Stream<Row> rows = AneelCsv.rows(staging.reopen())) {
             rows.forEach(r -> {});
           } catch (AneelException e) {
@@ -476,12 +631,30 @@ public final class AneelClient {
           }
         }
         DownloadCache.Entry entry = staging.commit(etag, lastModified);
-        return new Download(url, true, false, etag, lastModified, entry.size(), cache.open(entry));
+        return new Download(url, true, false, etag, lastModified, entry.size(), cache.open(entry), cache.path(entry).orElse(null));
       }
     } finally {
       if (!handedOff) {
         resp.close();
       }
+    }
+  }
+
+  private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
+
+  private static boolean isParquet(DownloadCache.Staging staging) throws IOException {
+    try (InputStream in = staging.reopen()) {
+      return java.util.Arrays.equals(in.readNBytes(4), PARQUET_MAGIC);
+    }
+  }
+
+  private static boolean endsWithParquetMagic(DownloadCache.Staging staging, long size) throws IOException {
+    if (size < 8) {
+      return false;
+    }
+    try (InputStream in = staging.reopen()) {
+      in.skipNBytes(size - 4);
+      return java.util.Arrays.equals(in.readNBytes(4), PARQUET_MAGIC);
     }
   }
 

@@ -50,13 +50,46 @@ public final class AneelDataset<T> {
           DistributedGenerationUnit.COLUMNS,
           DistributedGenerationUnit::fromRow);
 
+  /**
+   * Tariff components ({@code componentes-tarifarias}, package
+   * {@code 613e6b74-1a4b-4c48-a231-096815e96bd5}): one resource per year, as CSV and as Parquet,
+   * so there is no single resource id; {@link AneelClient#tariffComponentResources()} finds the
+   * year's files. The header must match ANEEL's data dictionary exactly (see
+   * {@link TariffComponent}).
+   */
+  public static final AneelDataset<TariffComponent> TARIFF_COMPONENTS =
+      new AneelDataset<>(
+          "tariff components",
+          "componentes-tarifarias",
+          null,
+          TariffComponent.COLUMNS,
+          TariffComponent::fromRow,
+          h ->
+              h.requireExactly(
+                  "tariff components",
+                  TariffComponent.COLUMNS,
+                  java.util.Map.of(TariffComponent.ACRONYM, TariffComponent.ACRONYM_DICTIONARY),
+                  java.util.Set.of("_id", "rank")));
+
   private final String name;
   private final String packageId;
   private final String resourceId;
   private final List<String> requiredColumns;
   private final Function<Row, T> mapper;
+  private final java.util.function.Consumer<Header> headerCheck;
 
   private AneelDataset(String name, String packageId, String resourceId, List<String> requiredColumns, Function<Row, T> mapper) {
+    this(name, packageId, resourceId, requiredColumns, mapper, null);
+  }
+
+  private AneelDataset(
+      String name,
+      String packageId,
+      String resourceId,
+      List<String> requiredColumns,
+      Function<Row, T> mapper,
+      java.util.function.Consumer<Header> headerCheck) {
+    this.headerCheck = headerCheck;
     this.name = Objects.requireNonNull(name, "name");
     this.packageId = packageId;
     this.resourceId = resourceId;
@@ -126,7 +159,22 @@ public final class AneelDataset<T> {
   }
 
   void check(Header header) {
-    header.require(name, requiredColumns);
+    if (headerCheck != null) {
+      headerCheck.accept(header);
+    } else {
+      header.require(name, requiredColumns);
+    }
+  }
+
+  /**
+   * Checks a header (column names in file order) the way reading a file checks it.
+   *
+   * @param columns the column names
+   * @throws AneelException {@code MISSING_COLUMN} naming what is missing (or, for
+   *     {@link #TARIFF_COMPONENTS}, what is not in ANEEL's data dictionary)
+   */
+  public void checkHeader(List<String> columns) {
+    check(new Header(columns));
   }
 
   @Override

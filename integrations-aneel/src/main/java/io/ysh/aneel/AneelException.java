@@ -27,10 +27,12 @@ public final class AneelException extends YshException {
     MISSING_COLUMN(ErrorCode.INVALID_ARGUMENT),
     /** A field could not be read as the type its column holds (a number, a date, a flag). */
     INVALID_VALUE(ErrorCode.INVALID_ARGUMENT),
-    /** The file is not valid CSV (wrong number of fields, unterminated quote, mixed encodings). */
+    /** The file is not valid CSV (wrong number of fields, unterminated quote, mixed encodings), or a Parquet download lacks its footer. */
     CORRUPT_CSV(ErrorCode.INVALID_ARGUMENT),
     /** The download ended before the size the server announced, or the connection broke mid-body. */
     TRUNCATED_DOWNLOAD(ErrorCode.UNAVAILABLE),
+    /** The portal does not publish what was asked for (a year's tariff-components file, a component). */
+    NOT_PUBLISHED(ErrorCode.NOT_FOUND),
     /** The portal answered with an error or with a body that is not the CKAN envelope. */
     PORTAL_ERROR(ErrorCode.UNAVAILABLE);
 

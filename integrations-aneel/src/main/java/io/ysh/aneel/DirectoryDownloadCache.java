@@ -83,6 +83,11 @@ public final class DirectoryDownloadCache implements DownloadCache {
   }
 
   @Override
+  public Optional<Path> path(Entry entry) {
+    return Optional.of(dir.resolve(key(entry.url()) + ".data"));
+  }
+
+  @Override
   public Staging stage(String url) throws IOException {
     String key = key(url);
     Path tmp = Files.createTempFile(dir, key, ".tmp");

@@ -3,6 +3,7 @@ package io.ysh.aneel;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -19,8 +20,10 @@ public final class Download implements Closeable {
   private final String lastModified;
   private final long size;
   private final InputStream body;
+  private final Path path;
 
-  Download(String url, boolean fromCache, boolean notModified, String etag, String lastModified, long size, InputStream body) {
+  Download(String url, boolean fromCache, boolean notModified, String etag, String lastModified, long size, InputStream body, Path path) {
+    this.path = path;
     this.url = url;
     this.fromCache = fromCache;
     this.notModified = notModified;
@@ -82,6 +85,17 @@ public final class Download implements Closeable {
    */
   public long size() {
     return size;
+  }
+
+  /**
+   * Where the file lies on the local file system, when the cache keeps it there
+   * ({@link DirectoryDownloadCache}): readers that need a file, such as {@link ParquetComponents},
+   * read it in place instead of copying the body.
+   *
+   * @return the cached file, valid until the next download of the same URL replaces it
+   */
+  public Optional<Path> path() {
+    return Optional.ofNullable(path);
   }
 
   /**

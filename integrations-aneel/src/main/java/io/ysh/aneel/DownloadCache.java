@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -89,4 +90,15 @@ public interface DownloadCache {
    * @throws IOException on I/O failure
    */
   Staging stage(String url) throws IOException;
+
+  /**
+   * Where a cached copy lies on the local file system, for readers that need a file rather
+   * than a stream (DuckDB reading Parquet). The default has none.
+   *
+   * @param entry an entry from {@link #lookup} or {@link Staging#commit}
+   * @return the file, or empty when the cache does not keep copies as local files
+   */
+  default Optional<Path> path(Entry entry) {
+    return Optional.empty();
+  }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param query the query
  * @param distributorCnpj the distributor's CNPJ
- * @param distributorAcronym its current acronym
+ * @param distributorAcronym the acronym it bore on the query's date
  * @param posts the price per post
  * @param flag the month's flag activation, or null when the query excluded flags or the month
  *     predates flags (2015)
@@ -80,7 +80,7 @@ public record EnergyPrice(
       BigDecimal total = p.energyPerKwh().add(flagPerKwh);
       out.add(
           new PostPrice(
-              p.post(), p.source(), p.energyPerKwh(), flagPerKwh, total, query.taxes() == null ? null : query.taxes().grossUp(total)));
+              p.post(), p.source(), p.energyPerKwh(), flagPerKwh, total, query.taxes() == null ? null : query.taxes().grossUp(total), p.fioB()));
     }
     return new EnergyPrice(query, distributorCnpj, distributorAcronym, out, activation);
   }

@@ -14,9 +14,41 @@ import java.math.RoundingMode;
  * @param flagPerKwh the flag surcharge {@code / 1000}, exact; zero without a flag
  * @param totalPerKwh {@code energyPerKwh + flagPerKwh}, before taxes
  * @param grossPerKwh {@code totalPerKwh} grossed up with the query's taxes, or null without taxes
+ * @param fioB the Lei 14.300 charge per compensated kWh from the distributor's own TUSD Fio B
+ *     for this post, or why it is unavailable (never null)
  */
 public record PostPrice(
-    String post, TariffRecord source, BigDecimal energyPerKwh, BigDecimal flagPerKwh, BigDecimal totalPerKwh, BigDecimal grossPerKwh) {
+    String post,
+    TariffRecord source,
+    BigDecimal energyPerKwh,
+    BigDecimal flagPerKwh,
+    BigDecimal totalPerKwh,
+    BigDecimal grossPerKwh,
+    FioBCharge fioB) {
+
+  /**
+   * Checks that the Fio B answer is there.
+   *
+   * @param post see the record
+   * @param source see the record
+   * @param energyPerKwh see the record
+   * @param flagPerKwh see the record
+   * @param totalPerKwh see the record
+   * @param grossPerKwh see the record
+   * @param fioB see the record
+   */
+  public PostPrice {
+    java.util.Objects.requireNonNull(fioB, "fioB");
+  }
+
+  /**
+   * The Fio B charge per compensated kWh, when it could be priced.
+   *
+   * @return the charge, empty when {@link #fioB()} is {@link FioBCharge.Unavailable}
+   */
+  public java.util.Optional<FioBCharge.Priced> fioBPriced() {
+    return fioB instanceof FioBCharge.Priced p ? java.util.Optional.of(p) : java.util.Optional.empty();
+  }
 
   /**
    * The price billed per kWh: with taxes when taxes were given, else before taxes.

@@ -32,6 +32,15 @@ public final class Row {
   }
 
   /**
+   * The table's column names, in file order, as the header writes them.
+   *
+   * @return the names
+   */
+  public List<String> columns() {
+    return header.names();
+  }
+
+  /**
    * Whether the table has the column.
    *
    * @param column the column name, any case

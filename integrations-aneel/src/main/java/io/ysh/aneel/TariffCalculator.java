@@ -25,9 +25,15 @@ import java.util.stream.Stream;
  * <p><b>Rules.</b>
  *
  * <ol>
- *   <li>The distributor is a CNPJ (the identity: acronyms change, RGE SUL became RGE) or its
- *       <em>current</em> acronym, the one on its latest row. A former acronym is refused with a
- *       message naming the current one.
+ *   <li>The distributor is a CNPJ (the identity: acronyms change, RGE SUL became RGE) or an
+ *       acronym <em>as of the query's date</em>: a distributor bears on a date the acronym of its
+ *       row with the latest start on or before that date (its earliest row's before its first
+ *       period). So a former acronym is fine for dates when it was in force ("RGE SUL" on
+ *       2019-05-01), and an acronym that passed to another company resolves to whichever bore it
+ *       on the date (when two companies' latest rows both carry it, the one with a row in force
+ *       on the date, else the one that took it last). An acronym not in force on the date fails naming who bore it and when, and
+ *       an unknown acronym fails listing the closest acronyms in force. Both tariff and
+ *       component rows count.
  *   <li>Only "Tarifa de Aplicação" rows in MWh count (kW rows are demand, never energy); detail
  *       and post are "Não se aplica" unless the query asks (Branca, Azul and Verde have one row
  *       per post and are priced per post).
@@ -38,7 +44,20 @@ import java.util.stream.Stream;
  *   <li>Price = (TUSD + TE) / 1000 + flag / 1000, where the flag is the month's activation
  *       (R$/MWh). Before 2015 there were no flags.
  *   <li>Taxes, when given, gross up "por dentro": T / ((1 − PIS − COFINS) × (1 − ICMS)).
+ *   <li>Lei 14.300: each post's {@link PostPrice#fioB()} prices the share of Fio B paid on
+ *       compensated energy from the distributor's own {@value TariffComponent#TUSD_FIO_B}
+ *       component ("Tarifa de Aplicação", R$/MWh) for the same subgroup, modality, class,
+ *       subclass, detail and post, in force on the date (same precedence as tariffs), times the
+ *       share of the query's year ({@link Lei14300#fioBShare}, for a unit whose access was
+ *       requested on {@link TariffQuery#generationAccessRequested()}, by default the query's
+ *       date). Without {@linkplain Builder#components(Stream) components} loaded, or without a
+ *       matching row, or in a year the law does not fix, it is {@link FioBCharge.Unavailable}
+ *       saying which: never an estimate.
  * </ol>
+ *
+ * <p>Messages name distributors in full (acronym and CNPJ, written with
+ * {@link io.ysh.core.http.Redactor#distributorCnpj}), since a distributor's CNPJ is a public
+ * company identifier that the redaction of messages leaves readable.
  *
  * <p>When no row covers the date the answer is {@link NoTariffInForce}; when the month's flag is
  * not published it is {@link FlagNotPublished}. It never guesses. Bad input (an unknown
@@ -57,14 +76,21 @@ public final class TariffCalculator {
 
   private static final Pattern REH_NUMBER = Pattern.compile("N[º°o.]*\\s*([0-9][0-9.]*)", Pattern.CASE_INSENSITIVE);
 
+  private static final Comparator<TariffComponent> COMPONENT_PRECEDENCE =
+      Comparator.comparing(TariffComponent::validFrom)
+          .thenComparingLong(c -> resolutionNumber(c.resolution()))
+          .thenComparing(TariffComponent::validTo, Comparator.reverseOrder());
+
   private static final Comparator<TariffRecord> PRECEDENCE =
       Comparator.comparing(TariffRecord::validFrom)
           .thenComparingLong(r -> resolutionNumber(r.resolution()))
           .thenComparing(TariffRecord::validTo, Comparator.reverseOrder());
 
   private final Map<String, List<TariffRecord>> byCnpj;
-  private final Map<String, String> currentAcronym;
-  private final Map<String, Set<String>> acronymToCnpjs;
+  private final Map<String, TreeMap<LocalDate, String>> acronymHistory;
+  private final Map<String, TreeMap<LocalDate, LocalDate>> coverage;
+  private final Map<String, List<TariffComponent>> fioBByCnpj;
+  private final boolean componentsLoaded;
   private final Map<String, String> subgroups;
   private final Map<String, String> modalities;
   private final TreeMap<YearMonth, TariffFlagActivation> flags;
@@ -76,10 +102,10 @@ public final class TariffCalculator {
     this.modalities = b.modalities;
     this.flags = b.flags;
     this.surcharges = b.surcharges;
-    Map<String, String> current = new HashMap<>();
-    b.latest.forEach((cnpj, row) -> current.put(cnpj, row.distributorAcronym()));
-    this.currentAcronym = current;
-    this.acronymToCnpjs = b.acronyms;
+    this.acronymHistory = b.acronymHistory;
+    this.coverage = b.coverage;
+    this.fioBByCnpj = b.fioB;
+    this.componentsLoaded = b.componentsLoaded;
   }
 
   /**
@@ -106,7 +132,7 @@ public final class TariffCalculator {
       throw AneelException.of(
           AneelException.Problem.DATE_OUT_OF_RANGE, "date " + query.date() + " is before " + EARLIEST_DATE + ", where ANEEL's tariff data starts");
     }
-    String cnpj = resolveCnpj(query.distributor());
+    String cnpj = resolveCnpj(query.distributor(), query.date());
     String subgroup = Texts.subgroup(query.subgroup());
     if (!subgroups.containsKey(subgroup)) {
       throw AneelException.of(
@@ -141,8 +167,7 @@ public final class TariffCalculator {
     if (matching.isEmpty()) {
       throw AneelException.of(
           AneelException.Problem.NO_MATCHING_TARIFF,
-          "CNPJ "
-              + cnpj
+          name(cnpj, query.date())
               + " has no MWh \"Tarifa de Aplicação\" row for subgroup "
               + subgroup
               + ", modality "
@@ -189,9 +214,17 @@ public final class TariffCalculator {
         .forEach(
             r -> {
               BigDecimal energy = r.tusd().add(r.te()).movePointLeft(3);
-              posts.add(new PostPrice(r.post(), r, energy, BigDecimal.ZERO, energy, query.taxes() == null ? null : query.taxes().grossUp(energy)));
+              posts.add(
+                  new PostPrice(
+                      r.post(),
+                      r,
+                      energy,
+                      BigDecimal.ZERO,
+                      energy,
+                      query.taxes() == null ? null : query.taxes().grossUp(energy),
+                      fioB(query, cnpj, r.post())));
             });
-    EnergyPrice base = new EnergyPrice(query, cnpj, currentAcronym.get(cnpj), posts, null);
+    EnergyPrice base = new EnergyPrice(query, cnpj, acronymOn(cnpj, query.date()), posts, null);
     if (!query.includeFlag()) {
       return base;
     }
@@ -236,47 +269,231 @@ public final class TariffCalculator {
   }
 
   /**
-   * Resolves a distributor to its CNPJ.
+   * Resolves a distributor to its CNPJ by the acronym each distributor bears on its latest row.
    *
-   * @param cnpjOrAcronym a CNPJ (bare or formatted) or a current acronym, any case
+   * @param cnpjOrAcronym a CNPJ (bare or formatted) or an acronym in force today, any case
    * @return the 14-character CNPJ
-   * @throws AneelException {@code UNKNOWN_DISTRIBUTOR} when no loaded tariff has it, naming the
-   *     current acronym when a former one was given
+   * @throws AneelException {@code UNKNOWN_DISTRIBUTOR} naming who bore a former acronym, or the
+   *     closest acronyms to an unknown one
    */
   public String resolveCnpj(String cnpjOrAcronym) {
+    return resolveCnpj(cnpjOrAcronym, null);
+  }
+
+  /**
+   * Resolves a distributor to its CNPJ as of a date: an acronym resolves to the CNPJ that bore
+   * it on that date (see the class documentation).
+   *
+   * @param cnpjOrAcronym a CNPJ (bare or formatted) or an acronym, any case and accents
+   * @param date the day, or null for the acronyms on each distributor's latest row
+   * @return the 14-character CNPJ
+   * @throws AneelException {@code UNKNOWN_DISTRIBUTOR}: for a CNPJ without tariffs; for an
+   *     acronym not in force on the date, naming who bore it and when; for an unknown acronym,
+   *     listing the closest acronyms in force
+   */
+  public String resolveCnpj(String cnpjOrAcronym, LocalDate date) {
     Objects.requireNonNull(cnpjOrAcronym, "cnpjOrAcronym");
     String s = cnpjOrAcronym.strip();
     if (io.ysh.core.br.Cnpj.isValid(s) || (s.matches("[0-9./\\-]+") && s.replaceAll("[^0-9]", "").length() >= 8)) {
       String cnpj = io.ysh.core.br.Cnpj.isValid(s) ? io.ysh.core.br.Cnpj.parse(s).value() : Texts.cnpj(s);
       if (!byCnpj.containsKey(cnpj)) {
+        // the number the caller gave is not known to be a distributor's: it stays masked
         throw AneelException.of(AneelException.Problem.UNKNOWN_DISTRIBUTOR, "no tariffs for CNPJ " + cnpj + " in the data loaded");
       }
       return cnpj;
     }
     String key = Texts.key(s);
-    List<String> current = new ArrayList<>();
-    for (Map.Entry<String, String> e : currentAcronym.entrySet()) {
-      if (Texts.key(e.getValue()).equals(key)) {
-        current.add(e.getKey());
+    String on = date == null ? "today" : date.toString();
+    List<String> matching = new ArrayList<>();
+    for (String cnpj : acronymHistory.keySet()) {
+      if (Texts.key(acronymOn(cnpj, date)).equals(key)) {
+        matching.add(cnpj);
       }
     }
-    if (current.size() == 1) {
-      return current.get(0);
+    if (matching.size() > 1) {
+      // an acronym passed on (a merger): the bearer with a row in force on the date wins, else
+      // the one that took the acronym last
+      List<String> covering = new ArrayList<>();
+      for (String cnpj : matching) {
+        if (date != null && covered(cnpj, date)) {
+          covering.add(cnpj);
+        }
+      }
+      if (covering.size() == 1) {
+        return covering.get(0);
+      }
+      List<String> pool = covering.isEmpty() ? matching : covering;
+      pool.sort(Comparator.comparing((String cnpj) -> bearingSince(cnpj, date)).reversed());
+      if (bearingSince(pool.get(0), date).isAfter(bearingSince(pool.get(1), date))) {
+        return pool.get(0);
+      }
     }
-    if (current.size() > 1) {
+    if (matching.size() == 1) {
+      return matching.get(0);
+    }
+    if (matching.size() > 1) {
+      StringBuilder sb = new StringBuilder("acronym \"" + s + "\" is borne on " + on + " by several distributors: ");
+      for (String cnpj : matching) {
+        sb.append(io.ysh.core.http.Redactor.distributorCnpj(cnpj)).append("; ");
+      }
+      throw AneelException.of(AneelException.Problem.UNKNOWN_DISTRIBUTOR, sb.append("use the CNPJ").toString());
+    }
+    List<String> bearers = new ArrayList<>();
+    for (Map.Entry<String, TreeMap<LocalDate, String>> e : acronymHistory.entrySet()) {
+      String periods = periods(e.getValue(), key);
+      if (!periods.isEmpty()) {
+        bearers.add(
+            io.ysh.core.http.Redactor.distributorCnpj(e.getKey())
+                + " bore it "
+                + periods
+                + " (on "
+                + on
+                + ": \""
+                + acronymOn(e.getKey(), date)
+                + "\")");
+      }
+    }
+    if (!bearers.isEmpty()) {
       throw AneelException.of(
-          AneelException.Problem.UNKNOWN_DISTRIBUTOR, "acronym \"" + s + "\" is current for several CNPJs " + current + ": use the CNPJ");
+          AneelException.Problem.UNKNOWN_DISTRIBUTOR,
+          "acronym \"" + s + "\" was not in force on " + on + ": " + String.join("; ", bearers) + " - use the CNPJ or the acronym in force");
     }
-    Set<String> former = acronymToCnpjs.get(key);
-    if (former != null && !former.isEmpty()) {
-      StringBuilder sb = new StringBuilder("\"" + s + "\" is a former acronym of ");
-      for (String cnpj : former) {
-        sb.append("CNPJ ").append(cnpj).append(" (now \"").append(currentAcronym.get(cnpj)).append("\") ");
+    throw AneelException.of(
+        AneelException.Problem.UNKNOWN_DISTRIBUTOR,
+        "no distributor with acronym \"" + s + "\" in the data loaded; closest acronyms in force on " + on + ": " + closest(key, date));
+  }
+
+  /** The start of the row that gives a CNPJ its acronym on a date (null: its latest row). */
+  private LocalDate bearingSince(String cnpj, LocalDate date) {
+    TreeMap<LocalDate, String> h = acronymHistory.get(cnpj);
+    LocalDate k = date == null ? h.lastKey() : h.floorKey(date);
+    return k != null ? k : h.firstKey();
+  }
+
+  /** Whether some row of a CNPJ is in force on a date. */
+  private boolean covered(String cnpj, LocalDate date) {
+    TreeMap<LocalDate, LocalDate> c = coverage.get(cnpj);
+    if (c == null) {
+      return false;
+    }
+    for (LocalDate end : c.headMap(date, true).values()) {
+      if (!end.isBefore(date)) {
+        return true;
       }
-      sb.append("- use the CNPJ or the current acronym");
-      throw AneelException.of(AneelException.Problem.UNKNOWN_DISTRIBUTOR, sb.toString());
     }
-    throw AneelException.of(AneelException.Problem.UNKNOWN_DISTRIBUTOR, "no distributor with acronym \"" + s + "\" in the data loaded");
+    return false;
+  }
+
+  /** The acronym a CNPJ bore on a date (null: its latest), or "" when unknown. */
+  String acronymOn(String cnpj, LocalDate date) {
+    TreeMap<LocalDate, String> h = acronymHistory.get(cnpj);
+    if (h == null || h.isEmpty()) {
+      return "";
+    }
+    if (date == null) {
+      return h.lastEntry().getValue();
+    }
+    Map.Entry<LocalDate, String> e = h.floorEntry(date);
+    return e != null ? e.getValue() : h.firstEntry().getValue();
+  }
+
+  /** "from A to B" spans during which a history bore an acronym (by key), comma-separated. */
+  private static String periods(TreeMap<LocalDate, String> history, String key) {
+    List<String> out = new ArrayList<>();
+    LocalDate start = null;
+    for (Map.Entry<LocalDate, String> e : history.entrySet()) {
+      boolean bears = Texts.key(e.getValue()).equals(key);
+      if (bears && start == null) {
+        start = e.getKey();
+      } else if (!bears && start != null) {
+        out.add("from " + start + " to " + e.getKey().minusDays(1));
+        start = null;
+      }
+    }
+    if (start != null) {
+      out.add("from " + start);
+    }
+    return String.join(", ", out);
+  }
+
+  /** The three acronyms in force on the date closest to a key by edit distance. */
+  private String closest(String key, LocalDate date) {
+    Map<String, String> current = new TreeMap<>();
+    for (String cnpj : acronymHistory.keySet()) {
+      String a = acronymOn(cnpj, date);
+      current.putIfAbsent(Texts.key(a), a);
+    }
+    List<String> names = new ArrayList<>(current.keySet());
+    names.sort(Comparator.comparingInt((String n) -> editDistance(key, n)).thenComparing(n -> n));
+    List<String> out = new ArrayList<>();
+    for (String n : names.subList(0, Math.min(3, names.size()))) {
+      out.add("\"" + current.get(n) + "\"");
+    }
+    return out.isEmpty() ? "none" : String.join(", ", out);
+  }
+
+  static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** A distributor named in full: its acronym on the date and its (public) CNPJ. */
+  private String name(String cnpj, LocalDate date) {
+    String a = acronymOn(cnpj, date);
+    return (a.isEmpty() ? "" : a + ", ") + io.ysh.core.http.Redactor.distributorCnpj(cnpj);
+  }
+
+  private FioBCharge fioB(TariffQuery q, String cnpj, String post) {
+    if (!componentsLoaded) {
+      return new FioBCharge.Unavailable(
+          FioBCharge.Reason.NO_COMPONENTS_LOADED,
+          "no tariff components loaded (componentes-tarifarias): the Fio B of " + name(cnpj, q.date()) + " is unknown to this calculator");
+    }
+    LocalDate access = q.generationAccessRequested() != null ? q.generationAccessRequested() : q.date();
+    Optional<BigDecimal> share = Lei14300.fioBShare(access, q.date().getYear());
+    if (share.isEmpty()) {
+      return new FioBCharge.Unavailable(
+          FioBCharge.Reason.SHARE_NOT_FIXED_BY_LAW,
+          "Lei 14.300 does not fix the Fio B share in " + q.date().getYear() + " for a unit that requested access on " + access
+              + " (ANEEL's regulation decides it)");
+    }
+    String subgroup = Texts.subgroup(q.subgroup());
+    TariffComponent best = null;
+    for (TariffComponent c : fioBByCnpj.getOrDefault(cnpj, List.of())) {
+      if (c.covers(q.date())
+          && c.subgroup().equals(subgroup)
+          && Texts.key(c.modality()).equals(Texts.key(q.modality()))
+          && Texts.key(c.consumerClass()).equals(Texts.key(q.consumerClass()))
+          && Texts.key(c.subclass()).equals(Texts.key(q.subclass()))
+          && Texts.key(c.detail()).equals(Texts.key(q.detail()))
+          && Texts.key(c.post()).equals(Texts.key(post))
+          && (best == null || COMPONENT_PRECEDENCE.compare(c, best) > 0)) {
+        best = c;
+      }
+    }
+    if (best == null) {
+      return new FioBCharge.Unavailable(
+          FioBCharge.Reason.NO_COMPONENT_FOR_QUERY,
+          "the tariff components loaded have no " + TariffComponent.TUSD_FIO_B + " (Tarifa de Aplicação, R$/MWh) of " + name(cnpj, q.date())
+              + " for " + subgroup + "/" + q.modality() + "/" + q.consumerClass() + "/" + q.subclass() + "/" + q.detail() + "/" + post
+              + " in force on " + q.date());
+    }
+    return new FioBCharge.Priced(
+        best, access, share.get(), best.value().movePointLeft(3), Lei14300.fioBChargePerKwh(share.get(), best.value()));
   }
 
   private String combinations(String cnpj, String subgroup) {
@@ -318,8 +535,10 @@ public final class TariffCalculator {
   /** Loads tables into a {@link TariffCalculator}. Not thread-safe. */
   public static final class Builder {
     private final Map<String, List<TariffRecord>> byCnpj = new HashMap<>();
-    private final Map<String, TariffRecord> latest = new HashMap<>();
-    private final Map<String, Set<String>> acronyms = new HashMap<>();
+    private final Map<String, TreeMap<LocalDate, String>> acronymHistory = new HashMap<>();
+    private final Map<String, TreeMap<LocalDate, LocalDate>> coverage = new HashMap<>();
+    private final Map<String, List<TariffComponent>> fioB = new HashMap<>();
+    private boolean componentsLoaded;
     private final Map<String, String> subgroups = new HashMap<>();
     private final Map<String, String> modalities = new HashMap<>();
     private final TreeMap<YearMonth, TariffFlagActivation> flags = new TreeMap<>();
@@ -374,6 +593,33 @@ public final class TariffCalculator {
     }
 
     /**
+     * Adds tariff-component rows, for the Lei 14.300 Fio B charge. Only
+     * {@value TariffComponent#TUSD_FIO_B} rows of "Tarifa de Aplicação" in R$/MWh are kept; every
+     * row's acronym counts for resolving acronyms by date. Marks components as loaded, so that a
+     * missing Fio B is reported as such rather than as "no components".
+     *
+     * @param components the rows; the stream is consumed, not closed
+     * @return this builder
+     */
+    public Builder components(Stream<TariffComponent> components) {
+      componentsLoaded = true;
+      components.forEachOrdered(this::addComponent);
+      return this;
+    }
+
+    /**
+     * Adds tariff-component rows; see {@link #components(Stream)}.
+     *
+     * @param components the rows
+     * @return this builder
+     */
+    public Builder components(Iterable<TariffComponent> components) {
+      componentsLoaded = true;
+      components.forEach(this::addComponent);
+      return this;
+    }
+
+    /**
      * Adds the flag surcharge table, for {@link TariffCalculator#surcharge}.
      *
      * @param rows the rows
@@ -397,16 +643,27 @@ public final class TariffCalculator {
       String cnpj = r.distributorCnpj();
       subgroups.putIfAbsent(r.subgroup(), r.subgroup());
       modalities.putIfAbsent(Texts.key(r.modality()), r.modality());
-      TariffRecord prev = latest.get(cnpj);
-      if (prev == null || r.validFrom().isAfter(prev.validFrom())) {
-        latest.put(cnpj, r);
-      }
-      acronyms.computeIfAbsent(Texts.key(r.distributorAcronym()), k -> new TreeSet<>()).add(cnpj);
+      bore(cnpj, r.validFrom(), r.validTo(), r.distributorAcronym());
       if (r.unit() != TariffUnit.MWH || !r.isApplicationTariff()) {
         byCnpj.computeIfAbsent(cnpj, k -> new ArrayList<>());
         return;
       }
       byCnpj.computeIfAbsent(cnpj, k -> new ArrayList<>()).add(intern(r));
+    }
+
+    private void bore(String cnpj, LocalDate from, LocalDate to, String acronym) {
+      coverage.computeIfAbsent(cnpj, k -> new TreeMap<>()).merge(from, to, (a, b) -> a.isAfter(b) ? a : b);
+      if (acronym == null || acronym.isBlank()) {
+        return;
+      }
+      acronymHistory.computeIfAbsent(cnpj, k -> new TreeMap<>()).putIfAbsent(from, in(acronym));
+    }
+
+    private void addComponent(TariffComponent c) {
+      bore(c.distributorCnpj(), c.validFrom(), c.validTo(), c.distributorAcronym());
+      if (c.is(TariffComponent.TUSD_FIO_B) && c.isApplicationTariff() && c.unit() == TariffUnit.MWH) {
+        fioB.computeIfAbsent(c.distributorCnpj(), k -> new ArrayList<>()).add(c);
+      }
     }
 
     private TariffRecord intern(TariffRecord r) {

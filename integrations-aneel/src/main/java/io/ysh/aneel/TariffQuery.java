@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * What {@link TariffCalculator#price(TariffQuery)} prices: a distributor (CNPJ or current
- * acronym), subgroup, modality, class, subclass, detail, optional post, date, and optional
+ * What {@link TariffCalculator#price(TariffQuery)} prices: a distributor (CNPJ, or the acronym
+ * it bore on the query's date), subgroup, modality, class, subclass, detail, optional post, date, and optional
  * taxes. Class, subclass and detail default to "Não se aplica", modality to "Convencional".
  * Names match ignoring case and accents.
  *
- * @param distributor a CNPJ (bare or formatted) or the distributor's current acronym
+ * @param distributor a CNPJ (bare or formatted) or the acronym the distributor bore on {@code date}
  * @param subgroup B1, B2, B3, A4…
  * @param modality Convencional, Branca, Azul, Verde…
  * @param consumerClass Residencial, Rural, Não se aplica…
@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param date the day to price
  * @param taxes the taxes to gross up with, or null for prices before taxes
  * @param includeFlag whether to add the month's tariff flag
+ * @param generationAccessRequested for the Lei 14.300 Fio B charge: the day the
+ *     distributed-generation unit requested grid access, or null for "on the query's date" (a
+ *     new system being quoted)
  */
 public record TariffQuery(
     String distributor,
@@ -31,7 +34,8 @@ public record TariffQuery(
     String post,
     LocalDate date,
     Taxes taxes,
-    boolean includeFlag) {
+    boolean includeFlag,
+    LocalDate generationAccessRequested) {
 
   /**
    * Checks the required components.
@@ -46,6 +50,7 @@ public record TariffQuery(
    * @param date see the record
    * @param taxes see the record
    * @param includeFlag see the record
+   * @param generationAccessRequested see the record
    */
   public TariffQuery {
     Objects.requireNonNull(distributor, "distributor");
@@ -60,7 +65,7 @@ public record TariffQuery(
   /**
    * Starts a query.
    *
-   * @param distributor a CNPJ or the current acronym
+   * @param distributor a CNPJ or the acronym in force on the date
    * @param subgroup the subgroup
    * @param date the day to price
    * @return a builder
@@ -81,6 +86,7 @@ public record TariffQuery(
     private String post;
     private Taxes taxes;
     private boolean includeFlag = true;
+    private LocalDate accessRequested;
 
     private Builder(String distributor, String subgroup, LocalDate date) {
       this.distributor = distributor;
@@ -157,12 +163,24 @@ public record TariffQuery(
     }
 
     /**
+     * Sets when the distributed-generation unit requested grid access, which decides its
+     * Lei 14.300 Fio B share (units up to 2023-01-07 keep the old rule).
+     *
+     * @param date the day, or null for the query's date
+     * @return this builder
+     */
+    public Builder generationAccessRequested(LocalDate date) {
+      this.accessRequested = date;
+      return this;
+    }
+
+    /**
      * Builds the query.
      *
      * @return the query
      */
     public TariffQuery build() {
-      return new TariffQuery(distributor, subgroup, modality, consumerClass, subclass, detail, post, date, taxes, includeFlag);
+      return new TariffQuery(distributor, subgroup, modality, consumerClass, subclass, detail, post, date, taxes, includeFlag, accessRequested);
     }
   }
 }

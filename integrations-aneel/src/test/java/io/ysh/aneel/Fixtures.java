@@ -16,6 +16,8 @@ final class Fixtures {
   static final String FLAGS_LATIN1_CRLF = "bandeira-tarifaria-acionamento_patricpz_energy-app-backend.csv";
   static final String SURCHARGES = "scrutiniums_bandeira_adicional.csv";
   static final String GD = "lannacassio_gd_headtail_2026-01-16_RECONSTRUCTED.csv";
+  /** Synthetic rows in the real layout: see the note at the top of the file. */
+  static final String COMPONENTS = "componentes-tarifarias_SYNTHETIC_sample.csv";
 
   private Fixtures() {}
 
@@ -24,6 +26,24 @@ final class Fixtures {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The components fixture without its leading '#' note, as ANEEL's file would be. */
+  static byte[] componentsCsv() {
+    String text = new String(bytes(COMPONENTS), java.nio.charset.StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("(?<=\\n)")) {
+      if (!line.startsWith("#")) {
+        out.append(line);
+      }
+    }
+    return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static List<TariffComponent> components() {
+    try (Stream<TariffComponent> s = AneelCsv.read(new java.io.ByteArrayInputStream(componentsCsv()), AneelDataset.TARIFF_COMPONENTS)) {
+      return s.toList();
     }
   }
 

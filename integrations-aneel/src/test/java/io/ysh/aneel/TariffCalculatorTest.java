@@ -143,7 +143,7 @@ class TariffCalculatorTest {
   }
 
   @Test
-  void renamedDistributorByCnpjAndFormerAcronymIsRefusedNamingTheCurrentOne() {
+  void renamedDistributorByCnpjAndFormerAcronymIsRefusedAfterTheRenameNamingTheCurrentOne() {
     // RGE (ex RGE SUL) REH 2.697 2020-06-19..2020-06-30: 290,26 + 270,01 = 560,27 -> 0.56027; 2020-06 Verde
     EnergyPrice p =
         priced(calc.price(TariffQuery.builder("02.016.440/0001-62", "B1", LocalDate.of(2020, 6, 25)).consumerClass("Residencial", "Residencial").build()));
@@ -151,7 +151,8 @@ class TariffCalculatorTest {
     assertThat(p.distributorAcronym()).isEqualTo("RGE");
     assertThatThrownBy(() -> calc.resolveCnpj("RGE SUL"))
         .isInstanceOfSatisfying(AneelException.class, e -> assertThat(e.problem()).isEqualTo(AneelException.Problem.UNKNOWN_DISTRIBUTOR))
-        .hasMessageContaining("former acronym")
+        .hasMessageContaining("not in force")
+        .hasMessageContaining("distributor CNPJ 02016440000162 bore it from 2018-04-19 to 2019-06-18")
         .hasMessageContaining("\"RGE\"");
   }
 

@@ -26,6 +26,17 @@ import java.util.regex.Pattern;
  *   <li>{@code Bearer}/{@code Basic} credentials and Asaas API keys ({@code $aact_…}).
  * </ul>
  *
+ * <p><b>Whose documents are masked.</b> Every CPF is masked, always: it identifies a person. A
+ * CNPJ is masked too, since the text cannot tell a customer's document from anyone else's, with
+ * one exception: the CNPJ of an electricity distributor named in ANEEL's published data (tariffs,
+ * tariff components), which is a public company identifier that error messages need in order
+ * to name the distributor. Code that names such a distributor writes the number with
+ * {@link #distributorCnpj(String)}, which puts the words {@value #DISTRIBUTOR_CNPJ} right before
+ * it; a CNPJ directly after those words is left as it is. Nothing else unmasks a CNPJ: a
+ * customer's document (an Asaas {@code cpfCnpj}, a CNPJ in a provider's message, a JSON
+ * {@code cnpj} field) never goes through that helper, and a CPF after those words is still
+ * masked.
+ *
  * <p>Redaction is pattern based: it is a safety net, not a reason to pass secrets around as
  * strings. Hold credentials in {@link io.ysh.core.Secret}. Instances are immutable and
  * thread-safe.
@@ -34,6 +45,9 @@ public final class Redactor {
 
   /** What replaces a masked value. */
   public static final String MASK = "****";
+
+  /** The words that mark the CNPJ after them as a distributor's, left unmasked. */
+  public static final String DISTRIBUTOR_CNPJ = "distributor CNPJ ";
 
   private static final Set<String> DEFAULT_HEADERS =
       Set.of(
@@ -199,9 +213,29 @@ public final class Redactor {
     s = replaceGroup2(jsonField, s, "\"" + MASK + "\"");
     s = replaceGroup2(queryParam, s, MASK);
     s = replaceGroup2(formField, s, MASK);
-    s = CNPJ.matcher(s).replaceAll(m -> looksLikeCnpj(m.group()) ? MASK : Matcher.quoteReplacement(m.group()));
+    String before = s;
+    s =
+        CNPJ.matcher(s)
+            .replaceAll(
+                m ->
+                    looksLikeCnpj(m.group()) && !afterDistributorMarker(before, m.start())
+                        ? MASK
+                        : Matcher.quoteReplacement(m.group()));
     s = CPF.matcher(s).replaceAll(MASK);
     return s;
+  }
+
+  /**
+   * Writes a distributor's CNPJ so that {@link #redactText(String)} leaves it unmasked: the words
+   * {@value #DISTRIBUTOR_CNPJ} followed by the number. Only for distributors named in ANEEL's
+   * published data (their CNPJs are public company identifiers); never for a customer's
+   * document.
+   *
+   * @param cnpj the distributor's CNPJ, formatted or bare
+   * @return {@code "distributor CNPJ " + cnpj}
+   */
+  public static String distributorCnpj(String cnpj) {
+    return DISTRIBUTOR_CNPJ + Objects.requireNonNull(cnpj, "cnpj");
   }
 
   /**
@@ -228,6 +262,11 @@ public final class Redactor {
       }
     }
     return digits >= 2;
+  }
+
+  private static boolean afterDistributorMarker(String text, int start) {
+    int from = start - DISTRIBUTOR_CNPJ.length();
+    return from >= 0 && text.startsWith(DISTRIBUTOR_CNPJ, from);
   }
 
   private static String replaceGroup2(Pattern p, String s, String mask) {

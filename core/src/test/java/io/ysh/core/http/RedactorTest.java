@@ -92,4 +92,27 @@ class RedactorTest {
                   .doesNotContain(secret.replaceAll("[^A-Za-z0-9]", "x"));
             });
   }
+
+  @Test
+  void distributorCnpjNamedThroughTheHelperStaysReadable() {
+    String msg = "no tariffs for CEMIG-D, " + Redactor.distributorCnpj("06.981.180/0001-16") + ", and RGE ("
+        + Redactor.distributorCnpj("02016440000162") + ")";
+    assertThat(redactor.redactText(msg))
+        .isEqualTo("no tariffs for CEMIG-D, distributor CNPJ 06.981.180/0001-16, and RGE (distributor CNPJ 02016440000162)");
+  }
+
+  @Test
+  void customersDocumentsAreMaskedEvenBesideADistributor() {
+    String msg = "customer 11.222.333/0001-81 (CNPJ 11222333000181, cpf 249.715.637-92) of "
+        + Redactor.distributorCnpj("02016440000162") + "; " + Redactor.distributorCnpj("249.715.637-92")
+        + "; Distributor CNPJ 11222333000181; distributor CNPJ: 11222333000181; distributor CNPJ  11222333000181";
+    String out = redactor.redactText(msg);
+    assertThat(out)
+        .doesNotContain("11.222.333/0001-81", "11222333000181", "249.715.637-92")
+        .contains("distributor CNPJ 02016440000162")
+        // a CPF is personal whatever precedes it; the marker is exact (case, colon, spacing)
+        .contains("distributor CNPJ ****; Distributor CNPJ ****; distributor CNPJ: ****; distributor CNPJ  ****");
+    // a JSON cnpj field is a customer's document: masked even with the words before it
+    assertThat(redactor.redactBody("{\"cnpj\":\"distributor CNPJ 02016440000162\"}")).isEqualTo("{\"cnpj\":\"****\"}");
+  }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ysh.aneel.AneelCsv;
+import io.ysh.aneel.Row;
 import io.ysh.core.json.Json;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,10 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * An in-process look-alike of ANEEL's CKAN portal ({@code dadosabertos.aneel.gov.br}) serving
@@ -74,9 +74,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       answer or a body cut short.
  * </ul>
  *
+ * <p>Files are read with the ANEEL client's own CSV reader ({@code io.ysh.aneel.AneelCsv}), so
+ * the simulator and the client agree on every publication quirk. Parquet resources
+ * ({@code .parquet} file names, such as the tariff components' yearly files) are listed and
+ * downloaded, and have no datastore, as on the portal.
+ *
  * <p>Thread-safe. Close it to stop the server.
  */
 public final class AneelSimulator implements AutoCloseable {
+
+  /** The package of the tariff components, by its slug on the portal. */
+  public static final String TARIFF_COMPONENTS_PACKAGE = "componentes-tarifarias";
 
   /** The portal's silent cap on {@code limit}. */
   public static final int DEFAULT_MAX_LIMIT = 32_000;
@@ -416,13 +424,13 @@ public final class AneelSimulator implements AutoCloseable {
     ObjectNode n = JSON.createObjectNode();
     n.put("id", r.id);
     n.put("package_id", uuidLike(r.packageId));
-    n.put("name", r.fileName.replaceFirst("\\.csv$", ""));
-    n.put("format", "CSV");
+    n.put("name", r.fileName.replaceFirst("\\.(csv|parquet)$", ""));
+    n.put("format", r.isParquet() ? "PARQUET" : "CSV");
     n.put("url", baseUrl() + r.downloadPath());
     n.put("last_modified", LocalDateTime.ofInstant(r.lastModified, ZoneOffset.UTC).format(CKAN_TIME));
     n.put("size", r.content.length);
-    n.put("datastore_active", true);
-    n.put("mimetype", "text/csv");
+    n.put("datastore_active", !r.isParquet());
+    n.put("mimetype", r.isParquet() ? "application/vnd.apache.parquet" : "text/csv");
     return n;
   }
 
@@ -430,6 +438,9 @@ public final class AneelSimulator implements AutoCloseable {
     Resource r = resources.get(String.valueOf(q.get("resource_id")));
     if (r == null) {
       return json(404, error("Not Found Error", "Not found: Resource \"" + q.get("resource_id") + "\" was not found."));
+    }
+    if (r.isParquet()) {
+      return json(404, error("Not Found Error", "Not found: Resource \"" + r.id + "\" has no datastore (not a CSV)."));
     }
     Table t = r.table();
     int limit = 100;
@@ -553,7 +564,7 @@ public final class AneelSimulator implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ETag", r.etag);
         headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified.atZone(ZoneOffset.UTC)));
-        headers.put("Content-Type", "text/csv");
+        headers.put("Content-Type", r.isParquet() ? "application/vnd.apache.parquet" : "text/csv");
         String inm = ex.getRequestHeaders().getFirst("If-None-Match");
         String ims = ex.getRequestHeaders().getFirst("If-Modified-Since");
         boolean notModified;
@@ -649,70 +660,6 @@ public final class AneelSimulator implements AutoCloseable {
     }
   }
 
-  /** Decodes as UTF-8, or as windows-1252 when the bytes are not UTF-8 (ANEEL's Latin-1 files). */
-  static String decode(byte[] content) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(content))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return new String(content, Charset.forName("windows-1252"));
-    }
-  }
-
-  /** A small RFC 4180 reader with {@code ;}: enough for the simulator's datastore. */
-  static List<List<String>> parseCsv(String text) {
-    List<List<String>> out = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean fieldStarted = false;
-    int i = text.startsWith("\uFEFF") ? 1 : 0;
-    for (; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"' && field.length() == 0) {
-        quoted = true;
-        fieldStarted = true;
-      } else if (c == ';') {
-        row.add(field.toString());
-        field.setLength(0);
-        fieldStarted = false;
-      } else if (c == '\r' || c == '\n') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        if (!row.isEmpty() || field.length() > 0 || fieldStarted) {
-          row.add(field.toString());
-          out.add(row);
-        }
-        row = new ArrayList<>();
-        field.setLength(0);
-        fieldStarted = false;
-      } else {
-        field.append(c);
-      }
-    }
-    if (!row.isEmpty() || field.length() > 0 || fieldStarted) {
-      row.add(field.toString());
-      out.add(row);
-    }
-    return out;
-  }
-
   private enum Kind {
     STATUS,
     DROP,
@@ -756,22 +703,31 @@ public final class AneelSimulator implements AutoCloseable {
       return "/dataset/" + packageId + "/resource/" + id + "/download/" + URLEncoder.encode(fileName, StandardCharsets.UTF_8);
     }
 
+    boolean isParquet() {
+      return fileName.toLowerCase(Locale.ROOT).endsWith(".parquet");
+    }
+
+    /** The datastore table: the file read by the client's own CSV reader (io.ysh.aneel.AneelCsv). */
     Table table() {
       Table t = table;
       if (t == null) {
-        List<List<String>> parsed = parseCsv(decode(content));
-        List<String> columns = parsed.isEmpty() ? List.of() : List.copyOf(parsed.get(0));
+        List<String> columns = new ArrayList<>();
         List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 1; i < parsed.size(); i++) {
-          List<String> cells = parsed.get(i);
-          Map<String, String> m = new LinkedHashMap<>();
-          m.put("_id", Integer.toString(i));
-          for (int c = 0; c < columns.size(); c++) {
-            m.put(columns.get(c), c < cells.size() ? cells.get(c) : "");
-          }
-          rows.add(m);
+        try (Stream<Row> s = AneelCsv.rows(new ByteArrayInputStream(content))) {
+          s.forEachOrdered(
+              row -> {
+                if (columns.isEmpty()) {
+                  columns.addAll(row.columns());
+                }
+                Map<String, String> m = new LinkedHashMap<>();
+                m.put("_id", Integer.toString(rows.size() + 1));
+                for (String c : columns) {
+                  m.put(c, row.text(c));
+                }
+                rows.add(m);
+              });
         }
-        t = new Table(columns, Collections.unmodifiableList(rows));
+        t = new Table(List.copyOf(columns), Collections.unmodifiableList(rows));
         table = t;
       }
       return t;
@@ -799,6 +755,30 @@ public final class AneelSimulator implements AutoCloseable {
      */
     public Builder resource(String packageId, String resourceId, String fileName, byte[] content) {
       resources.add(new Resource(packageId, resourceId, fileName, content.clone(), lastModified));
+      return this;
+    }
+
+    /**
+     * Serves one year of ANEEL's tariff components ({@code componentes-tarifarias}) the way the
+     * portal lists them: a CSV resource and, when given, a Parquet resource with the same rows,
+     * named {@code componentes-tarifarias-<year>.csv} / {@code .parquet} in package
+     * {@value #TARIFF_COMPONENTS_PACKAGE}. Their ids are derived from the year, so a client must
+     * find them through {@code package_show}, as on the portal. The Parquet bytes are served as
+     * given (make them with any Parquet writer, DuckDB for example).
+     *
+     * @param year the year
+     * @param csv the CSV file
+     * @param parquet the same rows as Parquet, or null to publish only the CSV
+     * @return this builder
+     */
+    public Builder tariffComponents(int year, byte[] csv, byte[] parquet) {
+      Objects.requireNonNull(csv, "csv");
+      packageTitles.putIfAbsent(TARIFF_COMPONENTS_PACKAGE, "Componentes Tarifárias");
+      String name = TARIFF_COMPONENTS_PACKAGE + "-" + year;
+      resource(TARIFF_COMPONENTS_PACKAGE, uuidLike(name + ".csv"), name + ".csv", csv);
+      if (parquet != null) {
+        resource(TARIFF_COMPONENTS_PACKAGE, uuidLike(name + ".parquet"), name + ".parquet", parquet);
+      }
       return this;
     }
 

@@ -171,8 +171,44 @@ class AneelSimulatorTest {
   }
 
   @Test
-  void csvReaderHandlesQuotesAndBothLineEndings() {
-    assertThat(AneelSimulator.parseCsv("\"a\";\"b;c\"\r\nx;\"y\"\"z\"\n"))
-        .containsExactly(List.of("a", "b;c"), List.of("x", "y\"z"));
+  void datastoreRowsAreReadWithTheClientsCsvReader() throws Exception {
+    try (AneelSimulator own =
+        AneelSimulator.builder().resource("p", "r", "r.csv", "\"a\";\"b\"\r\n\"x;1\";\"y\"\"z\"\n".getBytes(StandardCharsets.UTF_8)).start()) {
+      HttpResponse<String> r =
+          http.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/api/3/action/datastore_search?resource_id=r")).build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode rec = Json.mapper().readTree(r.body()).path("result").path("records").get(0);
+      assertThat(rec.path("a").asText()).isEqualTo("x;1");
+      assertThat(rec.path("b").asText()).isEqualTo("y\"z");
+    }
+  }
+
+  @Test
+  void tariffComponentsArePublishedPerYearAsCsvAndParquet() throws Exception {
+    byte[] parquet = {'P', 'A', 'R', '1', 0, 0, 0, 0, 'P', 'A', 'R', '1'};
+    try (AneelSimulator own =
+        AneelSimulator.builder()
+            .tariffComponents(2025, Fixtures.componentsCsv(), null)
+            .tariffComponents(2026, Fixtures.componentsCsv(), parquet)
+            .start()) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(own.baseUrl() + "/api/3/action/package_show?id=" + AneelSimulator.TARIFF_COMPONENTS_PACKAGE)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonNode resources = Json.mapper().readTree(r.body()).path("result").path("resources");
+      assertThat(resources).hasSize(3);
+      List<String> names = new java.util.ArrayList<>();
+      resources.forEach(n -> names.add(n.path("name").asText() + ":" + n.path("format").asText() + ":" + n.path("datastore_active").asBoolean()));
+      assertThat(names).containsExactlyInAnyOrder(
+          "componentes-tarifarias-2025:CSV:true", "componentes-tarifarias-2026:CSV:true", "componentes-tarifarias-2026:PARQUET:false");
+      for (JsonNode n : resources) {
+        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(n.path("url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.body()).isEqualTo(n.path("format").asText().equals("PARQUET") ? parquet : Fixtures.componentsCsv());
+        HttpResponse<String> ds =
+            http.send(
+                HttpRequest.newBuilder(URI.create(own.baseUrl() + "/api/3/action/datastore_search?resource_id=" + n.path("id").asText())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ds.statusCode()).isEqualTo(n.path("datastore_active").asBoolean() ? 200 : 404);
+      }
+    }
   }
 }

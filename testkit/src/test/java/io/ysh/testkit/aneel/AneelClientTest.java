@@ -1,14 +1,28 @@
-package io.ysh.aneel;
+package io.ysh.testkit.aneel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ysh.aneel.AneelClient;
+import io.ysh.aneel.AneelCsv;
+import io.ysh.aneel.AneelDataset;
+import io.ysh.aneel.AneelException;
+import io.ysh.aneel.CkanPackage;
+import io.ysh.aneel.CkanResource;
+import io.ysh.aneel.DatastoreQuery;
+import io.ysh.aneel.DirectoryDownloadCache;
+import io.ysh.aneel.Download;
+import io.ysh.aneel.DownloadCache;
+import io.ysh.aneel.Row;
+import io.ysh.aneel.TariffFlag;
+import io.ysh.aneel.TariffFlagActivation;
+import io.ysh.aneel.TariffFlagSurcharge;
+import io.ysh.aneel.TariffRecord;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.core.http.HttpLogLevel;
 import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.resilience.RetryPolicy;
-import io.ysh.testkit.aneel.AneelSimulator;
 import io.ysh.testkit.aneel.AneelSimulator.RecordedRequest;
 import io.ysh.testkit.aneel.AneelSimulator.Target;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The client against {@link AneelSimulator}, the testkit's CKAN look-alike, serving the real
- * extracts. The simulator caps {@code limit} at 30 here (the portal's cap is 32,000) so that the
+ * extracts. (It lives in testkit because the simulator depends on the client.) The simulator caps {@code limit} at 30 here (the portal's cap is 32,000) so that the
  * 82-row tariff sample spans three pages.
  */
 class AneelClientTest {
@@ -263,33 +277,6 @@ class AneelClientTest {
   }
 
   @Test
-  void objectStorageCacheServesConditionalGetsAndKeepsTheGoodCopy() throws Exception {
-    ObjectStorageDownloadCache cache =
-        new ObjectStorageDownloadCache(io.ysh.storage.ObjectStorage.open("mem://aneel-cache-test"), "aneel/");
-    AneelClient c = client(cache);
-    String url = sim.downloadUrl("cache-e");
-    try (Download d = c.download(url)) {
-      assertThat(d.notModified()).isFalse();
-      assertThat(d.records(AneelDataset.FLAG_ACTIVATIONS).count()).isEqualTo(133);
-    }
-    try (Download d = c.download(url)) {
-      assertThat(d.notModified()).isTrue();
-      assertThat(d.records(AneelDataset.FLAG_ACTIVATIONS).count()).isEqualTo(133);
-    }
-    DownloadCache.Entry good = cache.lookup(url).orElseThrow();
-    assertThat(good.etag()).isNotNull();
-    sim.replaceFile("cache-e", Fixtures.bytes(Fixtures.FLAGS_LATIN1_LF));
-    sim.truncate(Target.DOWNLOAD, 10, 500);
-    assertThatThrownBy(() -> c.download(url))
-        .isInstanceOfSatisfying(AneelException.class, e -> assertThat(e.problem()).isEqualTo(AneelException.Problem.TRUNCATED_DOWNLOAD));
-    assertThat(cache.lookup(url)).contains(good);
-    sim.clearFaults();
-    try (Download d = c.download(url)) {
-      assertThat(d.records(AneelDataset.FLAG_ACTIVATIONS).count()).isEqualTo(136);
-    }
-  }
-
-  @Test
   void corruptDownloadNeverReplacesTheCachedCopy(@TempDir Path dir) throws Exception {
     DirectoryDownloadCache cache = new DirectoryDownloadCache(dir);
     AneelClient c = client(cache);
@@ -336,13 +323,23 @@ class AneelClientTest {
     assertThat(client.resourceShow(TARIFFS).id()).isEqualTo(TARIFFS);
     assertThat(sim.requests()).extracting(RecordedRequest::status).containsExactly(503, 503, 200);
 
+    // A slow answer is abandoned at the attempt timeout and retried. The bounds are derived from
+    // this machine's measured latency, so a loaded CI box does not turn a retry into a timeout.
+    long worst = 0;
+    for (int i = 0; i < 5; i++) {
+      long t = System.nanoTime();
+      client.resourceShow(TARIFFS);
+      worst = Math.max(worst, System.nanoTime() - t);
+    }
+    Duration attempt = Duration.ofMillis(Math.max(500, 20 * worst / 1_000_000));
+    Duration slow = attempt.multipliedBy(6);
     sim.clearRequests();
-    sim.delay(Target.API, 1, Duration.ofMillis(2500)); // longer than this client's 500 ms attempt timeout
-    AneelClient impatient = client(null, Duration.ofMillis(500));
+    sim.delay(Target.API, 1, slow);
+    AneelClient impatient = client(null, attempt);
     long t0 = System.nanoTime();
     assertThat(impatient.resourceShow(TARIFFS).id()).isEqualTo(TARIFFS);
     // answered by the retry, not by waiting for the slow answer (recorded only when it is sent)
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2400));
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(slow);
   }
 
   @Test
