@@ -230,8 +230,10 @@ final class ExactlyOnce {
       finished = true;
       return created;
     } catch (AsaasOutcomeUnknownException e) {
-      lease.unknown();
-      finished = true;
+      if (spec.remember()) {
+        lease.unknown();
+        finished = true;
+      }
       throw e;
     } finally {
       if (!finished) {

@@ -103,6 +103,9 @@ class ExactlyOnceSimulatorTest {
     assertThat(Sim.SIM.requestCount("POST", "/payments") - posts).as("never re-posted").isEqualTo(1);
     assertThat(paymentsWith(ref)).isZero();
     assertThat(asaas.payments().reconcile(request(ref))).as("reconcile: not created").isEmpty();
+    // creating it again with the same reference soon after only looks: the first might still land
+    assertThatThrownBy(() -> asaas.payments().create(request(ref))).isInstanceOf(AsaasOutcomeUnknownException.class);
+    assertThat(Sim.SIM.requestCount("POST", "/payments") - posts).as("still one POST").isEqualTo(1);
   }
 
   @Test
@@ -244,6 +247,16 @@ class ExactlyOnceSimulatorTest {
       pool.shutdownNow();
     }
     assertThat(Sim.SIM.refunds(p.id())).extracting(r -> r.get("value").decimalValue().toPlainString()).containsExactly("30.00");
+  }
+
+  @Test
+  void concurrentRefundsOfOnePaymentAreSerializedAndBothMade() throws Exception {
+    Payment p = asaas.payments().create(request(null));
+    asaas.sandbox().confirmPayment(p.id());
+    List<String> values = List.of("10.00", "20.00", "30.00");
+    runConcurrently(3, i -> asaas.payments().refund(p.id(), RefundRequest.partial(Money.of(values.get(i)))).id());
+    assertThat(Sim.SIM.refunds(p.id())).extracting(r -> r.get("value").decimalValue().toPlainString())
+        .containsExactlyInAnyOrder("10.00", "20.00", "30.00");
   }
 
   @Test
