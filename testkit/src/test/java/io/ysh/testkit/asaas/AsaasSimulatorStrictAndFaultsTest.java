@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +49,7 @@ class AsaasSimulatorStrictAndFaultsTest {
 
   @BeforeAll
   static void start() {
-    sim = AsaasSimulator.builder().strict(true).clock(CLOCK).refundProcessingDelay(Duration.ofMillis(300)).start();
+    sim = AsaasSimulator.builder().strict(true).clock(CLOCK).refundProcessingDelay(Duration.ofSeconds(2)).start();
   }
 
   @AfterAll
@@ -193,9 +192,10 @@ class AsaasSimulatorStrictAndFaultsTest {
   @Test
   void aLateCommitWhileHangingLandsAfterTheClientGaveUp() throws Exception {
     String ref = "late-hang";
-    sim.faults().commitLateWhileHanging("POST", "/payments", 1, Duration.ofMillis(800));
+    // the commit comes long after the client's timeout, so a loaded machine cannot reorder them
+    sim.faults().commitLateWhileHanging("POST", "/payments", 1, Duration.ofSeconds(3));
     assertThatThrownBy(() -> call("POST", "/payments", "{\"customer\":\"" + customer + "\",\"billingType\":\"PIX\",\"value\":1,\"dueDate\":\"" + TODAY
-        + "\",\"externalReference\":\"" + ref + "\"}", Duration.ofMillis(200))).isInstanceOf(HttpTimeoutException.class);
+        + "\",\"externalReference\":\"" + ref + "\"}", Duration.ofMillis(200))).isInstanceOf(IOException.class);
     assertThat(countWith(ref)).as("not yet").isZero();
     assertThat(sim.awaitIdle(Duration.ofSeconds(10))).isTrue();
     assertThat(countWith(ref)).isEqualTo(1);
@@ -204,7 +204,7 @@ class AsaasSimulatorStrictAndFaultsTest {
   @Test
   void aLateCommitAfterADropLandsAfterTheConnectionClosed() throws Exception {
     String ref = "late-drop";
-    sim.faults().commitLateAfterDrop("POST", "/payments", 1, Duration.ofMillis(500));
+    sim.faults().commitLateAfterDrop("POST", "/payments", 1, Duration.ofSeconds(3));
     assertThatThrownBy(() -> call("POST", "/payments", "{\"customer\":\"" + customer + "\",\"billingType\":\"PIX\",\"value\":1,\"dueDate\":\"" + TODAY
         + "\",\"externalReference\":\"" + ref + "\"}")).isInstanceOf(IOException.class);
     assertThat(countWith(ref)).isZero();
@@ -223,13 +223,14 @@ class AsaasSimulatorStrictAndFaultsTest {
 
   @Test
   void cardChargesTakeTheCardProcessingDelay() throws Exception {
-    sim.faults().cardProcessingDelay(Duration.ofMillis(400));
+    Duration delay = Duration.ofMillis(1500);
+    sim.faults().cardProcessingDelay(delay);
     long start = System.nanoTime();
     ok("POST", "/payments/", cardPayment(""));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(delay);
     start = System.nanoTime();
     ok("POST", "/payments", "{\"customer\":\"" + customer + "\",\"billingType\":\"PIX\",\"value\":1,\"dueDate\":\"" + TODAY + "\"}");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not a card charge").isLessThan(Duration.ofMillis(400));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not a card charge").isLessThan(delay);
   }
 
   private long countWith(String ref) {
