@@ -343,8 +343,7 @@ public final class QuickStartDemo {
       AsaasWebhooks webhooks = AsaasWebhooks.builder()
           .authToken(secrets.webhookToken)
           .eventStore(new CacheWebhookEventStore(cache.namespace("asaas-events")))
-          .processInline()
-          .build();
+          .build();   // synchronous: 200 only after the handler returned
       HttpHandler verified = webhooks.httpHandler(event -> {
         if (event instanceof PaymentEvent p
             && (p.type() == PaymentEventType.PAYMENT_RECEIVED || p.type() == PaymentEventType.PAYMENT_CONFIRMED)) {

@@ -109,7 +109,7 @@ public final class WebhookReconciliationExample {
       AsaasClient asaas = AsaasClient.builder().apiKey(Secret.of(sim.apiKey())).baseUrl(sim.baseUrl())
           .logLevel(HttpLogLevel.NONE).build();
       Secret token = Secret.of("whsec-ysh-example-0123456789abcdef0123456789");
-      AsaasWebhooks webhooks = AsaasWebhooks.builder().authToken(token).processInline().build();   // in-memory dedupe
+      AsaasWebhooks webhooks = AsaasWebhooks.builder().authToken(token).build();   // synchronous, in-memory dedupe
       HttpHandler verified = webhooks.httpHandler(event -> {
         if (event instanceof PaymentEvent p) {
           if (apply(p.payment())) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.SocketFactory;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -37,10 +38,22 @@ import okhttp3.OkHttpClient;
  * }</pre>
  *
  * <p><b>Resilience.</b> GETs (and PUTs) are retried with exponential backoff and full jitter on
- * connection errors, 5xx and 429 (waiting at least {@code RateLimit-Reset}); at most
+ * connection errors, 5xx and 429 (waiting at least {@code RateLimit-Reset}), each attempt bounded
+ * by the policy's attempt timeout (10 s by default); at most
  * {@link Builder#maxConcurrentGets(int) 50} GETs are in flight at once (Asaas's limit); a circuit
- * breaker stops calls for a while when Asaas keeps failing. Creates are never re-posted blindly:
- * see {@link Payments}.
+ * breaker stops calls for a while when Asaas keeps failing.
+ *
+ * <p><b>Creates never duplicate.</b> A create (customer, payment, subscription, transfer, refund)
+ * is posted once, with a {@linkplain Builder#createTimeout(Duration) timeout of its own} (60 s
+ * by default: Asaas advises at least that for card charges). It is posted again only when the
+ * failure proves the request never left this client. After an ambiguous failure (a timeout, a
+ * reset after writing, a 5xx, an unreadable 2xx) it is never posted again: the client looks the
+ * object up by its {@code externalReference} with backoff for the
+ * {@linkplain Builder#settleWindow(Duration) settle window} and returns it when it appears, or
+ * throws {@link AsaasOutcomeUnknownException}, which each resource's {@code reconcile} method
+ * resolves later. Creates with the same reference are single-flighted in a client, and across
+ * processes when the builder is given a {@linkplain Builder#createLeases(io.ysh.cache.Cache)
+ * cache}.
  *
  * <p><b>Secrets.</b> The API key is only revealed into the {@code access_token} header; it never
  * appears in logs, exception messages or {@link #toString()}.
@@ -48,8 +61,9 @@ import okhttp3.OkHttpClient;
 public final class AsaasClient {
 
   /**
-   * The default resilience policy: 10 s per attempt, 60 s per call including retries, 4
-   * attempts with backoff between 200 ms and 5 s, the SDK's default circuit breaker.
+   * The default resilience policy: 10 s per read attempt, 60 s per call including retries, 4
+   * attempts with backoff between 200 ms and 5 s, the SDK's default circuit breaker. Creates use
+   * {@link Builder#createTimeout(Duration)} per attempt instead.
    */
   public static final ResiliencePolicy DEFAULT_POLICY =
       ResiliencePolicy.builder()
@@ -71,6 +85,12 @@ public final class AsaasClient {
   private final WebhookConfigs webhooks;
   private final Sandbox sandbox;
 
+  /** The default timeout of one create POST: Asaas advises at least 60 s for card charges. */
+  public static final Duration DEFAULT_CREATE_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The default settle window: long enough for a card authorization to land after a timeout. */
+  public static final Duration DEFAULT_SETTLE_WINDOW = Duration.ofSeconds(90);
+
   private AsaasClient(Builder b, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
     this.environment = b.environment;
@@ -81,13 +101,19 @@ public final class AsaasClient {
         .logLevel(b.logLevel)
         .userAgentSuffix(b.userAgentSuffix);
     OkHttpClient http = hb.build();
+    if (b.socketFactory != null) {
+      // OkHttp's pool does not tell socket factories apart: a pool of its own keeps these sockets apart.
+      http = http.newBuilder().socketFactory(b.socketFactory).connectionPool(new okhttp3.ConnectionPool()).build();
+    }
     Invoker invoker = Invoker.create("asaas", AsaasTransport.PROVIDER, b.telemetry, b.policy, ErrorMapper.defaults());
-    this.transport = new AsaasTransport(http, baseUrl, b.apiKey, invoker, b.policy, b.maxConcurrentGets, b.clock);
-    this.customers = new Customers(transport);
-    this.payments = new Payments(transport);
-    this.subscriptions = new Subscriptions(transport);
+    this.transport = new AsaasTransport(http, b.createTimeout, baseUrl, b.apiKey, invoker, b.policy, b.maxConcurrentGets, b.clock);
+    CreateSettings settings = new CreateSettings(b.createTimeout, b.settleWindow, b.settleInitialDelay, b.settleMaxDelay, b.recentWindow);
+    ExactlyOnce once = new ExactlyOnce(b.policy, settings, b.leases == null ? Leases.NONE : b.leases.apply(b.apiKey.reveal(), b.recentWindow));
+    this.customers = new Customers(transport, once);
+    this.payments = new Payments(transport, once);
+    this.subscriptions = new Subscriptions(transport, once);
     this.installments = new Installments(transport);
-    this.transfers = new Transfers(transport);
+    this.transfers = new Transfers(transport, once);
     this.finance = new Finance(transport);
     this.webhooks = new WebhookConfigs(transport);
     this.sandbox = new Sandbox(transport, b.environment == AsaasEnvironment.PRODUCTION);
@@ -219,8 +245,91 @@ public final class AsaasClient {
     private int maxConcurrentGets = 50;
     private HttpLogLevel logLevel = HttpLogLevel.BASIC;
     private Clock clock = Clock.systemUTC();
+    private Duration createTimeout = DEFAULT_CREATE_TIMEOUT;
+    private Duration settleWindow = DEFAULT_SETTLE_WINDOW;
+    private Duration settleInitialDelay = Duration.ofMillis(500);
+    private Duration settleMaxDelay = Duration.ofSeconds(10);
+    private Duration recentWindow = Duration.ofMinutes(15);
+    private java.util.function.BiFunction<String, Duration, Leases> leases;
+    private SocketFactory socketFactory;
 
     private Builder() {}
+
+    /**
+     * Sets the timeout of one create POST (default {@link AsaasClient#DEFAULT_CREATE_TIMEOUT},
+     * 60 s: Asaas advises at least that for card charges). Reads keep the policy's attempt
+     * timeout.
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     */
+    public Builder createTimeout(Duration timeout) {
+      this.createTimeout = positive(timeout, "createTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how long, after an ambiguous create failure, the client keeps looking the object up
+     * before it throws {@link AsaasOutcomeUnknownException} (default
+     * {@link AsaasClient#DEFAULT_SETTLE_WINDOW}, 90 s). Shorter windows answer faster and leave
+     * more outcomes to {@code reconcile}; the client never posts again either way.
+     *
+     * @param window the window, positive
+     * @return this builder
+     */
+    public Builder settleWindow(Duration window) {
+      this.settleWindow = positive(window, "settleWindow");
+      return this;
+    }
+
+    /**
+     * Sets the pauses between look-ups in the settle window: the first pause, doubling up to
+     * the longest (defaults 500 ms and 10 s), with jitter. The first look-up is immediate.
+     *
+     * @param initial the first pause, positive
+     * @param max the longest pause, at least {@code initial}
+     * @return this builder
+     */
+    public Builder settleBackoff(Duration initial, Duration max) {
+      positive(initial, "initial");
+      positive(max, "max");
+      if (max.compareTo(initial) < 0) {
+        throw YshException.invalidArgument("settleBackoff max must be at least initial");
+      }
+      this.settleInitialDelay = initial;
+      this.settleMaxDelay = max;
+      return this;
+    }
+
+    /**
+     * Coordinates creates across processes through a portable cache (for example Redis): a
+     * create takes a short lease on its {@code externalReference} ({@code putIfAbsent} with a
+     * TTL) so that two instances creating the same object never both post, and a completed
+     * create leaves its id there for 15 minutes so a latecomer returns it instead of posting.
+     * Give the cache a namespace of its own. Without one, the same protection holds within this
+     * client only. Needs {@code io.ysh:ysh-cache-api} and a driver on the classpath.
+     *
+     * @param cache the cache
+     * @return this builder
+     */
+    public Builder createLeases(io.ysh.cache.Cache cache) {
+      Objects.requireNonNull(cache, "cache");
+      this.leases = (key, doneTtl) -> new CacheLeases(cache, key, doneTtl);
+      return this;
+    }
+
+    /** Test hook: the sockets every connection uses, to inject failures before a request is written. */
+    Builder socketFactory(SocketFactory factory) {
+      this.socketFactory = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw YshException.invalidArgument(name + " must be positive");
+      }
+      return d;
+    }
 
     /**
      * Sets the API key ({@code $aact_prod_…} or {@code $aact_hmlg_…}).
@@ -293,7 +402,7 @@ public final class AsaasClient {
 
     /**
      * Sets the resilience policy (default {@link AsaasClient#DEFAULT_POLICY}). Its retry policy
-     * applies to reads and, through look-up-before-repost, to creates.
+     * applies to reads, and to creates only when a failure proves the request never left.
      *
      * @param policy the policy
      * @return this builder

@@ -6,8 +6,11 @@ import java.util.List;
 /**
  * No HTTP answer arrived: the connection was refused, reset or dropped, or the call timed out.
  * Code {@code UNAVAILABLE} or {@code TIMEOUT}, retryable for reads. {@link #outcomeUnknown()}
- * says whether the request may have reached Asaas (everything except a refused connection or an
- * unknown host): for a create, the client then looks the object up before posting again.
+ * says whether the request may have reached Asaas. A create surfaces it only when it is false
+ * (the connection was refused, the host unknown, the TLS handshake failed: nothing of the
+ * request was written), after the client's own attempts to post again; when it is true the
+ * client looks the object up instead and returns it, or throws
+ * {@link AsaasOutcomeUnknownException} with this as the cause.
  */
 public final class AsaasConnectionException extends AsaasException {
 

@@ -14,7 +14,10 @@ import java.util.Optional;
  *   <li>{@link AsaasNotFoundException} (404);
  *   <li>{@link AsaasRateLimitException} (429 with the reset time) and
  *       {@link AsaasQuotaExceededException} (429, the 12-hour quota is used up);
- *   <li>{@link AsaasServerException} (5xx) and {@link AsaasConnectionException} (no HTTP answer).
+ *   <li>{@link AsaasServerException} (5xx) and {@link AsaasConnectionException} (no HTTP answer);
+ *   <li>for creates: {@link AsaasOutcomeUnknownException} (it may exist; resolve with
+ *       {@code reconcile}) and {@link AsaasConflictException} (something conflicting already
+ *       exists; nothing was created).
  * </ul>
  *
  * <p>Each keeps the HTTP status, the request method and path (never the query string's
@@ -96,8 +99,9 @@ public class AsaasException extends YshException {
   }
 
   /**
-   * For a failed create: the {@code externalReference} it carried, with which the caller can
-   * look the object up (and must, when the outcome is unknown).
+   * For a failed create: the {@code externalReference} it carried. Only an
+   * {@link AsaasOutcomeUnknownException} means the object may exist; every other failure of a
+   * create means nothing was created by that call.
    *
    * @return the reference, if the failed call was a create
    */

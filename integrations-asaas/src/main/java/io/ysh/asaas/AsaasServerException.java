@@ -4,9 +4,10 @@ import io.ysh.core.YshException;
 import java.util.List;
 
 /**
- * Asaas answered 5xx. Retryable for reads; for a create the outcome is unknown (Asaas may
- * have committed it), which is why creates are looked up by {@code externalReference} before
- * they are posted again. Keeps the redacted raw body for diagnosis.
+ * Asaas answered 5xx. Retryable for reads. A create never surfaces it directly: a 5xx does not
+ * say whether the create took effect, so the client looks the object up instead of posting again
+ * and returns it, or throws {@link AsaasOutcomeUnknownException} with this as the cause. Keeps
+ * the redacted raw body for diagnosis.
  */
 public final class AsaasServerException extends AsaasException {
 

@@ -20,15 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -36,6 +35,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSink;
 
 /** Sends requests to Asaas: auth header, JSON, error mapping, resilience and the GET bulkhead. */
 final class AsaasTransport {
@@ -48,6 +48,8 @@ final class AsaasTransport {
   private static final long QUOTA_RESET_SECONDS = 600;
 
   private final OkHttpClient http;
+  /** The same pool with the create timeout, no redirects: for POSTs that create something. */
+  private final OkHttpClient createHttp;
   private final HttpUrl base;
   private final String basePath;
   private final Secret apiKey;
@@ -60,8 +62,17 @@ final class AsaasTransport {
   private final ObjectMapper mapper = AsaasJson.mapper();
 
   AsaasTransport(
-      OkHttpClient http, HttpUrl base, Secret apiKey, Invoker invoker, ResiliencePolicy policy, int maxConcurrentGets, Clock clock) {
+      OkHttpClient http, Duration createTimeout, HttpUrl base, Secret apiKey, Invoker invoker, ResiliencePolicy policy,
+      int maxConcurrentGets, Clock clock) {
     this.http = http;
+    // A card create may take as long as the authorization (Asaas advises >= 60 s): the read
+    // timeout must not cut it shorter than the call timeout. A redirected POST is never followed.
+    this.createHttp = http.newBuilder()
+        .callTimeout(createTimeout)
+        .readTimeout(createTimeout)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .build();
     this.base = base;
     String p = base.encodedPath();
     this.basePath = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
@@ -90,6 +101,16 @@ final class AsaasTransport {
     return LocalDate.now(clock.withZone(AsaasJson.ZONE));
   }
 
+  /** Now in Brazil local time, as Asaas dates its records. */
+  LocalDateTime now() {
+    return LocalDateTime.now(clock.withZone(AsaasJson.ZONE)).withNano(0);
+  }
+
+  /** The base URL's path, such as {@code /v3}, for messages. */
+  String basePath() {
+    return basePath;
+  }
+
   JavaType type(Class<?> raw) {
     return mapper.constructType(raw);
   }
@@ -104,7 +125,7 @@ final class AsaasTransport {
     return invoker.call(op, path, true, () -> {
       acquireGetPermit(op);
       try {
-        return read(exchange(op, "GET", url, null, path), type);
+        return read(exchange(http, op, "GET", url, null, path), type);
       } finally {
         getPermits.release();
       }
@@ -115,59 +136,95 @@ final class AsaasTransport {
   <T> T send(String op, String method, String path, Object body, JavaType type, boolean idempotent) {
     HttpUrl url = url(path, Map.of());
     byte[] json = body == null ? EMPTY : write(body);
-    return invoker.call(op, path, idempotent, () -> read(exchange(op, method, url, json, path), type));
+    return invoker.call(op, path, idempotent, () -> read(exchange(http, op, method, url, new TrackedBody(json), path), type));
+  }
+
+  /** The result of one create POST, classified by what it proves about the server's state. */
+  sealed interface Attempt<T> {
+    /** Asaas answered 2xx with a readable object. */
+    record Created<T>(T value) implements Attempt<T> {}
+
+    /** The request provably never reached Asaas (not a byte of the body was written): safe to post again. */
+    record NotSent<T>(YshException failure) implements Attempt<T> {}
+
+    /** Asaas may have committed it: a timeout, a reset after writing, a 5xx, an unreadable 2xx. */
+    record Ambiguous<T>(AsaasException failure) implements Attempt<T> {}
+
+    /** Asaas answered, and the answer says nothing was created (4xx, 429), or the client refused to send. */
+    record Refused<T>(YshException failure) implements Attempt<T> {}
   }
 
   /**
-   * Runs a create so that it can never produce a duplicate: one POST; after an ambiguous failure,
-   * a lookup by the operation's reference; a new POST only when the lookup proves that nothing
-   * was created (or when the connection was never established).
+   * Sends one create POST on the create client (long timeout, no redirects, one-shot body) and
+   * classifies the outcome. Never retries by itself.
    */
-  <T> T createOnce(String op, String reference, Supplier<T> post, Supplier<Optional<T>> lookup) {
-    int max = Math.max(1, policy.retry().maxAttempts());
-    long deadline = System.nanoTime() + policy.totalTimeout().toNanos();
-    for (int attempt = 1; ; attempt++) {
-      AsaasException failure;
-      try {
-        return post.get();
-      } catch (AsaasConnectionException | AsaasServerException e) {
-        failure = e;
-      }
-      if (failure.code() == ErrorCode.CANCELLED) {
-        // interrupted: do not keep working on the caller's behalf, but say how to find out
-        throw failure.withExternalReference(reference);
-      }
-      if (failure.outcomeUnknown()) {
-        Optional<T> existing;
+  <T> Attempt<T> attemptCreate(String op, String path, Object body, JavaType type) {
+    HttpUrl url = url(path, Map.of());
+    byte[] json = write(body);
+    try {
+      T value = invoker.call(op, path, false, () -> {
+        TrackedBody tracked = new TrackedBody(json);
+        byte[] bytes = exchange(createHttp, op, "POST", url, tracked, path);
         try {
-          existing = lookup.get();
-        } catch (YshException lookupFailure) {
-          AsaasException unknown = failure.withExternalReference(reference);
-          unknown.addSuppressed(lookupFailure);
-          throw unknown;
+          return readOrFail(bytes, type);
+        } catch (IOException | RuntimeException e) {
+          throw new AsaasConnectionException(
+              YshException.builder(ErrorCode.UNKNOWN)
+                  .operation("asaas." + op)
+                  .provider(PROVIDER)
+                  .detail("POST " + basePath + path + " answered 2xx but the body could not be read as "
+                      + type.getRawClass().getSimpleName() + " (the request was processed)")
+                  .cause(e),
+              "POST " + basePath + path, true, null);
         }
-        if (existing.isPresent()) {
-          return existing.get();
-        }
-      }
-      // Provably not created: the lookup found nothing, or the connection never opened.
-      if (attempt >= max) {
-        throw failure.withExternalReference(reference);
-      }
-      long wait = (long) (ThreadLocalRandom.current().nextDouble() * policy.retry().backoffCap(attempt).toNanos());
-      if (System.nanoTime() + wait >= deadline) {
-        throw failure.withExternalReference(reference);
-      }
-      sleep(wait, failure);
+      });
+      return new Attempt.Created<>(value);
+    } catch (AsaasConnectionException e) {
+      return e.outcomeUnknown() ? new Attempt.Ambiguous<>(e) : new Attempt.NotSent<>(e);
+    } catch (AsaasServerException e) {
+      return new Attempt.Ambiguous<>(e);
+    } catch (YshException e) {
+      return new Attempt.Refused<>(e);
     }
   }
 
-  private static void sleep(long nanos, AsaasException failure) {
-    try {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw YshException.builder(ErrorCode.CANCELLED).detail("interrupted while retrying a create").cause(failure).build();
+  /**
+   * A one-shot JSON body that records whether OkHttp started writing it to the network. Headers
+   * are written before the body, and a request without its body cannot be acted upon, so "never
+   * started" proves the server never received the request. One-shot also forbids OkHttp (and its
+   * logging interceptor) from writing it twice.
+   */
+  static final class TrackedBody extends RequestBody {
+    private final byte[] bytes;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    TrackedBody(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    boolean started() {
+      return started.get();
+    }
+
+    @Override
+    public MediaType contentType() {
+      return JSON;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      started.set(true);
+      sink.write(bytes);
     }
   }
 
@@ -209,6 +266,14 @@ final class AsaasTransport {
     }
   }
 
+  private <T> T readOrFail(byte[] bytes, JavaType type) throws IOException {
+    T value = mapper.readValue(bytes, type);
+    if (value == null) {
+      throw new IOException("empty body");
+    }
+    return value;
+  }
+
   <T> T read(byte[] bytes, JavaType type) {
     if (type == null) {
       return null;
@@ -224,7 +289,7 @@ final class AsaasTransport {
     }
   }
 
-  private byte[] exchange(String op, String method, HttpUrl url, byte[] body, String path) throws IOException {
+  private byte[] exchange(OkHttpClient client, String op, String method, HttpUrl url, TrackedBody body, String path) {
     String request = method + " " + basePath + path;
     Request.Builder rb = new Request.Builder()
         .url(url)
@@ -233,21 +298,21 @@ final class AsaasTransport {
     if ("GET".equals(method)) {
       rb.get();
     } else {
-      rb.method(method, RequestBody.create(body == null ? EMPTY : body, JSON));
+      rb.method(method, body == null ? new TrackedBody(EMPTY) : body);
     }
     Response response;
     try {
-      response = http.newCall(rb.build()).execute();
-    } catch (IOException e) {
-      throw connectionError(op, request, e);
+      response = client.newCall(rb.build()).execute();
+    } catch (IOException | RuntimeException e) {
+      throw connectionError(op, request, e, body);
     }
     try (response) {
       ResponseBody rbody = response.body();
       byte[] bytes;
       try {
         bytes = rbody.bytes();
-      } catch (IOException e) {
-        throw connectionError(op, request, e);
+      } catch (IOException | RuntimeException e) {
+        throw connectionError(op, request, e, body);
       }
       if (response.isSuccessful()) {
         return bytes;
@@ -256,8 +321,15 @@ final class AsaasTransport {
     }
   }
 
-  static AsaasException connectionError(String op, String request, IOException e) {
-    boolean neverConnected = e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+  /**
+   * Maps a failure without an HTTP answer. Whether the request may have reached Asaas is decided
+   * by its body: a body OkHttp never started writing proves the request was not received (for a
+   * GET, the exception type decides).
+   */
+  static AsaasException connectionError(String op, String request, Exception e, TrackedBody body) {
+    boolean neverConnected = body != null
+        ? !body.started()
+        : e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
     ErrorCode code;
     String what;
     if (e instanceof SocketTimeoutException
@@ -268,8 +340,8 @@ final class AsaasTransport {
       code = ErrorCode.CANCELLED;
       what = "interrupted";
     } else {
-      code = Errors.classify(e).code();
-      what = neverConnected ? "could not connect" : "connection failed";
+      code = e instanceof IOException ? Errors.classify(e).code() : ErrorCode.UNAVAILABLE;
+      what = neverConnected ? "could not connect or send" : "connection failed";
     }
     YshException.Builder b = YshException.builder(code)
         .operation("asaas." + op)
@@ -302,6 +374,8 @@ final class AsaasTransport {
         return new AsaasPermissionException(b.detail(detail.toString()), status, request, redacted, errors, null);
       case 404:
         return new AsaasNotFoundException(b.detail(detail.toString()), status, request, redacted, errors, null);
+      case 409:
+        return new AsaasConflictException(b.detail(detail.toString()), status, request, redacted, errors, null, List.of());
       case 429: {
         Duration reset = seconds(resetHeader);
         String lower = raw == null ? "" : raw.toLowerCase(Locale.ROOT);
@@ -330,6 +404,7 @@ final class AsaasTransport {
       case 401 -> ErrorCode.UNAUTHENTICATED;
       case 403 -> ErrorCode.PERMISSION_DENIED;
       case 404 -> ErrorCode.NOT_FOUND;
+      case 409 -> ErrorCode.ALREADY_EXISTS;
       case 429 -> ErrorCode.RATE_LIMITED;
       case 500 -> ErrorCode.INTERNAL;
       default -> status >= 500 ? ErrorCode.UNAVAILABLE : ErrorCode.INVALID_ARGUMENT;

@@ -1,6 +1,7 @@
 package io.ysh.asaas;
 
 import com.fasterxml.jackson.databind.JavaType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,17 +11,20 @@ import java.util.stream.Stream;
  * Customers ({@code /customers}). Obtain from {@link AsaasClient#customers()}. Thread-safe.
  *
  * <p>Asaas happily creates two customers with the same CPF/CNPJ; use
- * {@link #getOrCreate(CustomerRequest)} when you want one per person.
+ * {@link #getOrCreate(CustomerRequest)} when you want one per person. Creates follow the same
+ * exactly-once protocol as payments (see {@link Payments}): matched on reference and CPF/CNPJ.
  */
 public final class Customers {
 
   private final AsaasTransport t;
+  private final ExactlyOnce once;
   private final JavaType one;
   private final JavaType page;
   private final JavaType deleted;
 
-  Customers(AsaasTransport t) {
+  Customers(AsaasTransport t, ExactlyOnce once) {
     this.t = t;
+    this.once = once;
     this.one = t.type(Customer.class);
     this.page = t.pageOf(Customer.class);
     this.deleted = t.type(DeletedResource.class);
@@ -28,27 +32,83 @@ public final class Customers {
 
   /**
    * Creates a customer, exactly once even when the connection drops: the request carries an
-   * {@code externalReference} (yours, or a generated {@code ysh-…} one) and, after an ambiguous
-   * failure, the customer is looked up by it before anything is posted again.
+   * {@code externalReference} (yours, or a generated {@code ysh-…} one); after an ambiguous
+   * failure the client never posts again but looks the customer up by it for the settle window.
    *
    * @param request the fields; {@code name} and {@code cpfCnpj} are required
    * @return the customer
    * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} for missing or invalid fields
-   *     (checked before sending), or an {@link AsaasException}
+   *     (checked before sending)
+   * @throws AsaasOutcomeUnknownException when the customer may exist but did not appear: resolve
+   *     with {@link #reconcile(CustomerRequest)}
+   * @throws AsaasConflictException when the reference is used by a customer with another CPF/CNPJ
    */
   public Customer create(CustomerRequest request) {
     Validation.required("request", request);
     Validation.required("name", request.name());
     if (!Boolean.TRUE.equals(request.foreignCustomer())) {
-      Validation.required("cpfCnpj", request.cpfCnpj());
+      Validation.cpfCnpj("cpfCnpj", request.cpfCnpj());
     }
     String ref = References.orGenerate(request.externalReference());
     CustomerRequest body = request.withExternalReference(ref);
-    return t.createOnce(
+    return once.run(new ExactlyOnce.Spec<>(
         "customers.create",
+        "POST " + t.basePath() + "/customers",
+        "customers:" + ref,
         ref,
-        () -> t.send("customers.create", "POST", "/customers", body, one, false),
-        () -> findByExternalReference(ref).filter(c -> body.cpfCnpj() == null || sameDocument(body.cpfCnpj(), c.cpfCnpj())));
+        () -> body,
+        () -> {},
+        () -> t.attemptCreate("customers.create", "/customers", body, one),
+        () -> lookup(body),
+        id -> {
+          Customer c = get(id);
+          return ref.equals(c.externalReference()) && matches(body, c) ? new ExactlyOnce.Match.Found<>(c) : new ExactlyOnce.Match.Conflict<>(List.of(id));
+        },
+        Customer::id,
+        true));
+  }
+
+  /**
+   * Resolves a create whose outcome was unknown: the customer with the request's
+   * {@code externalReference} and CPF/CNPJ (or name, for a foreign customer). Never creates.
+   *
+   * @param request the request as sent, with its {@code externalReference}
+   * @return the customer, or empty when it was not created
+   * @throws AsaasConflictException when only customers with another CPF/CNPJ use the reference
+   */
+  public Optional<Customer> reconcile(CustomerRequest request) {
+    Validation.required("request", request);
+    Validation.required("externalReference", request.externalReference());
+    ExactlyOnce.Match<Customer> m = lookup(request);
+    if (m instanceof ExactlyOnce.Match.Conflict<Customer> c) {
+      throw AsaasConflictException.reused("customers.reconcile", "GET " + t.basePath() + "/customers", request.externalReference(), c.ids());
+    }
+    return m instanceof ExactlyOnce.Match.Found<Customer> f ? Optional.of(f.value()) : Optional.empty();
+  }
+
+  private ExactlyOnce.Match<Customer> lookup(CustomerRequest request) {
+    String ref = request.externalReference();
+    List<String> others = new ArrayList<>();
+    for (Customer c : list(CustomerFilter.all().externalReference(ref), 0, 100).data()) {
+      if (!ref.equals(c.externalReference()) || c.deleted()) {
+        continue;
+      }
+      if (matches(request, c)) {
+        return new ExactlyOnce.Match.Found<>(c);
+      }
+      others.add(c.id());
+    }
+    return others.isEmpty() ? new ExactlyOnce.Match.Absent<>() : new ExactlyOnce.Match.Conflict<>(others);
+  }
+
+  private static boolean matches(CustomerRequest request, Customer c) {
+    if (c.deleted()) {
+      return false;
+    }
+    if (request.cpfCnpj() != null) {
+      return sameDocument(request.cpfCnpj(), c.cpfCnpj());
+    }
+    return request.name().equals(c.name());
   }
 
   private static boolean sameDocument(String a, String b) {
@@ -57,26 +117,35 @@ public final class Customers {
 
   /**
    * Returns the customer with the given CPF/CNPJ if one exists (not deleted), otherwise creates
-   * it (safely, as {@link #create(CustomerRequest)}).
+   * it (safely, as {@link #create(CustomerRequest)}). Two calls for the same CPF/CNPJ never run
+   * at the same time in this client (nor across processes with a
+   * {@linkplain AsaasClient.Builder#createLeases lease cache}), so they return one customer.
    *
    * @param request the fields; {@code name} and {@code cpfCnpj} are required
    * @return the existing or new customer
    */
   public Customer getOrCreate(CustomerRequest request) {
     Validation.required("request", request);
-    if (request.cpfCnpj() != null) {
-      List<Customer> found = findByCpfCnpj(request.cpfCnpj());
-      if (!found.isEmpty()) {
-        return found.get(0);
-      }
+    String doc = request.cpfCnpj() == null ? null : Validation.cpfCnpj("cpfCnpj", request.cpfCnpj());
+    String key = doc != null ? "customers-doc:" + doc : request.externalReference() != null ? "customers-ref:" + request.externalReference() : null;
+    if (key == null) {
+      return create(request);
     }
-    if (request.externalReference() != null) {
-      Optional<Customer> byRef = findByExternalReference(request.externalReference());
-      if (byRef.isPresent()) {
-        return byRef.get();
+    return once.exclusive(key, "customers.getOrCreate", () -> {
+      if (doc != null) {
+        List<Customer> found = findByCpfCnpj(doc);
+        if (!found.isEmpty()) {
+          return found.get(0);
+        }
       }
-    }
-    return create(request);
+      if (request.externalReference() != null) {
+        Optional<Customer> byRef = findByExternalReference(request.externalReference());
+        if (byRef.isPresent()) {
+          return byRef.get();
+        }
+      }
+      return create(request);
+    });
   }
 
   /**

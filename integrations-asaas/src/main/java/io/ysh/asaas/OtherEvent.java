@@ -2,19 +2,24 @@ package io.ysh.asaas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 /**
- * An event of a family this SDK does not type (transfers, invoices, subscriptions, accounts,
- * bills…): surfaced with its raw JSON rather than dropped.
+ * An event surfaced with its raw JSON rather than dropped: a family this SDK does not type
+ * (transfers, invoices, subscriptions, accounts, bills…), or a payment event whose payment could
+ * not be mapped to {@link Payment} (then {@link #unmappedReason()} says why). Either way the
+ * event was authenticated and is acknowledged.
  *
  * @param id the event id
  * @param rawEvent the event name as sent, such as {@code TRANSFER_DONE}
- * @param dateCreated when Asaas created the event
+ * @param dateCreated when Asaas created the event, or null
  * @param family the name of the object the envelope carries besides the metadata, such as
  *     {@code transfer}, or null
  * @param raw the whole envelope
+ * @param mappingError why the object could not be mapped to this SDK's type, or null for a
+ *     family this SDK does not type
  */
-public record OtherEvent(String id, String rawEvent, LocalDateTime dateCreated, String family, JsonNode raw)
+public record OtherEvent(String id, String rawEvent, LocalDateTime dateCreated, String family, JsonNode raw, String mappingError)
     implements WebhookEvent {
 
   /**
@@ -24,5 +29,14 @@ public record OtherEvent(String id, String rawEvent, LocalDateTime dateCreated, 
    */
   public JsonNode object() {
     return family == null ? raw.path("__none__") : raw.path(family);
+  }
+
+  /**
+   * Why a typed family's object could not be mapped (an unexpected value, a changed shape).
+   *
+   * @return the reason, empty for a family this SDK does not type
+   */
+  public Optional<String> unmappedReason() {
+    return Optional.ofNullable(mappingError);
   }
 }

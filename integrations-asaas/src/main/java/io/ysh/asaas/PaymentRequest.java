@@ -5,7 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The fields to create or update a payment. Rules Asaas would reject are checked locally with {@code INVALID_ARGUMENT} naming the field: a value of zero or less, {@code installmentValue} together with {@code totalValue}, card data with a billing type other than CREDIT_CARD, card payments without {@code remoteIp}; the due date must not be in the past (checked when sent).
+ * The fields to create or update a payment, named exactly as Asaas's schema names them (Asaas
+ * silently ignores a field it does not know). Rules Asaas would reject are checked locally with
+ * {@code INVALID_ARGUMENT} naming the field: a value of zero or less, {@code installmentValue}
+ * together with {@code totalValue}, card data with a billing type other than CREDIT_CARD, card
+ * payments without {@code remoteIp}, {@code authorizeOnly} without a card; the due date must not
+ * be in the past (checked when sent). {@link #toString()} masks card data.
  *
  * @param customer the customer's id (required to create)
  * @param billingType how it is paid (required to create)
@@ -25,7 +30,7 @@ import java.util.List;
  * @param creditCardHolderInfo the holder's data (with raw card data)
  * @param creditCardToken a card token from an earlier payment (CREDIT_CARD only; needs remoteIp)
  * @param remoteIp the payer's IP address (required for card payments)
- * @param authorizedOnly pre-authorize the card without capturing
+ * @param authorizeOnly only pre-authorize the card (the payment stays AUTHORIZED until {@link Payments#captureAuthorizedPayment(String)}); card charges only
  */
 public record PaymentRequest(
     String customer,
@@ -46,7 +51,19 @@ public record PaymentRequest(
     CreditCardHolderInfo creditCardHolderInfo,
     String creditCardToken,
     String remoteIp,
-    Boolean authorizedOnly) {
+    Boolean authorizeOnly) {
+
+  /**
+   * A description with card data, token and IP masked.
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    return "PaymentRequest[customer=" + customer + ", billingType=" + billingType + ", value=" + value + ", dueDate=" + dueDate
+        + ", externalReference=" + externalReference + ", installmentCount=" + installmentCount
+        + (usesCard() ? ", card=****, remoteIp=****" : "") + ", authorizeOnly=" + authorizeOnly + "]";
+  }
 
   PaymentRequest withExternalReference(String reference) {
     return toBuilder().externalReference(reference).build();
@@ -54,6 +71,29 @@ public record PaymentRequest(
 
   boolean usesCard() {
     return creditCard != null || creditCardToken != null;
+  }
+
+  /** This request without card data, card token and the payer's IP: what an exception may carry. */
+  PaymentRequest redacted() {
+    return new PaymentRequest(customer, billingType, value, dueDate, description, externalReference, installmentCount, installmentValue,
+        totalValue, discount, interest, fine, postalService, split, null, null, null, null, authorizeOnly);
+  }
+
+  /** Rejects the fields Asaas's update ({@code PUT /payments/{id}}) does not define. */
+  void checkUpdatable() {
+    String field = customer != null ? "customer"
+        : installmentCount != null ? "installmentCount"
+        : installmentValue != null ? "installmentValue"
+        : totalValue != null ? "totalValue"
+        : creditCard != null ? "creditCard"
+        : creditCardHolderInfo != null ? "creditCardHolderInfo"
+        : creditCardToken != null ? "creditCardToken"
+        : remoteIp != null ? "remoteIp"
+        : authorizeOnly != null ? "authorizeOnly"
+        : null;
+    if (field != null) {
+      throw Validation.invalid(field, "cannot be changed by an update (Asaas's update does not define it)");
+    }
   }
 
   /**
@@ -90,7 +130,7 @@ public record PaymentRequest(
     b.creditCardHolderInfo = creditCardHolderInfo;
     b.creditCardToken = creditCardToken;
     b.remoteIp = remoteIp;
-    b.authorizedOnly = authorizedOnly;
+    b.authorizeOnly = authorizeOnly;
     return b;
   }
 
@@ -114,7 +154,7 @@ public record PaymentRequest(
     private CreditCardHolderInfo creditCardHolderInfo;
     private String creditCardToken;
     private String remoteIp;
-    private Boolean authorizedOnly;
+    private Boolean authorizeOnly;
 
     private Builder() {}
 
@@ -317,13 +357,15 @@ public record PaymentRequest(
     }
 
     /**
-     * Sets authorizedOnly.
+     * Sets authorizeOnly (Asaas's spelling; a misspelt field would be ignored and the card
+     * captured at once).
      *
-     * @param authorizedOnly pre-authorize the card without capturing
+     * @param authorizeOnly only pre-authorize the card: the payment stays AUTHORIZED until
+     *     {@link Payments#captureAuthorizedPayment(String)}
      * @return this builder
      */
-    public Builder authorizedOnly(Boolean authorizedOnly) {
-      this.authorizedOnly = authorizedOnly;
+    public Builder authorizeOnly(Boolean authorizeOnly) {
+      this.authorizeOnly = authorizeOnly;
       return this;
     }
 
@@ -377,13 +419,16 @@ public record PaymentRequest(
       if (card && (remoteIp == null || remoteIp.isBlank())) {
         throw Validation.invalid("remoteIp", "is required for card payments (the payer's IP address)");
       }
+      if (Boolean.TRUE.equals(authorizeOnly) && creditCard == null && creditCardToken == null) {
+        throw Validation.invalid("authorizeOnly", "needs card data or a card token (it pre-authorizes a card charge)");
+      }
       if (description != null && description.length() > 500) {
         throw Validation.invalid("description", "must have at most 500 characters");
       }
       if (discount != null && discount.value() != null && discount.value().signum() < 0) {
         throw Validation.invalid("discount.value", "must not be negative");
       }
-      return new PaymentRequest(customer, billingType, value, dueDate, description, externalReference, installmentCount, installmentValue, totalValue, discount, interest, fine, postalService, split, creditCard, creditCardHolderInfo, creditCardToken, remoteIp, authorizedOnly);
+      return new PaymentRequest(customer, billingType, value, dueDate, description, externalReference, installmentCount, installmentValue, totalValue, discount, interest, fine, postalService, split, creditCard, creditCardHolderInfo, creditCardToken, remoteIp, authorizeOnly);
     }
   }
 }

@@ -2,53 +2,87 @@ package io.ysh.asaas;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ysh.core.YshException;
+import io.ysh.core.br.Money;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
  * Payments ({@code /payments}): boleto, PIX, credit card and "payer chooses" charges, single or
- * in installments. Obtain from {@link AsaasClient#payments()}. Thread-safe.
+ * in installments; card pre-authorization and capture; card tokenization; refunds. Obtain from
+ * {@link AsaasClient#payments()}. Thread-safe.
  *
  * <p><b>Never a duplicate charge.</b> {@link #create(PaymentRequest)} and
- * {@link #refund(String, RefundRequest)} are never re-posted blindly: after a timeout, a dropped
- * connection or a 5xx, the client first checks whether Asaas committed the operation (by
- * {@code externalReference}, or by the refund count) and returns what exists; it posts again
- * only when that check proves nothing happened.
+ * {@link #refund(String, RefundRequest)} are posted once and posted again only when the failure
+ * proves the request never left this client. After an ambiguous failure (a timeout, a reset after
+ * the request was written, a 5xx, an unreadable 2xx) they are never posted again: the client
+ * looks for the result (the payment by {@code externalReference}, customer, value and due date;
+ * the refund among the payment's refund records) with backoff for the settle window, returns it
+ * when it appears, and otherwise throws {@link AsaasOutcomeUnknownException}, resolved later with
+ * {@link #reconcile(PaymentRequest)} or {@link #reconcileRefund(PendingRefund)}.
  */
 public final class Payments {
 
+  /** Refund records dated this much before the request are not ours (Asaas's clock may differ from ours). */
+  private static final Duration REFUND_CLOCK_SKEW = Duration.ofMinutes(10);
+  private static final int LOOKUP_LIMIT = 1000;
+
   private final AsaasTransport t;
+  private final ExactlyOnce once;
   private final JavaType one;
   private final JavaType page;
   private final JavaType deleted;
   private final JavaType node;
   private final JavaType refundPage;
+  private final JavaType installment;
+  private final JavaType cardSummary;
 
-  Payments(AsaasTransport t) {
+  Payments(AsaasTransport t, ExactlyOnce once) {
     this.t = t;
+    this.once = once;
     this.one = t.type(Payment.class);
     this.page = t.pageOf(Payment.class);
     this.deleted = t.type(DeletedResource.class);
     this.node = t.type(JsonNode.class);
     this.refundPage = t.pageOf(Refund.class);
+    this.installment = t.type(Installment.class);
+    this.cardSummary = t.type(CreditCardSummary.class);
   }
 
   /**
-   * Creates a payment, exactly once (see the class documentation). Card payments go to
-   * {@code POST /payments/} as Asaas documents.
+   * Creates a payment, exactly once (see the class documentation). Card charges go to
+   * {@code POST /payments/}, as Asaas documents; with {@code authorizeOnly} the card is only
+   * pre-authorized and the payment stays AUTHORIZED until
+   * {@link #captureAuthorizedPayment(String)}.
    *
    * <p>For installments set {@code installmentCount} with {@code installmentValue} or
    * {@code totalValue}; Asaas creates one payment per installment and this method returns the
    * first.
    *
+   * <p>A create that this client (or, with {@link AsaasClient.Builder#createLeases lease cache},
+   * any client) made with the same {@code externalReference} in the last 15 minutes is returned
+   * instead of posted again when its fields match, and refused with
+   * {@link AsaasConflictException} when they differ.
+   *
    * @param request the payment; customer, billingType, value and dueDate are required
    * @return the created payment (or the one an earlier ambiguous attempt created)
    * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} naming the field for bad input,
-   *     before any request, or an {@link AsaasException}; an {@link AsaasException} whose
-   *     {@link AsaasException#outcomeUnknown()} is true means the lookup failed too: look the
-   *     payment up by {@link AsaasException#externalReference()} before trying again
+   *     before any request
+   * @throws AsaasOutcomeUnknownException when the payment may exist but did not appear within
+   *     the settle window: resolve with {@link #reconcile(PaymentRequest)}, never by creating it
+   *     again under another reference
+   * @throws AsaasConflictException when the reference is already used by a different payment
+   * @throws AsaasException for Asaas's refusals (400, 401, 403, 429…), which created nothing
    */
   public Payment create(PaymentRequest request) {
     Validation.required("request", request);
@@ -60,27 +94,97 @@ public final class Payments {
     String ref = References.orGenerate(request.externalReference());
     PaymentRequest body = request.withExternalReference(ref);
     String path = request.usesCard() ? "/payments/" : "/payments";
-    return t.createOnce(
+    PaymentRequest pending = body.redacted();
+    return once.run(new ExactlyOnce.Spec<>(
         "payments.create",
+        "POST " + t.basePath() + path,
+        "payments:" + ref,
         ref,
-        () -> t.send("payments.create", "POST", path, body, one, false),
-        () -> findCreated(body));
+        () -> pending,
+        () -> {},
+        () -> t.attemptCreate("payments.create", path, body, one),
+        () -> lookup(body),
+        id -> matchById(body, id),
+        Payment::id,
+        true));
   }
 
   /**
-   * After an ambiguous failure: the payment this request created, if any. Matching on more than
-   * the reference means a reused reference never hands back an older, different charge.
+   * Resolves a create whose outcome was unknown: the payment that {@code request} created, found
+   * by its {@code externalReference} and matched on customer, value (or the installment plan's
+   * count and total) and due date. Safe to call any number of times; never creates anything.
+   *
+   * @param request the request as sent, with its {@code externalReference} (for example
+   *     {@link AsaasOutcomeUnknownException#pendingRequest(Class)})
+   * @return the payment (the first installment for a plan), or empty when it was not created
+   * @throws AsaasConflictException when only payments with different fields use the reference
+   * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} when the request has no reference
    */
-  private Optional<Payment> findCreated(PaymentRequest request) {
+  public Optional<Payment> reconcile(PaymentRequest request) {
+    Validation.required("request", request);
+    Validation.required("externalReference", request.externalReference());
+    Validation.id("customer", request.customer());
+    Validation.required("value", request.value());
+    Validation.required("dueDate", request.dueDate());
+    ExactlyOnce.Match<Payment> m = lookup(request);
+    if (m instanceof ExactlyOnce.Match.Conflict<Payment> c) {
+      throw AsaasConflictException.reused("payments.reconcile", "GET " + t.basePath() + "/payments", request.externalReference(), c.ids());
+    }
+    return m instanceof ExactlyOnce.Match.Found<Payment> f ? Optional.of(f.value()) : Optional.empty();
+  }
+
+  /**
+   * The payments under the request's reference: the one it created, or the ids of others. Only
+   * single payments and first installments are considered (later installments share the
+   * reference); subscription payments never match a payment create.
+   */
+  private ExactlyOnce.Match<Payment> lookup(PaymentRequest request) {
     String ref = request.externalReference();
-    return list(PaymentFilter.all().externalReference(ref).customer(request.customer()), 0, 100).data().stream()
+    List<Payment> candidates = stream(PaymentFilter.all().externalReference(ref)).limit(LOOKUP_LIMIT)
         .filter(p -> ref.equals(p.externalReference()))
-        .filter(p -> !p.deleted())
-        .filter(p -> request.customer().equals(p.customer()))
-        .filter(p -> request.installmentCount() != null || request.value().equals(p.value()))
+        .filter(p -> !p.deleted() && p.subscription() == null)
         .filter(p -> p.installmentNumber() == null || p.installmentNumber() <= 1)
-        .filter(p -> p.originalDueDate() == null ? request.dueDate().equals(p.dueDate()) : request.dueDate().equals(p.originalDueDate()))
-        .findFirst();
+        .toList();
+    List<String> others = new ArrayList<>();
+    for (Payment p : candidates) {
+      if (matches(request, p)) {
+        return new ExactlyOnce.Match.Found<>(p);
+      }
+      others.add(p.id());
+    }
+    return others.isEmpty() ? new ExactlyOnce.Match.Absent<>() : new ExactlyOnce.Match.Conflict<>(others);
+  }
+
+  private ExactlyOnce.Match<Payment> matchById(PaymentRequest request, String id) {
+    Payment p = get(id);
+    return request.externalReference().equals(p.externalReference()) && matches(request, p)
+        ? new ExactlyOnce.Match.Found<>(p)
+        : new ExactlyOnce.Match.Conflict<>(List.of(id));
+  }
+
+  private boolean matches(PaymentRequest r, Payment p) {
+    if (p.deleted() || !r.customer().equals(p.customer())) {
+      return false;
+    }
+    LocalDate due = p.originalDueDate() != null ? p.originalDueDate() : p.dueDate();
+    if (!r.dueDate().equals(due)) {
+      return false;
+    }
+    if (r.installmentCount() == null) {
+      return p.installment() == null && r.value().equals(p.value());
+    }
+    if (p.installment() == null) {
+      return false;
+    }
+    Installment plan = t.get("installments.get", "/installments/" + Validation.id("installment", p.installment()), Map.of(), installment);
+    if (plan.installmentCount() == null || plan.installmentCount().intValue() != r.installmentCount()) {
+      return false;
+    }
+    if (r.totalValue() != null) {
+      return r.totalValue().equals(plan.value());
+    }
+    Money each = r.installmentValue() != null ? r.installmentValue() : r.value();
+    return each.equals(plan.paymentValue()) || each.equals(p.value());
   }
 
   /**
@@ -145,11 +249,13 @@ public final class Payments {
    * Updates a pending or overdue payment (PUT).
    *
    * @param id the id
-   * @param request the fields to change; a due date must not be in the past
+   * @param request the fields to change; a due date must not be in the past; customer,
+   *     installments, card data and {@code authorizeOnly} cannot be updated (INVALID_ARGUMENT)
    * @return the updated payment
    */
   public Payment update(String id, PaymentRequest request) {
     Validation.required("request", request);
+    request.checkUpdatable();
     Validation.notPast("dueDate", request.dueDate(), t.today());
     return t.send("payments.update", "PUT", "/payments/" + Validation.id("id", id), request, one, true);
   }
@@ -212,22 +318,113 @@ public final class Payments {
   }
 
   /**
-   * Refunds a payment fully or partially, exactly once: the refunds are counted before; after an
-   * ambiguous failure they are counted again, and a new refund means the request was committed.
+   * Refunds a payment fully or partially, exactly once. The refund records are read before the
+   * POST; after an ambiguous failure a new record with this refund's value (and description), dated
+   * after the request, proves it was committed, so a concurrent refund from elsewhere with
+   * another value is never mistaken for this one. Refunds of one payment are serialized in this
+   * client (and across processes with a lease cache).
    *
    * @param id the payment id
    * @param request {@link RefundRequest#full()} or {@link RefundRequest#partial(io.ysh.core.br.Money)}
-   * @return the payment after the refund
+   * @return the payment after the refund (its refund record may still be PENDING)
+   * @throws AsaasOutcomeUnknownException when the refund may have happened but its record did
+   *     not appear within the settle window: resolve with {@link #reconcileRefund(PendingRefund)}
    */
   public Payment refund(String id, RefundRequest request) {
     Validation.id("id", id);
     RefundRequest body = request == null ? RefundRequest.full() : request;
-    int before = refunds(id, 0, 1).totalCount();
-    return t.createOnce(
+    String path = "/payments/" + id + "/refund";
+    AtomicReference<PendingRefund> pending = new AtomicReference<>();
+    return once.run(new ExactlyOnce.Spec<>(
         "payments.refund",
-        id + "#refund" + (before + 1),
-        () -> t.send("payments.refund", "POST", "/payments/" + id + "/refund", body, one, false),
-        () -> refunds(id, 0, 1).totalCount() > before ? Optional.of(get(id)) : Optional.empty());
+        "POST " + t.basePath() + path,
+        "refunds:" + id,
+        null,
+        pending::get,
+        () -> pending.set(pendingRefund(id, body)),
+        () -> t.attemptCreate("payments.refund", path, body, one),
+        () -> findRefund(pending.get()).isPresent() ? new ExactlyOnce.Match.Found<>(get(id)) : new ExactlyOnce.Match.Absent<>(),
+        pid -> new ExactlyOnce.Match.Absent<>(),
+        Payment::id,
+        false));
+  }
+
+  private PendingRefund pendingRefund(String id, RefundRequest body) {
+    Payment before = get(id);
+    List<Refund> records = allRefunds(id);
+    Money expected = body.value();
+    if (expected == null) {
+      Money refunded = Money.ZERO;
+      for (Refund r : records) {
+        if (r.value() != null && !"CANCELLED".equals(r.status())) {
+          refunded = refunded.plus(r.value());
+        }
+      }
+      expected = before.value().minus(refunded);
+    }
+    return new PendingRefund(id, body, expected, records, t.now());
+  }
+
+  /**
+   * Resolves a refund whose outcome was unknown: the refund record that appeared since
+   * {@code pending} was sent with its value and description, if exactly one did.
+   *
+   * @param pending {@link AsaasOutcomeUnknownException#pendingRequest(Class)} of a failed refund
+   * @return the refund record, or empty when it was not made
+   * @throws AsaasOutcomeUnknownException when several identical new records appeared (one may
+   *     be from elsewhere) and the client cannot tell which is this one
+   */
+  public Optional<Refund> reconcileRefund(PendingRefund pending) {
+    Validation.required("pending", pending);
+    List<Refund> found = newRefunds(pending);
+    if (found.size() > 1) {
+      throw AsaasOutcomeUnknownException.of("payments.reconcileRefund", "GET " + t.basePath() + "/payments/" + pending.paymentId() + "/refunds",
+          null, pending, found.size() + " identical refunds appeared since this one was sent; check the payment's refunds by hand",
+          null, List.of());
+    }
+    return found.stream().findFirst();
+  }
+
+  private Optional<Refund> findRefund(PendingRefund pending) {
+    List<Refund> found = newRefunds(pending);
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  private List<Refund> newRefunds(PendingRefund pending) {
+    Map<String, Integer> before = new HashMap<>();
+    for (Refund r : pending.refundsBefore()) {
+      before.merge(identity(r), 1, Integer::sum);
+    }
+    String description = blankToNull(pending.request().description());
+    LocalDateTime earliest = pending.sentAt().minus(REFUND_CLOCK_SKEW);
+    List<Refund> out = new ArrayList<>();
+    for (Refund r : allRefunds(pending.paymentId())) {
+      String key = identity(r);
+      Integer seen = before.get(key);
+      if (seen != null && seen > 0) {
+        before.put(key, seen - 1);
+        continue;
+      }
+      if (pending.expectedValue().equals(r.value())
+          && Objects.equals(description, blankToNull(r.description()))
+          && (r.dateCreated() == null || !r.dateCreated().isBefore(earliest))) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** What identifies a refund record across reads: its creation time, value and description (its status and PIX ids change). */
+  private static String identity(Refund r) {
+    return r.dateCreated() + "|" + (r.value() == null ? null : r.value().amount().toPlainString()) + "|" + blankToNull(r.description());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private List<Refund> allRefunds(String id) {
+    return Paginator.stream((o, l) -> refunds(id, o, l), r -> identity(r) + "#" + System.identityHashCode(r)).limit(LOOKUP_LIMIT).toList();
   }
 
   /**
@@ -243,7 +440,9 @@ public final class Payments {
   }
 
   /**
-   * Marks a payment as received in cash (outside Asaas).
+   * Marks a payment as received in cash (outside Asaas). Not posted again after an ambiguous
+   * failure: the payment is read instead, and returned if it is now RECEIVED_IN_CASH. Calling it
+   * again is safe (Asaas refuses a second receipt).
    *
    * @param id the id
    * @param receipt the date and amount
@@ -251,6 +450,74 @@ public final class Payments {
    */
   public Payment receiveInCash(String id, CashReceipt receipt) {
     Validation.required("receipt", receipt);
-    return t.send("payments.receiveInCash", "POST", "/payments/" + Validation.id("id", id) + "/receiveInCash", receipt, one, false);
+    Validation.id("id", id);
+    return afterAmbiguity(id, PaymentStatus.RECEIVED_IN_CASH, true,
+        () -> t.send("payments.receiveInCash", "POST", "/payments/" + id + "/receiveInCash", receipt, one, false));
+  }
+
+  /**
+   * Undoes a cash receipt: the payment goes back to PENDING (or OVERDUE). After an ambiguous
+   * failure the payment is read, and returned if it is no longer RECEIVED_IN_CASH.
+   *
+   * @param id the id
+   * @return the payment
+   */
+  public Payment undoReceivedInCash(String id) {
+    Validation.id("id", id);
+    return afterAmbiguity(id, PaymentStatus.RECEIVED_IN_CASH, false,
+        () -> t.send("payments.undoReceivedInCash", "POST", "/payments/" + id + "/undoReceivedInCash", null, one, false));
+  }
+
+  /**
+   * Captures a card payment created with {@link PaymentRequest#authorizeOnly()}: the payment
+   * goes from AUTHORIZED to CONFIRMED. After an ambiguous failure the payment is read, and
+   * returned if it is no longer AUTHORIZED. Asaas refuses a second capture, so calling this again
+   * never charges twice.
+   *
+   * @param id the id of an AUTHORIZED payment
+   * @return the payment; check {@link Payment#status()} (CONFIRMED when captured)
+   */
+  public Payment captureAuthorizedPayment(String id) {
+    Validation.id("id", id);
+    return afterAmbiguity(id, PaymentStatus.AUTHORIZED, false,
+        () -> t.send("payments.captureAuthorizedPayment", "POST", "/payments/" + id + "/captureAuthorizedPayment", null, one, false));
+  }
+
+  /**
+   * Runs a state-changing POST that Asaas refuses to repeat; after an ambiguous failure, reads
+   * the payment and returns it when its status shows the change (status reached, or left).
+   */
+  private Payment afterAmbiguity(String id, PaymentStatus status, boolean reached, java.util.function.Supplier<Payment> call) {
+    try {
+      return call.get();
+    } catch (AsaasConnectionException | AsaasServerException e) {
+      if (!e.outcomeUnknown()) {
+        throw e;
+      }
+      Payment now;
+      try {
+        now = get(id);
+      } catch (YshException lookup) {
+        e.addSuppressed(lookup);
+        throw e;
+      }
+      if ((now.status() == status) == reached) {
+        return now;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Tokenizes a card ({@code POST /creditCard/tokenizeCreditCard}) so later charges can send
+   * {@link PaymentRequest#creditCardToken()} instead of the card. Not retried after an ambiguous
+   * failure (a repeated call only makes another token).
+   *
+   * @param request the customer, card, holder and the payer's IP
+   * @return the token with the card's last digits and brand
+   */
+  public CreditCardSummary tokenizeCreditCard(CreditCardTokenRequest request) {
+    Validation.required("request", request);
+    return t.send("creditCard.tokenize", "POST", "/creditCard/tokenizeCreditCard", request, cardSummary, false);
   }
 }

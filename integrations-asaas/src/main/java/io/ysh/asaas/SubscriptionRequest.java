@@ -48,6 +48,51 @@ public record SubscriptionRequest(
     SubscriptionStatus status,
     Boolean updatePendingPayments) {
 
+  boolean usesCard() {
+    return creditCard != null || creditCardToken != null;
+  }
+
+  /** This request without card data, card token and the payer's IP. */
+  SubscriptionRequest redacted() {
+    return new SubscriptionRequest(customer, billingType, value, nextDueDate, cycle, description, endDate, maxPayments, externalReference,
+        discount, interest, fine, split, null, null, null, null, status, updatePendingPayments);
+  }
+
+  /** Rejects the update-only fields in a create. */
+  void checkCreatable() {
+    if (status != null) {
+      throw Validation.invalid("status", "belongs to updates (pause or resume), not to a create");
+    }
+    if (updatePendingPayments != null) {
+      throw Validation.invalid("updatePendingPayments", "belongs to updates, not to a create");
+    }
+  }
+
+  /** Rejects the fields Asaas's update ({@code PUT /subscriptions/{id}}) does not define. */
+  void checkUpdatable() {
+    String field = customer != null ? "customer"
+        : maxPayments != null ? "maxPayments"
+        : creditCard != null ? "creditCard"
+        : creditCardHolderInfo != null ? "creditCardHolderInfo"
+        : creditCardToken != null ? "creditCardToken"
+        : remoteIp != null ? "remoteIp"
+        : null;
+    if (field != null) {
+      throw Validation.invalid(field, "cannot be changed by an update (Asaas's update does not define it)");
+    }
+  }
+
+  /**
+   * A description with card data and IP masked.
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    return "SubscriptionRequest[customer=" + customer + ", billingType=" + billingType + ", value=" + value + ", nextDueDate=" + nextDueDate
+        + ", cycle=" + cycle + ", externalReference=" + externalReference + (usesCard() ? ", card=****, remoteIp=****" : "") + "]";
+  }
+
   SubscriptionRequest withExternalReference(String reference) {
     return toBuilder().externalReference(reference).build();
   }
@@ -340,6 +385,12 @@ public record SubscriptionRequest(
       }
       if (card && (remoteIp == null || remoteIp.isBlank())) {
         throw Validation.invalid("remoteIp", "is required for card subscriptions");
+      }
+      if (creditCard != null && creditCardToken != null) {
+        throw Validation.invalid("creditCardToken", "and creditCard are mutually exclusive");
+      }
+      if (creditCard != null && creditCardHolderInfo == null) {
+        throw Validation.invalid("creditCardHolderInfo", "is required with raw card data");
       }
       if (maxPayments != null && maxPayments < 1) {
         throw Validation.invalid("maxPayments", "must be at least 1");

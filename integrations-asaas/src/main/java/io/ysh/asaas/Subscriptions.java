@@ -1,25 +1,30 @@
 package io.ysh.asaas;
 
 import com.fasterxml.jackson.databind.JavaType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Subscriptions ({@code /subscriptions}): recurring charges that generate a payment per cycle.
- * Obtain from {@link AsaasClient#subscriptions()}. Thread-safe. Creates are exactly-once like
- * payments.
+ * Obtain from {@link AsaasClient#subscriptions()}. Thread-safe. Creates follow the same
+ * exactly-once protocol as payments (see {@link Payments}); card subscriptions go to
+ * {@code POST /subscriptions/}, as Asaas documents.
  */
 public final class Subscriptions {
 
   private final AsaasTransport t;
+  private final ExactlyOnce once;
   private final JavaType one;
   private final JavaType page;
   private final JavaType paymentPage;
   private final JavaType deleted;
 
-  Subscriptions(AsaasTransport t) {
+  Subscriptions(AsaasTransport t, ExactlyOnce once) {
     this.t = t;
+    this.once = once;
     this.one = t.type(Subscription.class);
     this.page = t.pageOf(Subscription.class);
     this.paymentPage = t.pageOf(Payment.class);
@@ -27,11 +32,16 @@ public final class Subscriptions {
   }
 
   /**
-   * Creates a subscription exactly once (looked up by {@code externalReference} after an
-   * ambiguous failure).
+   * Creates a subscription exactly once. After an ambiguous failure it is looked up by
+   * {@code externalReference} and matched on customer, value, cycle, billing type and first due
+   * date; it is never posted again.
    *
-   * @param request customer, billingType, value, nextDueDate and cycle are required
+   * @param request customer, billingType, value, nextDueDate and cycle are required; status and
+   *     updatePendingPayments belong to updates
    * @return the subscription
+   * @throws AsaasOutcomeUnknownException when it may exist but did not appear: resolve with
+   *     {@link #reconcile(SubscriptionRequest)}
+   * @throws AsaasConflictException when the reference is used by a different subscription
    */
   public Subscription create(SubscriptionRequest request) {
     Validation.required("request", request);
@@ -40,14 +50,85 @@ public final class Subscriptions {
     Validation.required("value", request.value());
     Validation.required("nextDueDate", request.nextDueDate());
     Validation.required("cycle", request.cycle());
+    request.checkCreatable();
     Validation.notPast("nextDueDate", request.nextDueDate(), t.today());
     String ref = References.orGenerate(request.externalReference());
     SubscriptionRequest body = request.withExternalReference(ref);
-    return t.createOnce(
+    String path = request.usesCard() ? "/subscriptions/" : "/subscriptions";
+    SubscriptionRequest pending = body.redacted();
+    return once.run(new ExactlyOnce.Spec<>(
         "subscriptions.create",
+        "POST " + t.basePath() + path,
+        "subscriptions:" + ref,
         ref,
-        () -> t.send("subscriptions.create", "POST", "/subscriptions", body, one, false),
-        () -> findByExternalReference(ref).filter(s -> !s.deleted() && request.customer().equals(s.customer())));
+        () -> pending,
+        () -> {},
+        () -> t.attemptCreate("subscriptions.create", path, body, one),
+        () -> lookup(body),
+        id -> {
+          Subscription s = get(id);
+          return ref.equals(s.externalReference()) && matches(body, s) ? new ExactlyOnce.Match.Found<>(s) : new ExactlyOnce.Match.Conflict<>(List.of(id));
+        },
+        Subscription::id,
+        true));
+  }
+
+  /**
+   * Resolves a create whose outcome was unknown. Never creates.
+   *
+   * @param request the request as sent, with its {@code externalReference}
+   * @return the subscription, or empty when it was not created
+   * @throws AsaasConflictException when only different subscriptions use the reference
+   */
+  public Optional<Subscription> reconcile(SubscriptionRequest request) {
+    Validation.required("request", request);
+    Validation.required("externalReference", request.externalReference());
+    Validation.id("customer", request.customer());
+    Validation.required("value", request.value());
+    Validation.required("nextDueDate", request.nextDueDate());
+    ExactlyOnce.Match<Subscription> m = lookup(request);
+    if (m instanceof ExactlyOnce.Match.Conflict<Subscription> c) {
+      throw AsaasConflictException.reused("subscriptions.reconcile", "GET " + t.basePath() + "/subscriptions", request.externalReference(), c.ids());
+    }
+    return m instanceof ExactlyOnce.Match.Found<Subscription> f ? Optional.of(f.value()) : Optional.empty();
+  }
+
+  private ExactlyOnce.Match<Subscription> lookup(SubscriptionRequest request) {
+    String ref = request.externalReference();
+    List<String> others = new ArrayList<>();
+    for (Subscription s : list(SubscriptionFilter.all().externalReference(ref), 0, 100).data()) {
+      if (!ref.equals(s.externalReference()) || s.deleted()) {
+        continue;
+      }
+      if (matches(request, s)) {
+        return new ExactlyOnce.Match.Found<>(s);
+      }
+      others.add(s.id());
+    }
+    return others.isEmpty() ? new ExactlyOnce.Match.Absent<>() : new ExactlyOnce.Match.Conflict<>(others);
+  }
+
+  /**
+   * Customer, value, cycle and billing type as requested, and the first due date: Asaas moves
+   * {@code nextDueDate} on once it generates the first payment, so that payment's due date counts.
+   */
+  private boolean matches(SubscriptionRequest r, Subscription s) {
+    if (s.deleted() || !r.customer().equals(s.customer()) || !r.value().equals(s.value())
+        || r.cycle() != s.cycle() || r.billingType() != s.billingType()) {
+      return false;
+    }
+    if (r.nextDueDate().equals(s.nextDueDate())) {
+      return true;
+    }
+    if (s.nextDueDate() != null && s.nextDueDate().isBefore(r.nextDueDate())) {
+      return false;
+    }
+    return payments(s.id(), 0, 100).data().stream()
+        .map(p -> p.originalDueDate() != null ? p.originalDueDate() : p.dueDate())
+        .filter(java.util.Objects::nonNull)
+        .min(java.util.Comparator.naturalOrder())
+        .map(r.nextDueDate()::equals)
+        .orElse(false);
   }
 
   /**
@@ -109,11 +190,13 @@ public final class Subscriptions {
    * Updates a subscription (PUT).
    *
    * @param id the id
-   * @param request the fields to change
+   * @param request the fields to change; customer, maxPayments and card data cannot be updated
+   *     (INVALID_ARGUMENT); change the card with Asaas's credit-card endpoint
    * @return the updated subscription
    */
   public Subscription update(String id, SubscriptionRequest request) {
     Validation.required("request", request);
+    request.checkUpdatable();
     return t.send("subscriptions.update", "PUT", "/subscriptions/" + Validation.id("id", id), request, one, true);
   }
 

@@ -42,7 +42,7 @@ public record Transfer(
     @JsonProperty("operationType") String rawOperationType,
     String description,
     String externalReference,
-    BankAccount bankAccount) {
+    TransferBankAccount bankAccount) {
 
   /**
    * The status.

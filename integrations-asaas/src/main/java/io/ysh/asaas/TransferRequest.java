@@ -25,6 +25,18 @@ public record TransferRequest(
     LocalDate scheduleDate,
     String externalReference) {
 
+  /**
+   * A description with the PIX key and the account owner's document masked.
+   *
+   * @return the masked description
+   */
+  @Override
+  public String toString() {
+    return "TransferRequest[value=" + value + ", pixAddressKeyType=" + pixAddressKeyType + (pixAddressKey == null ? "" : ", pixAddressKey=****")
+        + (bankAccount == null ? "" : ", bankAccount=" + bankAccount) + ", operationType=" + operationType + ", scheduleDate=" + scheduleDate
+        + ", externalReference=" + externalReference + "]";
+  }
+
   TransferRequest withExternalReference(String reference) {
     return toBuilder().externalReference(reference).build();
   }

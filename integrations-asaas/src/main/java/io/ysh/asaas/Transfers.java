@@ -1,26 +1,35 @@
 package io.ysh.asaas;
 
 import com.fasterxml.jackson.databind.JavaType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Transfers out of the account ({@code /transfers}) to a PIX key or a bank account. Obtain from
- * {@link AsaasClient#transfers()}. Creates are exactly-once: after an ambiguous failure the
- * client scans the transfers created since yesterday for the request's
- * {@code externalReference} before posting again. Thread-safe.
+ * {@link AsaasClient#transfers()}. Thread-safe.
+ *
+ * <p>Creates follow the exactly-once protocol of {@link Payments}: after an ambiguous failure the
+ * client scans the transfers created since yesterday for the request's {@code externalReference}
+ * (Asaas has no filter for it) and matches value and destination; it never posts again. Asaas
+ * answers 409 to a transfer identical (same value, same destination) to one made in the last 15
+ * minutes: the client then returns that transfer when it carries this request's reference, and
+ * otherwise throws {@link AsaasConflictException} with its id. Never an invalid-input error.
  */
 public final class Transfers {
 
   private static final int LOOKUP_PAGES = 10;
 
   private final AsaasTransport t;
+  private final ExactlyOnce once;
   private final JavaType one;
   private final JavaType page;
 
-  Transfers(AsaasTransport t) {
+  Transfers(AsaasTransport t, ExactlyOnce once) {
     this.t = t;
+    this.once = once;
     this.one = t.type(Transfer.class);
     this.page = t.pageOf(Transfer.class);
   }
@@ -30,17 +39,109 @@ public final class Transfers {
    *
    * @param request the transfer
    * @return the transfer
+   * @throws AsaasOutcomeUnknownException when it may have been made but did not appear: resolve
+   *     with {@link #reconcile(TransferRequest)}
+   * @throws AsaasConflictException when an identical transfer from elsewhere was made in the last
+   *     15 minutes (Asaas's 409), or the reference is used by a different transfer
    */
   public Transfer create(TransferRequest request) {
     Validation.required("request", request);
     Validation.notPast("scheduleDate", request.scheduleDate(), t.today());
     String ref = References.orGenerate(request.externalReference());
     TransferRequest body = request.withExternalReference(ref);
-    return t.createOnce(
+    return once.run(new ExactlyOnce.Spec<>(
         "transfers.create",
+        "POST " + t.basePath() + "/transfers",
+        "transfers:" + ref,
         ref,
-        () -> t.send("transfers.create", "POST", "/transfers", body, one, false),
-        () -> findByExternalReference(ref).filter(tr -> request.value().equals(tr.value())));
+        () -> body,
+        () -> {},
+        () -> post(body),
+        () -> lookup(body),
+        id -> {
+          Transfer tr = get(id);
+          return ref.equals(tr.externalReference()) && matches(body, tr) ? new ExactlyOnce.Match.Found<>(tr) : new ExactlyOnce.Match.Conflict<>(List.of(id));
+        },
+        Transfer::id,
+        true));
+  }
+
+  private AsaasTransport.Attempt<Transfer> post(TransferRequest body) {
+    AsaasTransport.Attempt<Transfer> a = t.attemptCreate("transfers.create", "/transfers", body, one);
+    if (a instanceof AsaasTransport.Attempt.Refused<Transfer> r && r.failure() instanceof AsaasConflictException c && c.httpStatus() == 409) {
+      List<Transfer> identical = recent().filter(tr -> body.value().equals(tr.value()) && sameDestination(body, tr)).toList();
+      for (Transfer tr : identical) {
+        if (body.externalReference().equals(tr.externalReference())) {
+          return new AsaasTransport.Attempt.Created<>(tr);
+        }
+      }
+      List<String> ids = identical.stream().map(Transfer::id).toList();
+      return new AsaasTransport.Attempt.Refused<>(c.withExistingIds(c.detail()
+          + " (Asaas refuses a transfer identical to one made in the last 15 minutes"
+          + (ids.isEmpty() ? "; the identical transfer was not found" : ": " + ids) + ")", ids));
+    }
+    return a;
+  }
+
+  /**
+   * Resolves a create whose outcome was unknown: the transfer with the request's
+   * {@code externalReference}, value and destination among those created since yesterday.
+   * Never creates.
+   *
+   * @param request the request as sent, with its {@code externalReference}
+   * @return the transfer, or empty when it was not made
+   * @throws AsaasConflictException when only different transfers use the reference
+   */
+  public Optional<Transfer> reconcile(TransferRequest request) {
+    Validation.required("request", request);
+    Validation.required("externalReference", request.externalReference());
+    ExactlyOnce.Match<Transfer> m = lookup(request);
+    if (m instanceof ExactlyOnce.Match.Conflict<Transfer> c) {
+      throw AsaasConflictException.reused("transfers.reconcile", "GET " + t.basePath() + "/transfers", request.externalReference(), c.ids());
+    }
+    return m instanceof ExactlyOnce.Match.Found<Transfer> f ? Optional.of(f.value()) : Optional.empty();
+  }
+
+  private ExactlyOnce.Match<Transfer> lookup(TransferRequest request) {
+    String ref = request.externalReference();
+    List<String> others = new ArrayList<>();
+    for (Transfer tr : recent().filter(tr -> ref.equals(tr.externalReference())).toList()) {
+      if (matches(request, tr)) {
+        return new ExactlyOnce.Match.Found<>(tr);
+      }
+      others.add(tr.id());
+    }
+    return others.isEmpty() ? new ExactlyOnce.Match.Absent<>() : new ExactlyOnce.Match.Conflict<>(others);
+  }
+
+  private Stream<Transfer> recent() {
+    return stream(TransferFilter.all().dateCreatedFrom(t.today().minusDays(1))).limit((long) LOOKUP_PAGES * Paginator.PAGE_SIZE);
+  }
+
+  private static boolean matches(TransferRequest r, Transfer tr) {
+    return r.value().equals(tr.value()) && sameDestination(r, tr);
+  }
+
+  /** Compares what the response shows of the destination; a field Asaas left out is not held against it. */
+  private static boolean sameDestination(TransferRequest r, Transfer tr) {
+    TransferBankAccount got = tr.bankAccount();
+    if (got == null) {
+      return true;
+    }
+    if (r.pixAddressKey() != null) {
+      return got.pixAddressKey() == null || normalize(r.pixAddressKey()).equals(normalize(got.pixAddressKey()));
+    }
+    BankAccount want = r.bankAccount();
+    return same(want.agency(), got.agency()) && same(want.account(), got.account()) && same(want.accountDigit(), got.accountDigit())
+        && (got.cpfCnpj() == null || normalize(want.cpfCnpj()).equals(normalize(got.cpfCnpj())));
+  }
+
+  private static boolean same(String want, String got) {
+    return got == null || want == null || want.strip().equals(got.strip());
+  }
+
+  private static String normalize(String s) {
+    return s == null ? "" : s.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s.()/-]", "");
   }
 
   /**

@@ -58,11 +58,18 @@ public final class WebhookConfigs {
    * Updates a webhook (PUT).
    *
    * @param id the id
-   * @param request the fields to change
+   * @param request the fields to change; {@code email} and {@code apiVersion} cannot be updated
+   *     (Asaas's update does not define them: INVALID_ARGUMENT)
    * @return the webhook
    */
   public WebhookConfig update(String id, WebhookConfigRequest request) {
     Validation.required("request", request);
+    if (request.email() != null) {
+      throw Validation.invalid("email", "cannot be changed by an update (Asaas's webhook update does not define it)");
+    }
+    if (request.apiVersion() != null) {
+      throw Validation.invalid("apiVersion", "cannot be changed by an update (Asaas's webhook update does not define it)");
+    }
     return t.send("webhooks.update", "PUT", "/webhooks/" + Validation.id("id", id), request, one, true);
   }
 

@@ -53,4 +53,14 @@ class AsaasClientBuilderTest {
     AsaasClient wrong = AsaasClient.builder().apiKey(Secret.of("$aact_hmlg_wrong")).baseUrl(Sim.SIM.baseUrl()).build();
     assertThatThrownBy(() -> wrong.finance().balance()).isInstanceOf(AsaasAuthenticationException.class);
   }
+
+  @Test
+  void createTimingsMustBePositiveAndNamed() {
+    AsaasClient.Builder b = AsaasClient.builder().apiKey(Secret.of(HMLG));
+    assertThatThrownBy(() -> b.createTimeout(java.time.Duration.ZERO)).hasMessageContaining("createTimeout");
+    assertThatThrownBy(() -> b.settleWindow(java.time.Duration.ofSeconds(-1))).hasMessageContaining("settleWindow");
+    assertThatThrownBy(() -> b.settleBackoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1))).hasMessageContaining("settleBackoff");
+    assertThat(AsaasClient.DEFAULT_CREATE_TIMEOUT).as("Asaas's advice for card charges").isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(60));
+    assertThat(AsaasClient.DEFAULT_SETTLE_WINDOW).isGreaterThanOrEqualTo(AsaasClient.DEFAULT_CREATE_TIMEOUT);
+  }
 }

@@ -85,6 +85,8 @@ class AsaasWireMockTest {
         .logLevel(HttpLogLevel.NONE)
         .resilience(ResiliencePolicy.builder().attemptTimeout(Duration.ofSeconds(2)).totalTimeout(Duration.ofSeconds(10))
             .retry(retry).circuitBreaker(breaker).build())
+        .settleWindow(Duration.ofMillis(400))
+        .settleBackoff(Duration.ofMillis(20), Duration.ofMillis(100))
         .build();
   }
 
@@ -183,15 +185,16 @@ class AsaasWireMockTest {
   }
 
   @Test
-  void emptyResponseOnACreateWhoseLookupFindsNothingIsPostedAgainOnce() {
+  void anEmptyResponseOnACreateIsNeverPostedAgainEvenWhenTheLookupFindsNothing() {
     wm.stubFor(post(urlPathEqualTo("/v3/payments")).inScenario("c").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("second"));
     wm.stubFor(post(urlPathEqualTo("/v3/payments")).inScenario("c").whenScenarioStateIs("second")
         .willReturn(okJson(payment("PIX", "PENDING", "order-10"))));
     wm.stubFor(get(urlPathEqualTo("/v3/payments")).willReturn(okJson(list())));
-    assertThat(asaas.payments().create(pix("order-10")).externalReference()).isEqualTo("order-10");
-    wm.verify(2, postRequestedFor(urlPathEqualTo("/v3/payments")));
-    wm.verify(1, getRequestedFor(urlPathEqualTo("/v3/payments")));
+    assertThatThrownBy(() -> asaas.payments().create(pix("order-10")))
+        .isInstanceOfSatisfying(AsaasOutcomeUnknownException.class, e -> assertThat(e.externalReference()).contains("order-10"));
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/v3/payments")));
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/v3/payments")))).as("looked up with backoff").hasSizeGreaterThan(1);
   }
 
   @Test
@@ -200,8 +203,26 @@ class AsaasWireMockTest {
     // Asaas silently ignores unknown filters: the whole list comes back, none of it ours
     wm.stubFor(get(urlPathEqualTo("/v3/payments")).willReturn(okJson(list(payment("PIX", "PENDING", "someone-else")))));
     assertThatThrownBy(() -> asaas.payments().create(pix("order-11")))
-        .isInstanceOfSatisfying(AsaasServerException.class, e -> assertThat(e.externalReference()).contains("order-11"));
-    wm.verify(3, postRequestedFor(urlPathEqualTo("/v3/payments")));
+        .isInstanceOfSatisfying(AsaasOutcomeUnknownException.class, e -> {
+          assertThat(e.externalReference()).contains("order-11");
+          assertThat(e.httpStatus()).isEqualTo(503);
+          assertThat(e.conflictingIds()).as("another reference is not a conflict").isEmpty();
+        });
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/v3/payments")));
+  }
+
+  @Test
+  void aTwoHundredWhoseBodyCannotBeReadIsCommittedAndFoundNeverAPlainFailure() {
+    wm.stubFor(post(urlPathEqualTo("/v3/payments")).willReturn(aResponse().withStatus(200).withBody("<html>gateway ok</html>")));
+    wm.stubFor(get(urlPathEqualTo("/v3/payments")).withQueryParam("externalReference", equalTo("order-13"))
+        .willReturn(okJson(list(payment("PIX", "PENDING", "order-13")))));
+    assertThat(asaas.payments().create(pix("order-13")).id()).isEqualTo("pay_080225913252");
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/v3/payments")));
+
+    wm.stubFor(post(urlPathEqualTo("/v3/payments")).willReturn(aResponse().withStatus(201).withBody("")));
+    wm.stubFor(get(urlPathEqualTo("/v3/payments")).willReturn(okJson(list())));
+    assertThatThrownBy(() -> asaas.payments().create(pix("order-14")))
+        .isInstanceOfSatisfying(AsaasOutcomeUnknownException.class, e -> assertThat(e.getCause()).hasMessageContaining("could not be read"));
   }
 
   @Test
