@@ -2,14 +2,13 @@ package io.ysh.storage.gcs;
 
 import com.google.cloud.BaseServiceException;
 import io.ysh.core.ErrorCode;
-import io.ysh.core.Errors;
 import io.ysh.core.YshException;
 import io.ysh.support.gcp.GcpSdkErrors;
 import java.nio.file.FileAlreadyExistsException;
 
 /**
  * Maps google-cloud-storage exceptions by the rules every GCP driver shares ({@link
- * GcpSdkErrors}: the HTTP status, as {@link Errors#forHttpStatus(int)} documents), wherever in the
+ * GcpSdkErrors}: the HTTP status, as {@link io.ysh.core.Errors#forHttpStatus(int)} documents), wherever in the
  * chain the client put them, with GCS's nuances: an error this driver raised and carried through
  * an I/O exception comes back as it was; a failed create-only write reported without a status
  * (how google-cloud-nio's in-process fake reports {@code ifGenerationMatch(0)}; the real service
@@ -26,7 +25,7 @@ final class GcsErrors {
     }
     BaseServiceException service = find(t, BaseServiceException.class);
     if (service == null) {
-      return Errors.classify(t);
+      return GcpSdkErrors.map("GCS", t);
     }
     if (service.getCode() <= 0 && find(t, FileAlreadyExistsException.class) != null) {
       return YshException.builder(ErrorCode.PRECONDITION_FAILED)
