@@ -29,6 +29,21 @@ public final class Errors {
   private Errors() {}
 
   /**
+   * The failure inside future wrappers ({@link CompletionException}, {@link ExecutionException}),
+   * which say only that an asynchronous task failed. Every mapper looks through them first.
+   *
+   * @param t a failure
+   * @return the innermost failure those wrappers carry, or {@code t} itself
+   */
+  public static Throwable unwrap(Throwable t) {
+    Throwable e = t;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null && e.getCause() != e) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  /**
    * The portable code of an HTTP status.
    *
    * <table>
@@ -143,15 +158,13 @@ public final class Errors {
    *   <li>anything else: {@code UNKNOWN}.
    * </ul>
    *
-   * @param t the failure
-   * @return the portable exception, with {@code t} as its cause
+   * @param failure the failure
+   * @return the portable exception, with the unwrapped failure as its cause
    */
-  public static YshException classify(Throwable t) {
+  public static YshException classify(Throwable failure) {
+    Throwable t = unwrap(failure);
     if (t instanceof YshException y) {
       return y;
-    }
-    if ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      return classify(t.getCause());
     }
     ErrorCode code;
     String detail;

@@ -71,6 +71,18 @@ class ErrorsTest {
   }
 
   @Test
+  void futureWrappersAreLookedThrough() {
+    java.io.IOException io = new java.io.IOException("reset");
+    Throwable wrapped = new java.util.concurrent.CompletionException(new java.util.concurrent.ExecutionException(io));
+    assertThat(Errors.unwrap(wrapped)).isSameAs(io);
+    assertThat(Errors.unwrap(io)).isSameAs(io);
+    assertThat(Errors.unwrap(new java.util.concurrent.ExecutionException(null))).isInstanceOf(java.util.concurrent.ExecutionException.class);
+    YshException classified = Errors.classify(wrapped);
+    assertThat(classified.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(classified.getCause()).isSameAs(io);
+  }
+
+  @Test
   void grpcCodesFollowTheDocumentedTable() {
     Map<String, ErrorCode> table = new LinkedHashMap<>();
     table.put("OK", ErrorCode.UNKNOWN);

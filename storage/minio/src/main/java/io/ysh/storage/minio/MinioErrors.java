@@ -7,8 +7,6 @@ import io.ysh.core.ErrorCode;
 import io.ysh.core.Errors;
 import io.ysh.core.YshException;
 import io.ysh.support.s3.S3ProtocolErrors;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Maps MinIO SDK exceptions: an S3 error answer by the S3 protocol's table ({@link
@@ -19,10 +17,8 @@ final class MinioErrors {
 
   private MinioErrors() {}
 
-  static YshException map(Throwable t) {
-    if ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      return map(t.getCause());
-    }
+  static YshException map(Throwable failure) {
+    Throwable t = Errors.unwrap(failure);
     if (t instanceof ErrorResponseException e) {
       String code = e.errorResponse() == null || e.errorResponse().code() == null ? "" : e.errorResponse().code();
       int status = e.response() == null ? 0 : e.response().code();

@@ -116,7 +116,7 @@ public final class S3StorageDriver implements StorageDriver {
   private S3StorageDriver(Builder b) {
     this.bucket = b.bucket;
     this.multipartChecksums = b.multipartChecksums;
-    AwsClientConfig aws = b.aws;
+    AwsClientConfig aws = b.awsConfig;
     if (b.client != null) {
       this.client = b.client;
       this.ownsClient = false;
@@ -542,18 +542,13 @@ public final class S3StorageDriver implements StorageDriver {
   /** Builds an {@link S3StorageDriver}. Not thread-safe. */
   public static final class Builder {
     private String bucket;
-    private String region;
-    private URI endpoint;
+    private AwsClientConfig.Builder aws = AwsClientConfig.builder();
     private boolean pathStyle;
     private boolean conditionalWrites = true;
     private boolean multipartChecksums = true;
-    private String accessKeyId;
-    private Secret secretAccessKey;
-    private AwsCredentialsProvider credentialsProvider;
     private Duration attemptTimeout = Duration.ofMinutes(5);
     private S3Client client;
-    private AwsClientConfig.Builder awsFromUrl;
-    private AwsClientConfig aws;
+    private AwsClientConfig awsConfig;
 
     private Builder() {}
 
@@ -577,7 +572,7 @@ public final class S3StorageDriver implements StorageDriver {
      * @return this builder
      */
     public Builder region(String region) {
-      this.region = region;
+      aws.region(region);
       return this;
     }
 
@@ -588,7 +583,7 @@ public final class S3StorageDriver implements StorageDriver {
      * @return this builder
      */
     public Builder endpoint(URI endpoint) {
-      this.endpoint = endpoint;
+      aws.endpoint(endpoint);
       return this;
     }
 
@@ -641,8 +636,7 @@ public final class S3StorageDriver implements StorageDriver {
      * @return this builder
      */
     public Builder credentials(String accessKeyId, Secret secretAccessKey) {
-      this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
-      this.secretAccessKey = Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+      aws.credentials(accessKeyId, secretAccessKey);
       return this;
     }
 
@@ -653,7 +647,7 @@ public final class S3StorageDriver implements StorageDriver {
      * @return this builder
      */
     public Builder credentialsProvider(AwsCredentialsProvider provider) {
-      this.credentialsProvider = Objects.requireNonNull(provider, "provider");
+      aws.credentialsProvider(Objects.requireNonNull(provider, "provider"));
       return this;
     }
 
@@ -679,24 +673,10 @@ public final class S3StorageDriver implements StorageDriver {
       return this;
     }
 
-    /** Takes region, endpoint and credentials as the URL gave them ({@link AwsClientConfig#fromUrl}). */
+    /** Starts from region, endpoint and credentials as a URL gave them ({@link AwsClientConfig#fromUrl}). */
     Builder aws(AwsClientConfig.Builder fromUrl) {
-      this.awsFromUrl = fromUrl;
+      this.aws = fromUrl;
       return this;
-    }
-
-    private AwsClientConfig awsConfig() {
-      AwsClientConfig.Builder c = awsFromUrl != null ? awsFromUrl : AwsClientConfig.builder();
-      if (region != null) {
-        c.region(region);
-      }
-      if (endpoint != null) {
-        c.endpoint(endpoint);
-      }
-      if (accessKeyId != null) {
-        c.credentials(accessKeyId, secretAccessKey);
-      }
-      return c.credentialsProvider(credentialsProvider).build();
     }
 
     /**
@@ -714,7 +694,7 @@ public final class S3StorageDriver implements StorageDriver {
         throw YshException.invalidArgument("'" + bucket + "' is not a valid S3 bucket name (3-63 characters:"
             + " lower-case letters, digits, dots and hyphens)");
       }
-      this.aws = awsConfig();
+      this.awsConfig = aws.build();
       return new S3StorageDriver(this);
     }
   }

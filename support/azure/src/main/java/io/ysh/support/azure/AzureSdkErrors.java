@@ -6,8 +6,6 @@ import com.azure.core.http.HttpHeaderName;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.Errors;
 import io.ysh.core.YshException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Maps failures of Azure SDK clients to portable errors, the same way for every Azure driver. An
@@ -65,10 +63,7 @@ public final class AzureSdkErrors {
    * @return the portable exception, with {@code t} as its cause
    */
   public static YshException map(String service, Throwable t, ServiceCodes serviceCodes) {
-    Throwable e = t;
-    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-      e = e.getCause();
-    }
+    Throwable e = Errors.unwrap(t);
     if (e instanceof YshException y) {
       return y;
     }

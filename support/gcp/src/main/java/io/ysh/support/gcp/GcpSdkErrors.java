@@ -38,10 +38,7 @@ public final class GcpSdkErrors {
    * @return the portable exception, with {@code t} as its cause
    */
   public static YshException map(String service, Throwable t) {
-    Throwable e = t;
-    while ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
-      e = e.getCause();
-    }
+    Throwable e = Errors.unwrap(t);
     if (e instanceof YshException y) {
       return y;
     }

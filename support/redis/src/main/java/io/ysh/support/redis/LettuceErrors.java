@@ -12,8 +12,6 @@ import io.ysh.core.spi.ErrorMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Maps Lettuce and Redis failures to portable codes, the same way for every Redis driver:
@@ -77,10 +75,7 @@ public final class LettuceErrors implements ErrorMapper {
 
   @Override
   public YshException map(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = Errors.unwrap(failure);
     if (t instanceof YshException y) {
       return y;
     }
