@@ -779,23 +779,7 @@ public final class AneelClient {
       message = null;
     }
     String detail = action + ": HTTP " + code + (message == null ? "" : " (" + message + ")");
-    ErrorCode ec;
-    if (code >= 500) {
-      ec = ErrorCode.UNAVAILABLE;
-    } else if (code == 429) {
-      ec = ErrorCode.RATE_LIMITED;
-    } else if (code == 404) {
-      ec = ErrorCode.NOT_FOUND;
-    } else if (code == 403) {
-      ec = ErrorCode.PERMISSION_DENIED;
-    } else if (code == 401) {
-      ec = ErrorCode.UNAUTHENTICATED;
-    } else if (code >= 400) {
-      ec = ErrorCode.INVALID_ARGUMENT;
-    } else {
-      ec = ErrorCode.UNKNOWN;
-    }
-    YshException.Builder b = YshException.builder(ec).provider("aneel").detail(detail);
+    YshException.Builder b = YshException.builder(Errors.forHttpStatus(code)).provider("aneel").detail(detail);
     String retryAfter = r.header("Retry-After");
     if (retryAfter != null) {
       try {

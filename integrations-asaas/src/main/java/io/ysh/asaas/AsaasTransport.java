@@ -363,7 +363,7 @@ final class AsaasTransport {
     for (AsaasError e : errors) {
       detail.append("; ").append(e.code()).append(": ").append(e.description());
     }
-    YshException.Builder b = YshException.builder(codeFor(status)).operation("asaas." + op).provider(PROVIDER).resource(path);
+    YshException.Builder b = YshException.builder(Errors.forHttpStatus(status)).operation("asaas." + op).provider(PROVIDER).resource(path);
     switch (status) {
       case 400, 422:
         return new AsaasInvalidRequestException(b.detail(detail.toString()), status, request, redacted, errors, null);
@@ -396,19 +396,6 @@ final class AsaasTransport {
         }
         return new AsaasInvalidRequestException(b.detail(detail.toString()), status, request, redacted, errors, null);
     }
-  }
-
-  private static ErrorCode codeFor(int status) {
-    return switch (status) {
-      case 400, 422 -> ErrorCode.INVALID_ARGUMENT;
-      case 401 -> ErrorCode.UNAUTHENTICATED;
-      case 403 -> ErrorCode.PERMISSION_DENIED;
-      case 404 -> ErrorCode.NOT_FOUND;
-      case 409 -> ErrorCode.ALREADY_EXISTS;
-      case 429 -> ErrorCode.RATE_LIMITED;
-      case 500 -> ErrorCode.INTERNAL;
-      default -> status >= 500 ? ErrorCode.UNAVAILABLE : ErrorCode.INVALID_ARGUMENT;
-    };
   }
 
   private List<AsaasError> parseErrors(byte[] bytes) {

@@ -38,6 +38,7 @@ import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.resilience.RetryPolicy;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.core.url.HostAndPort;
+import io.ysh.support.redis.LettuceErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class RedisCacheDriver implements CacheDriver {
   private final ClientResources resources;
   private final AbstractRedisClient client;
   private final Duration commandTimeout;
-  private final RedisErrors errors;
+  private final LettuceErrors errors;
   private final NearCache near;
   private final String description;
   private final Object connectLock = new Object();
@@ -118,7 +119,7 @@ public final class RedisCacheDriver implements CacheDriver {
     if (b.sentinelPassword != null) {
       secrets.add(b.sentinelPassword.reveal());
     }
-    this.errors = new RedisErrors(secrets);
+    this.errors = LettuceErrors.scrubbing(secrets);
     if (b.nearCacheMaxEntries > 0 && mode == Mode.CLUSTER) {
       throw YshException.builder(ErrorCode.UNSUPPORTED)
           .operation("cache.open")

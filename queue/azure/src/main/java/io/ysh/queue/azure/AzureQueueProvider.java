@@ -1,6 +1,5 @@
 package io.ysh.queue.azure;
 
-import com.azure.storage.common.StorageSharedKeyCredential;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueMessageEncoding;
 import com.azure.storage.queue.QueueServiceClient;
@@ -11,21 +10,27 @@ import io.ysh.queue.spi.QueueDriverProvider;
 import io.ysh.queue.spi.QueueUrls;
 import io.ysh.queue.spi.SubscriptionDriver;
 import io.ysh.queue.spi.TopicDriver;
+import io.ysh.support.azure.AzureStorageConfig;
+import io.ysh.support.azure.AzureStorageConfig.Service;
 import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Opens {@code azqueue://account:key@queue} URLs (the account key percent-encoded: {@code /} as
- * {@code %2F}). Without credentials in the URL the connection string in
- * {@code AZURE_STORAGE_CONNECTION_STRING} is used. Parameters: {@code endpoint} (default
- * {@code https://<account>.queue.core.windows.net}; Azurite: {@code http://127.0.0.1:PORT/devstoreaccount1}),
+ * {@code %2F}). Credentials and endpoint are read as by every Azure Storage driver: the key in the
+ * URL, else the connection string in {@code AZURE_STORAGE_CONNECTION_STRING}, else the key in
+ * {@code AZURE_STORAGE_KEY} (for the URL's account or {@code AZURE_STORAGE_ACCOUNT}); {@code
+ * endpoint} (default {@code https://<account>.queue.core.windows.net}; Azurite: {@code
+ * http://127.0.0.1:PORT/devstoreaccount1}). Queue Storage's own parameters:
  * {@code create} (default true; false: a missing queue is {@code NOT_FOUND}), {@code ackDeadline}
  * (visibility timeout per receive, default 30 s), {@code deadLetter} (default {@code <queue>-dlq}),
  * plus the portable ones.
  */
 public final class AzureQueueProvider implements QueueDriverProvider {
 
-  static final Set<String> PARAMS = QueueUrls.known("endpoint", "create");
+  static final Set<String> PARAMS =
+      QueueUrls.known(Stream.concat(AzureStorageConfig.URL_PARAMETERS.stream(), Stream.of("create")).toArray(String[]::new));
 
   /** Creates the provider (no I/O). */
   public AzureQueueProvider() {}
@@ -64,20 +69,9 @@ public final class AzureQueueProvider implements QueueDriverProvider {
       create = url.boolParam("create").orElse(true);
       visibility = url.durationParam("ackDeadline").orElse(Duration.ofSeconds(30));
       deadLetter = url.param("deadLetter").orElse(queue + "-dlq");
-      QueueServiceClientBuilder b = new QueueServiceClientBuilder().messageEncoding(QueueMessageEncoding.NONE);
-      if (url.username().isPresent()) {
-        String account = url.username().get();
-        String key = url.password().map(p -> p.reveal()).orElseThrow(() -> YshException.invalidArgument("azqueue:// URL has an account but no key"));
-        b.endpoint(url.param("endpoint").orElse("https://" + account + ".queue.core.windows.net"));
-        b.credential(new StorageSharedKeyCredential(account, key));
-      } else {
-        String cs = System.getenv("AZURE_STORAGE_CONNECTION_STRING");
-        if (cs == null || cs.isBlank()) {
-          throw YshException.invalidArgument("azqueue:// URL needs account:key@ or the AZURE_STORAGE_CONNECTION_STRING environment variable");
-        }
-        b.connectionString(cs);
-        url.param("endpoint").ifPresent(b::endpoint);
-      }
+      AzureStorageConfig storage = AzureStorageConfig.fromUrl(url, Service.QUEUE, url.username().orElse(null),
+          url.password().orElse(null)).build("azqueue://account:KEY@queue");
+      QueueServiceClientBuilder b = storage.configure(new QueueServiceClientBuilder().messageEncoding(QueueMessageEncoding.NONE));
       service = b.buildClient();
     }
 

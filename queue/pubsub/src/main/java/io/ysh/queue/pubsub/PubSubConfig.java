@@ -4,11 +4,13 @@ import com.google.auth.Credentials;
 import io.ysh.core.YshException;
 import io.ysh.core.url.ResourceUrl;
 import io.ysh.queue.spi.QueueUrls;
+import io.ysh.support.gcp.GcpCredentials;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Everything a driver needs, from a URL or from {@link PubSubQueues.Builder}: which topic and
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
 final class PubSubConfig {
 
   /** Parameters a {@code gcppubsub://} URL accepts besides the portable ones. */
-  static final Set<String> PARAMS = QueueUrls.known("endpoint", "plaintext", "subscription", "topic", "create", "maxBatchMessages", "maxBatchBytes");
+  static final Set<String> PARAMS = QueueUrls.known(Stream.concat(GcpCredentials.URL_PARAMETERS.stream(),
+      Stream.of("endpoint", "plaintext", "subscription", "topic", "create", "maxBatchMessages", "maxBatchBytes")).toArray(String[]::new));
 
   /** The emulator's environment variable, honoured like Google's own clients do. */
   static final String EMULATOR_ENV = "PUBSUB_EMULATOR_HOST";
@@ -74,7 +77,8 @@ final class PubSubConfig {
 
   /**
    * Reads a URL: {@code gcppubsub://projects/P/topics/T[?subscription=S]} or
-   * {@code gcppubsub://projects/P/subscriptions/S[?topic=T]}.
+   * {@code gcppubsub://projects/P/subscriptions/S[?topic=T]}. Credentials are read as by every
+   * GCP driver ({@code credentialsFile=}, else Application Default Credentials).
    *
    * @param url the URL
    * @param env the environment (for {@value #EMULATOR_ENV})
@@ -118,6 +122,7 @@ final class PubSubConfig {
         b.emulatorEndpoint(fromEnv.strip());
       }
     }
+    GcpCredentials.fromUrl(url).ifPresent(b::credentials);
     url.boolParam("create").ifPresent(b::create);
     url.durationParam("ackDeadline").ifPresent(b::ackDeadline);
     url.param("deadLetter").ifPresent(b::deadLetter);

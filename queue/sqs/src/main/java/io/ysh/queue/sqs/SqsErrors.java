@@ -1,57 +1,45 @@
 package io.ysh.queue.sqs;
 
 import io.ysh.core.ErrorCode;
-import io.ysh.core.Errors;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ProviderCall;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import io.ysh.support.aws.AwsSdkErrors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Maps AWS SDK exceptions to portable errors. */
+/**
+ * Maps AWS SDK exceptions of SQS calls: the AWS-wide rules ({@link AwsSdkErrors}), then SQS's
+ * own codes: a missing queue {@code NOT_FOUND}; a stale receipt handle or a message no longer in
+ * flight {@code PRECONDITION_FAILED}; a name still held by a deleted queue or an existing queue
+ * with other attributes {@code ALREADY_EXISTS}; KMS throttling and the in-flight limit ({@code
+ * OverLimit}) {@code RATE_LIMITED}; malformed requests ({@code Invalid…}, {@code Missing…}, too
+ * long, unsupported, bad batches) {@code INVALID_ARGUMENT}; the rest by HTTP status.
+ */
 final class SqsErrors {
 
   private SqsErrors() {}
 
   static YshException map(Throwable t) {
-    if (t instanceof YshException y) {
-      return y;
+    return AwsSdkErrors.map("SQS", t, (e, code) -> code(code));
+  }
+
+  static ErrorCode code(String code) {
+    if (code.contains("NonExistentQueue") || code.equals("QueueDoesNotExist")) {
+      return ErrorCode.NOT_FOUND;
     }
-    if (t instanceof AwsServiceException e) {
-      String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-      String msg = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-      ErrorCode c;
-      boolean retry = false;
-      if (code.contains("NonExistentQueue") || code.equals("QueueDoesNotExist")) {
-        c = ErrorCode.NOT_FOUND;
-      } else if (code.equals("AccessDenied") || code.equals("AccessDeniedException")) {
-        c = ErrorCode.PERMISSION_DENIED;
-      } else if (code.equals("InvalidClientTokenId") || code.equals("SignatureDoesNotMatch") || code.equals("UnrecognizedClientException")
-          || code.equals("InvalidSecurity") || code.equals("MissingAuthenticationToken")) {
-        c = ErrorCode.UNAUTHENTICATED;
-      } else if (code.contains("Throttl") || code.equals("RequestThrottled") || code.equals("KmsThrottled") || code.contains("OverLimit")) {
-        c = ErrorCode.RATE_LIMITED;
-        retry = true;
-      } else if (code.equals("ReceiptHandleIsInvalid") || code.contains("InvalidReceiptHandle") || code.contains("MessageNotInflight")) {
-        c = ErrorCode.PRECONDITION_FAILED;
-      } else if (code.contains("QueueDeletedRecently") || code.contains("QueueNameExists") || code.equals("QueueAlreadyExists")) {
-        c = ErrorCode.ALREADY_EXISTS;
-      } else if (code.startsWith("Invalid") || code.startsWith("Missing") || code.contains("TooLong") || code.contains("Unsupported")
-          || code.contains("BatchEntryIdsNotDistinct") || code.contains("EmptyBatchRequest") || code.contains("TooManyEntries")) {
-        c = ErrorCode.INVALID_ARGUMENT;
-      } else if (e.statusCode() >= 500) {
-        c = ErrorCode.UNAVAILABLE;
-        retry = true;
-      } else {
-        c = ErrorCode.UNKNOWN;
-      }
-      return YshException.builder(c).detail("SQS " + code + ": " + msg).retryable(retry).cause(t).build();
+    if (code.equals("ReceiptHandleIsInvalid") || code.contains("InvalidReceiptHandle") || code.contains("MessageNotInflight")) {
+      return ErrorCode.PRECONDITION_FAILED;
     }
-    if (t instanceof SdkClientException && t.getCause() != null) {
-      YshException y = Errors.classify(t.getCause());
-      return y.toBuilder().cause(t).build();
+    if (code.contains("QueueDeletedRecently") || code.contains("QueueNameExists") || code.equals("QueueAlreadyExists")) {
+      return ErrorCode.ALREADY_EXISTS;
     }
-    return Errors.classify(t);
+    if (code.contains("Throttl") || code.contains("OverLimit")) {
+      return ErrorCode.RATE_LIMITED;
+    }
+    if (code.startsWith("Invalid") || code.startsWith("Missing") || code.contains("TooLong") || code.contains("Unsupported")
+        || code.contains("BatchEntryIdsNotDistinct") || code.contains("EmptyBatchRequest") || code.contains("TooManyEntries")) {
+      return ErrorCode.INVALID_ARGUMENT;
+    }
+    return null;
   }
 
   static <T> T open(SqsQueueProvider.Settings s, SqsClient client, ProviderCall<T> call) {

@@ -6,22 +6,20 @@ import io.ysh.queue.spi.QueueDriverProvider;
 import io.ysh.queue.spi.QueueUrls;
 import io.ysh.queue.spi.SubscriptionDriver;
 import io.ysh.queue.spi.TopicDriver;
-import java.net.URI;
+import io.ysh.support.aws.AwsClientConfig;
 import java.time.Duration;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import java.util.stream.Stream;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
- * Opens {@code sqs://[accessKey:secretKey@]queue-name?region=…} URLs (credentials from the AWS
- * default chain unless given in the URL). Parameters: {@code region} (default from the
- * environment, else {@code us-east-1}), {@code endpoint} (for ElasticMQ, LocalStack or VPC
- * endpoints), {@code create} (default true: CreateQueue on open, idempotent; false: the queue must
+ * Opens {@code sqs://[ACCESS_KEY:SECRET_KEY@]queue-name?region=…} URLs. Region, endpoint and
+ * credentials are read as by every AWS driver: {@code region} (else {@code AWS_REGION}, the
+ * {@code aws.region} system property or the profile's region; with an endpoint and none of those,
+ * {@code us-east-1}), {@code endpoint} (for ElasticMQ, LocalStack or VPC endpoints), {@code
+ * profile} (a named profile for credentials), credentials in the URL, else the AWS default chain.
+ * The SDK's own retries are off: the portable layer retries. SQS's own parameters: {@code create} (default true: CreateQueue on open, idempotent; false: the queue must
  * exist, else {@code NOT_FOUND}), {@code ackDeadline} (visibility timeout per receive, whole
  * seconds; default the queue's), {@code deadLetter} (default {@code queue-dlq}, or
  * {@code queue-dlq.fifo}), {@code redrive} (default true: with {@code maxAttempts}, give a queue
@@ -31,7 +29,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  */
 public final class SqsQueueProvider implements QueueDriverProvider {
 
-  static final Set<String> PARAMS = QueueUrls.known("region", "endpoint", "create", "redrive");
+  static final Set<String> PARAMS =
+      QueueUrls.known(Stream.concat(AwsClientConfig.URL_PARAMETERS.stream(), Stream.of("create", "redrive")).toArray(String[]::new));
 
   /** Creates the provider (no I/O). */
   public SqsQueueProvider() {}
@@ -59,27 +58,15 @@ public final class SqsQueueProvider implements QueueDriverProvider {
   }
 
   private static SqsClient client(Settings s) {
-    SqsClientBuilder b = SqsClient.builder().httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build());
-    s.region.ifPresent(r -> b.region(Region.of(r)));
-    if (s.region.isEmpty() && System.getenv("AWS_REGION") == null && System.getProperty("aws.region") == null) {
-      b.region(Region.US_EAST_1);
-    }
-    s.endpoint.ifPresent(e -> b.endpointOverride(URI.create(e)));
-    if (s.accessKey != null) {
-      b.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s.accessKey, s.secretKey)));
-    } else {
-      b.credentialsProvider(DefaultCredentialsProvider.builder().build());
-    }
-    return b.build();
+    return s.aws.configure(SqsClient.builder(), null)
+        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+        .build();
   }
 
   /** Parsed URL. */
   static final class Settings {
     final String queue;
-    final java.util.Optional<String> region;
-    final java.util.Optional<String> endpoint;
-    final String accessKey;
-    final String secretKey;
+    final AwsClientConfig aws;
     final boolean create;
     final Integer visibilitySeconds;
     final String deadLetter;
@@ -95,10 +82,6 @@ public final class SqsQueueProvider implements QueueDriverProvider {
         throw YshException.invalidArgument("sqs:// URL takes the queue name as host and no path");
       }
       fifo = queue.endsWith(".fifo");
-      region = url.param("region");
-      endpoint = url.param("endpoint");
-      accessKey = url.username().orElse(null);
-      secretKey = url.password().map(p -> p.reveal()).orElse(accessKey == null ? null : "");
       create = url.boolParam("create").orElse(true);
       visibilitySeconds = url.durationParam("ackDeadline").map(d -> (int) Math.max(0, Math.min(43_200, (d.toMillis() + 999) / 1000))).orElse(null);
       String base = fifo ? queue.substring(0, queue.length() - 5) : queue;
@@ -110,6 +93,7 @@ public final class SqsQueueProvider implements QueueDriverProvider {
       }
       maxAttempts = url.intParam("maxAttempts").orElse(null);
       redrive = url.boolParam("redrive").orElse(true);
+      aws = AwsClientConfig.fromUrl(url).build();
     }
   }
 }

@@ -4,28 +4,25 @@ import io.ysh.core.YshException;
 import io.ysh.core.url.ResourceUrl;
 import io.ysh.secrets.spi.SecretDriver;
 import io.ysh.secrets.spi.SecretDriverProvider;
-import java.net.URI;
+import io.ysh.support.aws.AwsClientConfig;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
- * Opens {@code awssm://[region]} URLs: {@code awssm://sa-east-1} or {@code awssm://?region=sa-east-1}
- * (else the SDK's region chain). Parameters: {@code endpoint=http://127.0.0.1:5000} (moto,
- * LocalStack, VPC endpoints), {@code profile=name} (else the default credentials chain),
- * {@code pageSize=1..100}, {@code forceDelete=true}, {@code recoveryWindowDays=7..30},
- * {@code timeout=10s} (per attempt). The SDK's own retries are off: the portable layer retries.
+ * Opens {@code awssm://[ACCESS_KEY:SECRET_KEY@][region]} URLs: {@code awssm://sa-east-1} or
+ * {@code awssm://?region=sa-east-1}. Region, endpoint and credentials are read as by every AWS
+ * driver: {@code region} (else {@code AWS_REGION}, the {@code aws.region} system property or the
+ * profile's region, or the instance's; with an endpoint and none of those, {@code us-east-1}),
+ * {@code endpoint=http://127.0.0.1:5000} (moto, LocalStack, VPC endpoints), {@code profile=name},
+ * credentials in the URL, else the default credentials chain. Secrets Manager's own: {@code
+ * pageSize=1..100}, {@code forceDelete=true}, {@code recoveryWindowDays=7..30}, {@code timeout=10s}
+ * (per attempt). The SDK's own retries are off: the portable layer retries.
  */
 public final class AwsSecretDriverProvider implements SecretDriverProvider {
 
-  private static final Set<String> PARAMS =
-      Set.of("region", "endpoint", "profile", "pageSize", "forceDelete", "recoveryWindowDays", "timeout");
+  private static final Set<String> PARAMS = params();
 
   /** For {@link java.util.ServiceLoader}. */
   public AwsSecretDriverProvider() {}
@@ -38,44 +35,16 @@ public final class AwsSecretDriverProvider implements SecretDriverProvider {
   @Override
   public SecretDriver open(ResourceUrl url) {
     url.requireKnownParams(PARAMS);
-    if (url.username().isPresent() || url.password().isPresent()) {
-      throw YshException.invalidArgument("awssm:// URLs take no credentials: use the default chain or profile=");
-    }
     if (!url.path().isEmpty()) {
       throw YshException.invalidArgument("awssm:// URLs take no path: awssm://sa-east-1 or awssm://?region=sa-east-1");
     }
-    String region = url.param("region").orElse(url.host().orElse(null));
     if (url.host().isPresent() && url.param("region").isPresent()) {
       throw YshException.invalidArgument("give the region once: as the host or as region=, not both");
     }
+    AwsClientConfig.Builder aws = AwsClientConfig.fromUrl(url);
+    url.host().ifPresent(aws::region);
     Duration timeout = url.durationParam("timeout").orElse(Duration.ofSeconds(10));
-    SecretsManagerClientBuilder b =
-        SecretsManagerClient.builder()
-            .overrideConfiguration(
-                ClientOverrideConfiguration.builder()
-                    .retryStrategy(RetryMode.STANDARD)
-                    .retryStrategy(s -> s.maxAttempts(1))
-                    .apiCallAttemptTimeout(timeout)
-                    .build());
-    if (region != null) {
-      b.region(Region.of(region));
-    }
-    url.param("endpoint").ifPresent(e -> {
-      URI uri;
-      try {
-        uri = URI.create(e);
-      } catch (IllegalArgumentException bad) {
-        throw YshException.invalidArgument("endpoint= must be an http(s) URL");
-      }
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw YshException.invalidArgument("endpoint= must be an http(s) URL");
-      }
-      b.endpointOverride(uri);
-    });
-    b.credentialsProvider(url.param("profile")
-        .<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider>map(p -> ProfileCredentialsProvider.builder().profileName(p).build())
-        .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
-    SecretsManagerClient client = b.build();
+    SecretsManagerClient client = aws.build().configure(SecretsManagerClient.builder(), timeout).build();
     AwsSecretDriver.Builder d = AwsSecretDriver.builder(client).ownsClient(true);
     try {
       url.intParam("pageSize").ifPresent(d::pageSize);
@@ -86,5 +55,11 @@ public final class AwsSecretDriverProvider implements SecretDriverProvider {
       throw e;
     }
     return d.build();
+  }
+
+  private static Set<String> params() {
+    Set<String> p = new HashSet<>(AwsClientConfig.URL_PARAMETERS);
+    p.addAll(Set.of("pageSize", "forceDelete", "recoveryWindowDays", "timeout"));
+    return Set.copyOf(p);
   }
 }

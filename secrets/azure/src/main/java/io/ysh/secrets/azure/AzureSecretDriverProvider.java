@@ -1,11 +1,11 @@
 package io.ysh.secrets.azure;
 
 import com.azure.core.credential.TokenCredential;
-import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.core.url.ResourceUrl;
 import io.ysh.secrets.spi.SecretDriver;
 import io.ysh.secrets.spi.SecretDriverProvider;
+import io.ysh.support.azure.AzureIdentity;
 import java.util.Set;
 
 /**
@@ -33,22 +33,10 @@ public final class AzureSecretDriverProvider implements SecretDriverProvider {
       throw YshException.invalidArgument("azurekv:// URLs take no path: azurekv://<vault-name>");
     }
     String vaultUrl = url.boolParam("fullHost").orElse(false) ? "https://" + host : "https://" + host + ".vault.azure.net";
-    return AzureSecretDriver.builder(vaultUrl, defaultCredential())
+    TokenCredential credential = AzureIdentity.defaultCredential(
+        "build the driver with AzureSecretDriver.builder(vaultUrl, credential)");
+    return AzureSecretDriver.builder(vaultUrl, credential)
         .purgeOnDelete(url.boolParam("purgeOnDelete").orElse(false))
         .build();
-  }
-
-  private static TokenCredential defaultCredential() {
-    try {
-      Class<?> builder = Class.forName("com.azure.identity.DefaultAzureCredentialBuilder");
-      Object b = builder.getConstructor().newInstance();
-      return (TokenCredential) builder.getMethod("build").invoke(b);
-    } catch (ClassNotFoundException e) {
-      throw YshException.of(ErrorCode.UNSUPPORTED,
-          "azurekv:// URLs use DefaultAzureCredential: add com.azure:azure-identity, or build the driver with "
-              + "AzureSecretDriver.builder(vaultUrl, credential)");
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw YshException.builder(ErrorCode.INTERNAL).detail("cannot create DefaultAzureCredential").cause(e).build();
-    }
   }
 }

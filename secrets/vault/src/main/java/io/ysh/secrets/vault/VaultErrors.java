@@ -7,10 +7,11 @@ import io.ysh.core.YshException;
 import java.util.Locale;
 
 /**
- * Maps Vault failures to portable errors: 400 INVALID_ARGUMENT, 401 UNAUTHENTICATED, 403
- * PERMISSION_DENIED, 404 NOT_FOUND, 405 UNSUPPORTED, 412 PRECONDITION_FAILED (retryable: a
- * performance standby catching up), 429 RATE_LIMITED, 500 INTERNAL, 502/503/504 UNAVAILABLE
- * (retryable; 503 from a sealed Vault says so). Messages carry the status and Vault's
+ * Maps Vault failures to portable errors by the HTTP status ({@link Errors#forHttpStatus(int)}:
+ * 400 INVALID_ARGUMENT, 401 UNAUTHENTICATED, 403 PERMISSION_DENIED, 404 NOT_FOUND, 405
+ * UNSUPPORTED, 429 RATE_LIMITED, 5xx UNAVAILABLE and retryable, as Vault's documentation says of
+ * 500: "try again later"), with one nuance: 412 PRECONDITION_FAILED is retryable (a performance
+ * standby catching up). A 503 from a sealed Vault says so. Messages carry the status and Vault's
  * {@code errors}, never request or response data.
  */
 final class VaultErrors {
@@ -52,56 +53,25 @@ final class VaultErrors {
   }
 
   static YshException fromStatus(int status, String vaultMessage, Throwable cause) {
-    ErrorCode code;
-    String what;
-    switch (status) {
-      case 400 -> {
-        code = ErrorCode.INVALID_ARGUMENT;
-        what = "Vault rejected the request";
-      }
-      case 401 -> {
-        code = ErrorCode.UNAUTHENTICATED;
-        what = "Vault needs a valid token";
-      }
-      case 403 -> {
-        code = ErrorCode.PERMISSION_DENIED;
-        what = "permission denied: the token's policies do not allow this path";
-      }
-      case 404 -> {
-        code = ErrorCode.NOT_FOUND;
-        what = "no such secret or version (or it was deleted)";
-      }
-      case 405 -> {
-        code = ErrorCode.UNSUPPORTED;
-        what = "Vault does not support this operation here (is the mount KV version 2?)";
-      }
-      case 412 -> {
-        code = ErrorCode.PRECONDITION_FAILED;
-        what = "Vault standby not yet consistent";
-      }
-      case 429 -> {
-        code = ErrorCode.RATE_LIMITED;
-        what = "Vault rate limit";
-      }
-      case 500 -> {
-        code = ErrorCode.INTERNAL;
-        what = "Vault internal error";
-      }
-      case 502, 503, 504 -> {
-        code = ErrorCode.UNAVAILABLE;
-        what = status == 503 && vaultMessage.toLowerCase(Locale.ROOT).contains("sealed")
-            ? "Vault is sealed or in maintenance"
-            : "Vault is unavailable";
-      }
-      default -> {
-        code = status >= 500 ? ErrorCode.UNAVAILABLE : ErrorCode.UNKNOWN;
-        what = "unexpected Vault status";
-      }
-    }
-    YshException.Builder b = YshException.builder(code)
+    String what = switch (status) {
+      case 400 -> "Vault rejected the request";
+      case 401 -> "Vault needs a valid token";
+      case 403 -> "permission denied: the token's policies do not allow this path";
+      case 404 -> "no such secret or version (or it was deleted)";
+      case 405 -> "Vault does not support this operation here (is the mount KV version 2?)";
+      case 412 -> "Vault standby not yet consistent";
+      case 429 -> "Vault rate limit";
+      case 500 -> "Vault internal error";
+      case 502, 503, 504 -> status == 503 && vaultMessage.toLowerCase(Locale.ROOT).contains("sealed")
+          ? "Vault is sealed or in maintenance"
+          : "Vault is unavailable";
+      default -> "unexpected Vault status";
+    };
+    YshException.Builder b = YshException.builder(Errors.forHttpStatus(status))
         .detail(what + " (HTTP " + status + (vaultMessage.isEmpty() ? "" : ": " + vaultMessage) + ")")
         .cause(cause);
     if (status == 412) {
+      // a performance standby that has not caught up yet: the same read succeeds a moment later
       b.retryable(true);
     }
     return b.build();

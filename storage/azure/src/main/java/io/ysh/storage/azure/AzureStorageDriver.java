@@ -8,7 +8,6 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.batch.BlobBatch;
 import com.azure.storage.blob.batch.BlobBatchClient;
 import com.azure.storage.blob.batch.BlobBatchClientBuilder;
-import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobProperties;
@@ -23,11 +22,8 @@ import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlockBlobClient;
-import com.azure.storage.common.StorageSharedKeyCredential;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.http.rest.Response;
-import io.ysh.core.ErrorCode;
-import io.ysh.core.Errors;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
@@ -46,6 +42,8 @@ import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
 import io.ysh.storage.spi.UploadedPart;
+import io.ysh.support.azure.AzureStorageConfig;
+import io.ysh.support.azure.AzureStorageConfig.Service;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -93,9 +91,7 @@ public final class AzureStorageDriver implements StorageDriver {
   private final Duration timeout;
 
   private AzureStorageDriver(Builder b) {
-    String endpoint = b.endpoint != null ? b.endpoint : "https://" + b.account + ".blob.core.windows.net";
-    BlobServiceClient service = new BlobServiceClientBuilder().endpoint(endpoint)
-        .credential(new StorageSharedKeyCredential(b.account, b.key.reveal())).buildClient();
+    BlobServiceClient service = b.storage.configure(new BlobServiceClientBuilder()).buildClient();
     this.container = service.getBlobContainerClient(b.container);
     this.batches = new BlobBatchClientBuilder(service).buildClient();
     this.timeout = b.timeout;
@@ -129,47 +125,7 @@ public final class AzureStorageDriver implements StorageDriver {
 
   @Override
   public ErrorMapper errorMapper() {
-    return AzureStorageDriver::mapError;
-  }
-
-  static YshException mapError(Throwable t) {
-    if (t instanceof BlobStorageException e) {
-      BlobErrorCode code = e.getErrorCode();
-      int status = e.getStatusCode();
-      ErrorCode portable;
-      if (BlobErrorCode.BLOB_NOT_FOUND.equals(code) || BlobErrorCode.CONTAINER_NOT_FOUND.equals(code)
-          || BlobErrorCode.CANNOT_VERIFY_COPY_SOURCE.equals(code) && status == 404) {
-        portable = ErrorCode.NOT_FOUND;
-      } else if (BlobErrorCode.CONDITION_NOT_MET.equals(code) || BlobErrorCode.BLOB_ALREADY_EXISTS.equals(code)) {
-        portable = ErrorCode.PRECONDITION_FAILED;
-      } else if (BlobErrorCode.AUTHENTICATION_FAILED.equals(code)) {
-        portable = ErrorCode.UNAUTHENTICATED;
-      } else if (BlobErrorCode.SERVER_BUSY.equals(code) || status == 429) {
-        portable = ErrorCode.RATE_LIMITED;
-      } else if (status == 404) {
-        portable = ErrorCode.NOT_FOUND;
-      } else if (status == 412 || status == 409) {
-        portable = ErrorCode.PRECONDITION_FAILED;
-      } else if (status == 403) {
-        portable = ErrorCode.PERMISSION_DENIED;
-      } else if (status >= 500) {
-        portable = ErrorCode.UNAVAILABLE;
-      } else if (status >= 400) {
-        portable = ErrorCode.INVALID_ARGUMENT;
-      } else {
-        portable = ErrorCode.UNKNOWN;
-      }
-      return YshException.builder(portable).detail("Azure answered " + status + " " + code).cause(t).build();
-    }
-    if (t instanceof com.azure.core.exception.HttpResponseException e && e.getResponse() != null) {
-      int status = e.getResponse().getStatusCode();
-      return YshException.builder(status == 404 ? ErrorCode.NOT_FOUND : status >= 500 ? ErrorCode.UNAVAILABLE
-          : ErrorCode.UNKNOWN).detail("Azure answered " + status).cause(t).build();
-    }
-    if (t.getCause() != null && t instanceof RuntimeException && !(t instanceof IllegalArgumentException)) {
-      return Errors.classify(t.getCause());
-    }
-    return Errors.classify(t);
+    return AzureErrors::map;
   }
 
   private BlobClient blob(String key) {
@@ -415,6 +371,8 @@ public final class AzureStorageDriver implements StorageDriver {
     private String container;
     private String endpoint;
     private Duration timeout = Duration.ofMinutes(5);
+    private AzureStorageConfig.Builder storageFromUrl;
+    private AzureStorageConfig storage;
 
     private Builder() {}
 
@@ -430,7 +388,9 @@ public final class AzureStorageDriver implements StorageDriver {
     }
 
     /**
-     * Sets the storage account and its shared key (required).
+     * Sets the storage account and its shared key (default: the connection string in {@code
+     * AZURE_STORAGE_CONNECTION_STRING}, or the key in {@code AZURE_STORAGE_KEY} for the account in
+     * {@code AZURE_STORAGE_ACCOUNT}).
      *
      * @param account the account name
      * @param key the account key
@@ -468,21 +428,28 @@ public final class AzureStorageDriver implements StorageDriver {
      * Builds the driver; no network call is made.
      *
      * @return the driver
-     * @throws YshException {@code INVALID_ARGUMENT} for missing settings or a bad container name
+     * @throws YshException {@code INVALID_ARGUMENT} for a bad container name, no credentials, a
+     *     key that is not Base64 or a malformed endpoint
      */
     public AzureStorageDriver build() {
-      if (account == null || key == null) {
-        throw YshException.invalidArgument("the Azure driver needs an account and its key");
-      }
       if (container == null || !container.matches("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
         throw YshException.invalidArgument("'" + container + "' is not a valid Azure container name");
       }
-      try {
-        Base64.getDecoder().decode(key.reveal());
-      } catch (IllegalArgumentException e) {
-        throw YshException.invalidArgument("the Azure account key is not valid Base64");
+      AzureStorageConfig.Builder c = storageFromUrl != null ? storageFromUrl : AzureStorageConfig.builder(Service.BLOB);
+      if (account != null) {
+        c.account(account).key(key);
       }
+      if (endpoint != null) {
+        c.endpoint(endpoint);
+      }
+      this.storage = c.build("azblob://account:KEY@account/container");
       return new AzureStorageDriver(this);
+    }
+
+    /** Takes account, key and endpoint as the URL and the environment give them. */
+    Builder storage(AzureStorageConfig.Builder fromUrl) {
+      this.storageFromUrl = fromUrl;
+      return this;
     }
   }
 }

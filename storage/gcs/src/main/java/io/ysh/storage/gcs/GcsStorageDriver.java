@@ -3,7 +3,6 @@ package io.ysh.storage.gcs;
 import com.google.api.gax.paging.Page;
 import com.google.auth.Credentials;
 import com.google.auth.ServiceAccountSigner;
-import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.ReadChannel;
 import com.google.cloud.ServiceOptions;
@@ -40,7 +39,7 @@ import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
 import io.ysh.storage.spi.UploadedPart;
-import java.io.ByteArrayInputStream;
+import io.ysh.support.gcp.GcpCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -625,14 +624,7 @@ public final class GcsStorageDriver implements StorageDriver {
      * @return this builder
      */
     public Builder credentials(Secret serviceAccountJson) {
-      Objects.requireNonNull(serviceAccountJson, "serviceAccountJson");
-      try (InputStream in = new ByteArrayInputStream(serviceAccountJson.revealBytes())) {
-        this.credentials = GoogleCredentials.fromStream(in);
-      } catch (IOException | RuntimeException e) {
-        // the message of the parser could quote the key: name only the problem
-        throw YshException.invalidArgument("the GCS credentials are not a valid service-account JSON key ("
-            + e.getClass().getSimpleName() + ")");
-      }
+      this.credentials = GcpCredentials.fromJson(Objects.requireNonNull(serviceAccountJson, "serviceAccountJson"));
       return this;
     }
 
@@ -760,15 +752,7 @@ public final class GcsStorageDriver implements StorageDriver {
 
     /** Resolves Application Default Credentials now, so their absence is a clear error, not a 401 later. */
     private static Credentials applicationDefault() {
-      try {
-        return GoogleCredentials.getApplicationDefault();
-      } catch (IOException | RuntimeException e) {
-        throw YshException.builder(ErrorCode.UNAUTHENTICATED)
-            .detail("no GCS credentials: pass a service-account key (credentialsFile=... in the URL, or"
-                + " credentials(...) on the builder), set GOOGLE_APPLICATION_CREDENTIALS, run on Google Cloud,"
-                + " or use anonymous=true for an emulator")
-            .cause(e).build();
-      }
+      return GcpCredentials.applicationDefault("pass credentials(...) to the builder; for an emulator, use anonymous=true");
     }
 
     static boolean validBucket(String name) {

@@ -1,24 +1,27 @@
 package io.ysh.storage.gcs;
 
-import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.url.ResourceUrl;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageDriverProvider;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.ysh.support.gcp.GcpCredentials;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Opens {@code gs://bucket}. Parameters: {@code project} (the project id), {@code credentialsFile}
+ * Opens {@code gs://bucket}. Credentials are read as by every GCP driver: {@code credentialsFile}
  * (a service-account JSON key file; default: Application Default Credentials, such as
- * {@code GOOGLE_APPLICATION_CREDENTIALS} or the metadata server), {@code anonymous=true} (no
+ * {@code GOOGLE_APPLICATION_CREDENTIALS} or the metadata server). GCS's own parameters:
+ * {@code project} (the project id), {@code anonymous=true} (no
  * credentials, for emulators), {@code endpoint} (another endpoint, such as an emulator's
  * {@code http://127.0.0.1:4443}), {@code timeout} (connect and read timeout, such as {@code 30s}),
  * {@code chunkSize} (resumable-upload chunk in bytes, a multiple of 256 KiB).
  */
 public final class GcsStorageDriverProvider implements StorageDriverProvider {
+
+  private static final Set<String> PARAMS = Stream.concat(GcpCredentials.URL_PARAMETERS.stream(),
+      Stream.of("project", "anonymous", "endpoint", "timeout", "chunkSize")).collect(Collectors.toUnmodifiableSet());
 
   /** For {@link java.util.ServiceLoader}. */
   public GcsStorageDriverProvider() {}
@@ -30,7 +33,7 @@ public final class GcsStorageDriverProvider implements StorageDriverProvider {
 
   @Override
   public StorageDriver open(ResourceUrl url) {
-    url.requireKnownParams(Set.of("project", "credentialsFile", "anonymous", "endpoint", "timeout", "chunkSize"));
+    url.requireKnownParams(PARAMS);
     String bucket = url.host().orElseThrow(
         () -> YshException.invalidArgument("gs:// URL needs a bucket: gs://my-bucket"));
     if (!url.pathSegments().isEmpty()) {
@@ -52,15 +55,7 @@ public final class GcsStorageDriverProvider implements StorageDriverProvider {
     if (anonymous) {
       b.noCredentials();
     }
-    url.param("credentialsFile").ifPresent(f -> b.credentials(readKey(f)));
+    GcpCredentials.fromUrl(url).ifPresent(b::credentials);
     return b.build();
-  }
-
-  private static Secret readKey(String file) {
-    try {
-      return Secret.ofBytes(Files.readAllBytes(Path.of(file)));
-    } catch (IOException | RuntimeException e) {
-      throw YshException.invalidArgument("cannot read the GCS credentials file " + file + ": " + e.getClass().getSimpleName());
-    }
   }
 }

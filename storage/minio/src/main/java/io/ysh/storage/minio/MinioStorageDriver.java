@@ -23,8 +23,6 @@ import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
 import io.minio.messages.Part;
-import io.ysh.core.ErrorCode;
-import io.ysh.core.Errors;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
@@ -56,7 +54,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -143,61 +140,7 @@ public final class MinioStorageDriver implements StorageDriver {
 
   @Override
   public ErrorMapper errorMapper() {
-    return MinioStorageDriver::mapError;
-  }
-
-  static YshException mapError(Throwable t) {
-    if ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      return mapError(t.getCause());
-    }
-    if (t instanceof ErrorResponseException e) {
-      String code = e.errorResponse() == null || e.errorResponse().code() == null ? "" : e.errorResponse().code();
-      int status = e.response() == null ? 0 : e.response().code();
-      ErrorCode portable = classify(status, code);
-      return YshException.builder(portable).detail("the server answered " + status + " " + code
-          + (e.errorResponse() != null && e.errorResponse().message() != null ? ": " + e.errorResponse().message() : ""))
-          .cause(t).build();
-    }
-    if (t instanceof io.minio.errors.InvalidResponseException || t instanceof io.minio.errors.ServerException) {
-      return YshException.builder(ErrorCode.UNAVAILABLE).detail("the server gave an invalid response").cause(t).build();
-    }
-    return Errors.classify(t);
-  }
-
-  static ErrorCode classify(int status, String code) {
-    switch (code) {
-      case "NoSuchKey", "NoSuchBucket", "NoSuchUpload", "ResourceNotFound":
-        return ErrorCode.NOT_FOUND;
-      case "PreconditionFailed", "ConditionalRequestConflict":
-        return ErrorCode.PRECONDITION_FAILED;
-      case "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "InvalidToken":
-        return ErrorCode.UNAUTHENTICATED;
-      case "AccessDenied":
-        return ErrorCode.PERMISSION_DENIED;
-      case "SlowDown", "SlowDownRead", "SlowDownWrite", "RequestLimitExceeded":
-        return ErrorCode.RATE_LIMITED;
-      case "InvalidArgument", "InvalidRequest", "InvalidBucketName", "EntityTooLarge", "EntityTooSmall",
-          "InvalidPart", "InvalidRange":
-        return ErrorCode.INVALID_ARGUMENT;
-      default:
-        break;
-    }
-    if (status == 404) {
-      return ErrorCode.NOT_FOUND;
-    }
-    if (status == 412 || status == 409) {
-      return ErrorCode.PRECONDITION_FAILED;
-    }
-    if (status == 403) {
-      return ErrorCode.PERMISSION_DENIED;
-    }
-    if (status == 429) {
-      return ErrorCode.RATE_LIMITED;
-    }
-    if (status >= 500) {
-      return ErrorCode.UNAVAILABLE;
-    }
-    return status >= 400 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.UNKNOWN;
+    return MinioErrors::map;
   }
 
   // ------------------------------------------------------------ reads

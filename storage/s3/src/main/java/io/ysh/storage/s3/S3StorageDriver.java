@@ -20,6 +20,7 @@ import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
 import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
+import io.ysh.support.aws.AwsClientConfig;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -39,17 +40,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -119,37 +116,24 @@ public final class S3StorageDriver implements StorageDriver {
   private S3StorageDriver(Builder b) {
     this.bucket = b.bucket;
     this.multipartChecksums = b.multipartChecksums;
+    AwsClientConfig aws = b.awsConfig;
     if (b.client != null) {
       this.client = b.client;
       this.ownsClient = false;
     } else {
-      S3ClientBuilder cb = S3Client.builder()
-          .region(b.region())
-          .credentialsProvider(b.credentials())
+      S3ClientBuilder cb = aws.configure(S3Client.builder(), b.attemptTimeout)
           .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(b.pathStyle).build())
           // the portable layer computes and verifies MD5/CRC32C itself; stay compatible with S3-like servers
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-          .overrideConfiguration(o -> {
-            if (b.attemptTimeout != null) {
-              o.apiCallAttemptTimeout(b.attemptTimeout);
-            }
-            // retries belong to the portable layer's resilience policy
-            o.retryStrategy(r -> r.maxAttempts(1));
-          });
-      if (b.endpoint != null) {
-        cb.endpointOverride(b.endpoint);
-      }
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
       this.client = cb.build();
       this.ownsClient = true;
     }
     S3Presigner.Builder pb = S3Presigner.builder()
-        .region(b.region())
-        .credentialsProvider(b.credentials())
+        .region(aws.region())
+        .credentialsProvider(aws.credentialsProvider())
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(b.pathStyle).build());
-    if (b.endpoint != null) {
-      pb.endpointOverride(b.endpoint);
-    }
+    aws.endpoint().ifPresent(pb::endpointOverride);
     this.presigner = pb.build();
     Set<Capability> caps = EnumSet.of(Capability.SIGNED_URL, Capability.SERVER_SIDE_COPY, Capability.RANGE_READ,
         Capability.BATCH_DELETE);
@@ -558,16 +542,13 @@ public final class S3StorageDriver implements StorageDriver {
   /** Builds an {@link S3StorageDriver}. Not thread-safe. */
   public static final class Builder {
     private String bucket;
-    private String region;
-    private URI endpoint;
+    private AwsClientConfig.Builder aws = AwsClientConfig.builder();
     private boolean pathStyle;
     private boolean conditionalWrites = true;
     private boolean multipartChecksums = true;
-    private String accessKeyId;
-    private Secret secretAccessKey;
-    private AwsCredentialsProvider credentialsProvider;
     private Duration attemptTimeout = Duration.ofMinutes(5);
     private S3Client client;
+    private AwsClientConfig awsConfig;
 
     private Builder() {}
 
@@ -583,14 +564,15 @@ public final class S3StorageDriver implements StorageDriver {
     }
 
     /**
-     * Sets the region (default {@code us-east-1} with an endpoint override, otherwise the
-     * SDK's default region chain is not consulted: a region is required).
+     * Sets the region (default: {@code AWS_REGION}, the {@code aws.region} system property or
+     * the profile's region; with an endpoint and none of those, {@code us-east-1}; otherwise
+     * {@link #build()} fails).
      *
      * @param region such as {@code sa-east-1}
      * @return this builder
      */
     public Builder region(String region) {
-      this.region = region;
+      aws.region(region);
       return this;
     }
 
@@ -601,7 +583,7 @@ public final class S3StorageDriver implements StorageDriver {
      * @return this builder
      */
     public Builder endpoint(URI endpoint) {
-      this.endpoint = endpoint;
+      aws.endpoint(endpoint);
       return this;
     }
 
@@ -654,8 +636,7 @@ public final class S3StorageDriver implements StorageDriver {
      * @return this builder
      */
     public Builder credentials(String accessKeyId, Secret secretAccessKey) {
-      this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
-      this.secretAccessKey = Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+      aws.credentials(accessKeyId, secretAccessKey);
       return this;
     }
 
@@ -666,7 +647,7 @@ public final class S3StorageDriver implements StorageDriver {
      * @return this builder
      */
     public Builder credentialsProvider(AwsCredentialsProvider provider) {
-      this.credentialsProvider = Objects.requireNonNull(provider, "provider");
+      aws.credentialsProvider(Objects.requireNonNull(provider, "provider"));
       return this;
     }
 
@@ -692,26 +673,18 @@ public final class S3StorageDriver implements StorageDriver {
       return this;
     }
 
-    private Region region() {
-      return Region.of(region == null ? "us-east-1" : region);
-    }
-
-    private AwsCredentialsProvider credentials() {
-      if (credentialsProvider != null) {
-        return credentialsProvider;
-      }
-      if (accessKeyId != null) {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey.reveal()));
-      }
-      return DefaultCredentialsProvider.builder().build();
+    /** Starts from region, endpoint and credentials as a URL gave them ({@link AwsClientConfig#fromUrl}). */
+    Builder aws(AwsClientConfig.Builder fromUrl) {
+      this.aws = fromUrl;
+      return this;
     }
 
     /**
      * Builds the driver; no network call is made.
      *
      * @return the driver
-     * @throws YshException {@code INVALID_ARGUMENT} for a missing or malformed bucket, a
-     *     missing region without an endpoint, or an unknown AWS region
+     * @throws YshException {@code INVALID_ARGUMENT} for a missing or malformed bucket, no region
+     *     found (see {@link AwsClientConfig}), an unknown AWS region, or a malformed endpoint
      */
     public S3StorageDriver build() {
       if (bucket == null || bucket.isBlank()) {
@@ -721,15 +694,7 @@ public final class S3StorageDriver implements StorageDriver {
         throw YshException.invalidArgument("'" + bucket + "' is not a valid S3 bucket name (3-63 characters:"
             + " lower-case letters, digits, dots and hyphens)");
       }
-      if (region == null && endpoint == null) {
-        throw YshException.invalidArgument("the S3 driver needs a region (s3://bucket?region=sa-east-1)");
-      }
-      if (region != null && endpoint == null && !Region.regions().contains(Region.of(region))) {
-        throw YshException.invalidArgument("unknown AWS region '" + region + "'");
-      }
-      if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null)) {
-        throw YshException.invalidArgument("the S3 endpoint must be an absolute http(s) URL, got " + endpoint);
-      }
+      this.awsConfig = aws.build();
       return new S3StorageDriver(this);
     }
   }
