@@ -5,19 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.ysh.aneel.AneelCsv;
+import io.ysh.aneel.AneelDataset;
 import io.ysh.aneel.Row;
 import io.ysh.core.json.Json;
+import io.ysh.testkit.http.Exchanges;
+import io.ysh.testkit.http.SimulatorServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -37,13 +38,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -114,8 +112,7 @@ public final class AneelSimulator implements AutoCloseable {
   private static final ObjectMapper JSON = Json.mapper();
   private static final DateTimeFormatter CKAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final SimulatorServer server;
   private final Map<String, Resource> resources = new ConcurrentHashMap<>();
   private final Map<String, String> packageTitles;
   private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -130,19 +127,100 @@ public final class AneelSimulator implements AutoCloseable {
     for (Resource r : b.resources) {
       resources.put(r.id, r);
     }
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "aneel-simulator-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = SimulatorServer.start("aneel-simulator", b.port, this::handle);
   }
+
+  /**
+   * Runs a simulator by hand until the process is stopped, serving the files named on the
+   * command line, and prints its base URL and each file's download URL:
+   *
+   * <pre>{@code
+   * java -cp … io.ysh.testkit.aneel.AneelSimulator [port] NAME=FILE…
+   * }</pre>
+   *
+   * <p>NAME is {@code tariffs}, {@code flag-activations}, {@code flag-surcharges} or
+   * {@code distributed-generation} (served under the dataset's own package and resource ids, so
+   * an {@code AneelClient} pointed at the simulator finds them as on the portal),
+   * {@code components-<year>} (that year's tariff components: a {@code .csv} file, and
+   * optionally a {@code .parquet} one with the same rows), or {@code <package>/<resource-id>}
+   * for any other resource. Without a port, a free one is taken.
+   *
+   * @param args an optional port, then at least one {@code NAME=FILE}
+   * @throws IOException when a file cannot be read or the port cannot be bound
+   * @throws InterruptedException when interrupted while serving
+   */
+  public static void main(String[] args) throws IOException, InterruptedException {
+    try {
+      launch(args, System.out);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+    }
+    Thread.currentThread().join();
+  }
+
+  private static final String USAGE =
+      "usage: AneelSimulator [port] NAME=FILE...\n"
+          + "  NAME: tariffs | flag-activations | flag-surcharges | distributed-generation\n"
+          + "        | components-<year> (.csv, and optionally .parquet) | <package>/<resource-id>";
+
+  /** What {@link #main} does, without blocking: parses, starts and prints. */
+  static AneelSimulator launch(String[] args, PrintStream out) throws IOException {
+    Builder b = builder();
+    Map<Integer, byte[]> componentCsv = new TreeMap<>();
+    Map<Integer, byte[]> componentParquet = new TreeMap<>();
+    List<String> served = new ArrayList<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (eq < 0) {
+        b.port(Integer.parseInt(arg));
+        continue;
+      }
+      String name = arg.substring(0, eq);
+      Path file = Path.of(arg.substring(eq + 1));
+      byte[] content = Files.readAllBytes(file);
+      String fileName = file.getFileName().toString();
+      AneelDataset<?> dataset = DATASETS.get(name);
+      if (dataset != null) {
+        b.resource(dataset.packageId(), dataset.resourceId(), fileName, content);
+        served.add(name + " " + dataset.resourceId());
+      } else if (name.startsWith("components-")) {
+        int year = Integer.parseInt(name.substring("components-".length()));
+        (fileName.toLowerCase(Locale.ROOT).endsWith(".parquet") ? componentParquet : componentCsv).put(year, content);
+      } else if (name.indexOf('/') > 0 && name.indexOf('/') < name.length() - 1) {
+        int slash = name.indexOf('/');
+        b.resource(name.substring(0, slash), name.substring(slash + 1), fileName, content);
+        served.add(name);
+      } else {
+        throw new IllegalArgumentException("unknown resource name: " + name);
+      }
+    }
+    for (Integer year : componentParquet.keySet()) {
+      if (!componentCsv.containsKey(year)) {
+        throw new IllegalArgumentException("components-" + year + " has a Parquet file but no CSV");
+      }
+    }
+    componentCsv.forEach((year, csv) -> {
+      b.tariffComponents(year, csv, componentParquet.get(year));
+      served.add("components-" + year + (componentParquet.containsKey(year) ? " (CSV and Parquet)" : " (CSV)"));
+    });
+    if (served.isEmpty()) {
+      throw new IllegalArgumentException("no file to serve");
+    }
+    AneelSimulator sim = b.start();
+    out.println("ANEEL simulator at " + sim.baseUrl());
+    served.forEach(s -> out.println("  " + s));
+    out.flush();
+    return sim;
+  }
+
+  private static final Map<String, AneelDataset<?>> DATASETS =
+      Map.of(
+          "tariffs", AneelDataset.TARIFFS,
+          "flag-activations", AneelDataset.FLAG_ACTIVATIONS,
+          "flag-surcharges", AneelDataset.FLAG_SURCHARGES,
+          "distributed-generation", AneelDataset.DISTRIBUTED_GENERATION);
 
   /**
    * Starts configuring a simulator.
@@ -159,7 +237,7 @@ public final class AneelSimulator implements AutoCloseable {
    * @return the URL, without a trailing slash
    */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return server.baseUrl();
   }
 
   /**
@@ -267,13 +345,7 @@ public final class AneelSimulator implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 
   @Override
@@ -319,12 +391,15 @@ public final class AneelSimulator implements AutoCloseable {
       if (f != null && f.kind == Kind.DROP) {
         // Close without a status line: the client sees the connection end, as after a TLS EOF.
         record(ex, -1);
-        ex.getRequestBody().close();
-        ex.close();
+        Exchanges.drop(ex);
         return;
       }
       if (f != null && f.kind == Kind.DELAY) {
-        Thread.sleep(f.delay.toMillis());
+        Exchanges.sleep(f.delay);
+        if (Thread.currentThread().isInterrupted()) {
+          ex.close(); // the simulator is closing
+          return;
+        }
       }
       if (f != null && f.kind == Kind.STATUS) {
         send(ex, json(f.status, error("Internal Server Error", "simulated failure " + f.status)));
@@ -332,21 +407,10 @@ public final class AneelSimulator implements AutoCloseable {
       }
       Answer a = api ? api(path, uri.getRawQuery()) : download(ex, path);
       if (f != null && f.kind == Kind.TRUNCATE) {
-        byte[] body = a.body;
-        a.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         record(ex, a.status);
-        ex.sendResponseHeaders(a.status, body.length);
-        OutputStream out = ex.getResponseBody();
-        out.write(body, 0, Math.min(f.bytes, body.length));
-        out.flush();
-        // A handler that fails makes the JDK server close the connection: the client sees the
-        // body end before Content-Length.
-        throw new IOException("simulated truncation after " + f.bytes + " bytes");
+        Exchanges.sendTruncated(ex, a.status, a.headers, a.body, f.bytes);
       }
       send(ex, a);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      ex.close();
     } catch (RuntimeException e) {
       send(ex, json(500, error("Internal Server Error", String.valueOf(e))));
     }
@@ -366,7 +430,7 @@ public final class AneelSimulator implements AutoCloseable {
   }
 
   private Answer api(String path, String rawQuery) throws IOException {
-    Map<String, String> q = query(rawQuery);
+    Map<String, String> q = Exchanges.query(rawQuery);
     String action = path.substring(path.lastIndexOf('/') + 1);
     switch (action) {
       case "package_show":
@@ -594,17 +658,8 @@ public final class AneelSimulator implements AutoCloseable {
   }
 
   private void send(HttpExchange ex, Answer a) throws IOException {
-    a.headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
     record(ex, a.status);
-    if (a.status == 304) {
-      ex.sendResponseHeaders(304, -1);
-      ex.close();
-      return;
-    }
-    ex.sendResponseHeaders(a.status, a.body.length == 0 ? -1 : a.body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(a.body);
-    }
+    Exchanges.send(ex, a.status, a.headers, a.body);
   }
 
   private static Answer json(int status, JsonNode body) {
@@ -631,20 +686,6 @@ public final class AneelSimulator implements AutoCloseable {
     e.put("__type", type);
     e.put("message", message);
     return n;
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return out;
-    }
-    for (String pair : raw.split("&")) {
-      int i = pair.indexOf('=');
-      String k = URLDecoder.decode(i < 0 ? pair : pair.substring(0, i), StandardCharsets.UTF_8);
-      String v = i < 0 ? "" : URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8);
-      out.put(k, v);
-    }
-    return out;
   }
 
   private static String uuidLike(String s) {
@@ -741,8 +782,23 @@ public final class AneelSimulator implements AutoCloseable {
     private int maxLimit = DEFAULT_MAX_LIMIT;
     private boolean sqlEnabled;
     private Instant lastModified = Instant.parse("2026-10-01T06:00:00Z");
+    private int port;
 
     private Builder() {}
+
+    /**
+     * Binds to a fixed port instead of a free one (for running the simulator by hand).
+     *
+     * @param port the port on 127.0.0.1, 0 for a free one
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
 
     /**
      * Serves a CSV file as a resource of a package (its datastore table is the file's rows).
@@ -831,7 +887,7 @@ public final class AneelSimulator implements AutoCloseable {
     }
 
     /**
-     * Starts the server on 127.0.0.1 and a free port.
+     * Starts the server on 127.0.0.1, on a free port unless {@link #port(int)} set one.
      *
      * @return the running simulator
      * @throws IOException when the server cannot start

@@ -2,12 +2,11 @@ package io.ysh.testkit.asaas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
+import io.ysh.testkit.http.SimulatorServer;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,8 +16,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful, in-process simulator of the Asaas API v3 on the JDK's built-in HTTP server, bound
@@ -78,17 +75,7 @@ public final class AsaasSimulator implements AutoCloseable {
   /** The API key the simulator accepts unless another is configured. */
   public static final String DEFAULT_API_KEY = "$aact_hmlg_000MzkwODA2MWY2OGM3MWRlMDU2NWM3MzJlNzZmNGZhZGY6OjAwMDAwMDAwMDAwMDAwMDAwMDA6OiRhYWNoXzAwMDA=";
 
-  static {
-    // The JDK server leaves Nagle's algorithm on unless told otherwise, and each small answer
-    // then waits ~40 ms for the client's delayed ACK. Only effective if no JDK HttpServer was
-    // created in this JVM before; set -Dsun.net.httpserver.nodelay=true yourself to be sure.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ExecutorService httpExecutor;
+  private final SimulatorServer server;
   private final ExecutorService webhookExecutor;
   private final ScheduledExecutorService scheduler;
   private final String apiKey;
@@ -101,19 +88,15 @@ public final class AsaasSimulator implements AutoCloseable {
 
   private AsaasSimulator(Builder b) throws IOException {
     this.apiKey = b.apiKey;
-    this.httpExecutor = Executors.newCachedThreadPool(daemon("asaas-simulator"));
-    this.webhookExecutor = Executors.newSingleThreadExecutor(daemon("asaas-simulator-webhooks"));
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("asaas-simulator-later"));
+    this.webhookExecutor = Executors.newSingleThreadExecutor(SimulatorServer.daemonThreads("asaas-simulator-webhooks"));
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(SimulatorServer.daemonThreads("asaas-simulator-later"));
     Object lock = new Object();
     this.webhooks = new WebhookDispatcher(lock, webhookExecutor, b.webhookMaxAttempts, b.webhookRetryDelay);
     this.state = new SimState(lock, b.clock, b.balance, b.strict, b.refundDelay, webhooks);
     this.gate = new Gate(apiKey);
     this.router = new Router(state);
     this.front = new HttpFront(state, gate, router, faults, scheduler);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 128);
-    server.setExecutor(httpExecutor);
-    server.createContext("/", front::serve);
-    server.start();
+    this.server = SimulatorServer.start("asaas-simulator", b.port, front::serve);
   }
 
   /**
@@ -127,14 +110,29 @@ public final class AsaasSimulator implements AutoCloseable {
   }
 
   /**
-   * Runs a simulator by hand until the process is stopped: {@code java -cp …
-   * io.ysh.testkit.asaas.AsaasSimulator [port] [--strict]}. Prints the base URL and the API key
-   * to use.
+   * Runs a simulator by hand until the process is stopped, and prints the base URL and the API
+   * key to use:
+   *
+   * <pre>{@code
+   * java -cp … io.ysh.testkit.asaas.AsaasSimulator [port] [--strict]
+   * }</pre>
    *
    * @param args an optional port (default: a free one) and {@code --strict}
    * @throws InterruptedException when interrupted while serving
    */
   public static void main(String[] args) throws InterruptedException {
+    try {
+      launch(args, System.out);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println("usage: AsaasSimulator [port] [--strict]");
+      System.exit(2);
+    }
+    Thread.currentThread().join();
+  }
+
+  /** What {@link #main} does, without blocking: parses, starts and prints. */
+  static AsaasSimulator launch(String[] args, PrintStream out) {
     Builder b = builder();
     for (String a : args) {
       if (a.equals("--strict")) {
@@ -144,9 +142,10 @@ public final class AsaasSimulator implements AutoCloseable {
       }
     }
     AsaasSimulator sim = b.start();
-    System.out.println("Asaas simulator at " + sim.baseUrl());
-    System.out.println("access_token: " + sim.apiKey());
-    Thread.currentThread().join();
+    out.println("Asaas simulator at " + sim.baseUrl());
+    out.println("access_token: " + sim.apiKey());
+    out.flush();
+    return sim;
   }
 
   /**
@@ -173,7 +172,7 @@ public final class AsaasSimulator implements AutoCloseable {
    * @return the port
    */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /**
@@ -438,8 +437,7 @@ public final class AsaasSimulator implements AutoCloseable {
   /** Stops the server, the webhook sender and any late commit still scheduled. */
   @Override
   public void close() {
-    server.stop(0);
-    httpExecutor.shutdownNow();
+    server.close();
     webhookExecutor.shutdownNow();
     scheduler.shutdownNow();
   }
@@ -451,15 +449,6 @@ public final class AsaasSimulator implements AutoCloseable {
 
   static String crc16(String s) {
     return PixCodec.crc16(s);
-  }
-
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /**

@@ -3,14 +3,11 @@ package io.ysh.testkit.asaas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.ysh.testkit.http.Exchanges;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Counts requests in flight and deferred commits so tests can wait until the simulator is idle.
  */
 final class HttpFront {
+
+  private static final Map<String, String> JSON_CONTENT = Map.of("Content-Type", "application/json");
 
   private final SimState state;
   private final Gate gate;
@@ -85,7 +84,7 @@ final class HttpFront {
       gate.enterGet();
     }
     try {
-      sleep(faults.latency());
+      Exchanges.sleep(faults.latency());
       byte[] body = ex.getRequestBody().readAllBytes();
       if (!fullPath.startsWith("/v3/")) {
         send(ex, 404, errorBody("not_found", "unknown path"));
@@ -110,7 +109,7 @@ final class HttpFront {
         return;
       }
       if (kind == SimulatorFaults.Kind.DROP_BEFORE) {
-        ex.close();
+        Exchanges.drop(ex);
         return;
       }
       SimRequest request;
@@ -122,11 +121,11 @@ final class HttpFront {
       }
       if (kind == SimulatorFaults.Kind.LATE_DROP) {
         later(fault.delay, () -> router.route(request));
-        ex.close();
+        Exchanges.drop(ex);
         return;
       }
       if (kind == SimulatorFaults.Kind.LATE_HANG) {
-        sleep(fault.delay);
+        Exchanges.sleep(fault.delay);
         try {
           synchronized (state.lock) {
             router.route(request);
@@ -134,11 +133,11 @@ final class HttpFront {
         } catch (ApiError ignored) {
           // refused late: nothing committed, and nobody is listening for the answer
         }
-        ex.close();
+        Exchanges.drop(ex);
         return;
       }
       if (PaymentsApi.isCardCharge(request)) {
-        sleep(faults.cardProcessing());
+        Exchanges.sleep(faults.cardProcessing());
       }
       int status = 200;
       byte[] answer;
@@ -153,7 +152,7 @@ final class HttpFront {
         answer = errorBody(e.code, e.getMessage());
       }
       if (kind == SimulatorFaults.Kind.DROP_AFTER) {
-        ex.close(); // committed, but the client never hears about it
+        Exchanges.drop(ex); // committed, but the client never hears about it
         return;
       }
       if (kind == SimulatorFaults.Kind.STATUS_AFTER) {
@@ -161,7 +160,7 @@ final class HttpFront {
         return;
       }
       if (kind == SimulatorFaults.Kind.DELAY_AFTER) {
-        sleep(fault.delay);
+        Exchanges.sleep(fault.delay);
       }
       rateHeaders(ex, 99, 60);
       send(ex, status, answer);
@@ -186,7 +185,7 @@ final class HttpFront {
     if (!(json instanceof ObjectNode)) {
       throw new ClassCastException("not an object");
     }
-    return new SimRequest(method, path, List.copyOf(segments), trailingSlash, query(rawQuery), json);
+    return new SimRequest(method, path, List.copyOf(segments), trailingSlash, Exchanges.query(rawQuery), json);
   }
 
   private static void rateHeaders(HttpExchange ex, int remaining, Integer reset) {
@@ -196,11 +195,7 @@ final class HttpFront {
   }
 
   private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
+    Exchanges.send(ex, status, JSON_CONTENT, body);
   }
 
   private byte[] errorBody(String code, String description) {
@@ -212,31 +207,6 @@ final class HttpFront {
       return state.mapper.writeValueAsBytes(root);
     } catch (IOException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> q = new HashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return q;
-    }
-    for (String part : raw.split("&")) {
-      int eq = part.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-      q.put(k, v);
-    }
-    return q;
-  }
-
-  private static void sleep(Duration d) {
-    if (d == null || d.isZero()) {
-      return;
-    }
-    try {
-      TimeUnit.NANOSECONDS.sleep(d.toNanos());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
