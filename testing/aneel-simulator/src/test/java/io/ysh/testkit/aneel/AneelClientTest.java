@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The client against {@link AneelSimulator}, the testkit's CKAN look-alike, serving the real
- * extracts. (It lives in testkit because the simulator depends on the client.) The simulator caps {@code limit} at 30 here (the portal's cap is 32,000) so that the
+ * The client against {@link AneelSimulator}, the CKAN look-alike, serving the real extracts. (It
+ * lives beside the simulator because the simulator depends on the client: a test-scope
+ * dependency back would be a cycle.) The simulator caps {@code limit} at 30 here (the portal's cap is 32,000) so that the
  * 82-row tariff sample spans three pages.
  */
 class AneelClientTest {

@@ -65,7 +65,7 @@ class AsaasSimulatorTest {
     return ok("POST", "/customers", "{\"name\":\"Maria\",\"cpfCnpj\":\"529.982.247-25\"}").get("id").asText();
   }
 
-  // testkit has no awaitility; poll briefly instead of sleeping a fixed time
+  // this module has no awaitility; poll briefly instead of sleeping a fixed time
   private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (!condition.getAsBoolean()) {
