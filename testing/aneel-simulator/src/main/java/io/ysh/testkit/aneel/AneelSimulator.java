@@ -47,7 +47,9 @@ import java.util.stream.Stream;
 /**
  * An in-process look-alike of ANEEL's CKAN portal ({@code dadosabertos.aneel.gov.br}) serving
  * CSV files you give it, for tests of code that talks to the portal. Built on the JDK's
- * {@code com.sun.net.httpserver}, bound to 127.0.0.1 on a free port.
+ * {@code com.sun.net.httpserver}, bound to 127.0.0.1 on a free port (or {@link Builder#port(int)}'s).
+ * Depends on no test framework: start it from a {@code main} (it has one, {@link #main}), JUnit,
+ * TestNG or a Spring test alike.
  *
  * <p>What it reproduces, from the portal's observed behaviour:
  *
