@@ -156,8 +156,8 @@ public final class QuickStartDemo {
       out.println("========================================================================");
       out.printf("storage  %s%ncache    %s%nsecrets  %s%nqueue    %s -> %s%nAsaas    %s%nANEEL    %s%n%n",
           shown(config.storageUrl()), shown(config.cacheUrl()), shown(config.secretsUrl()), shown(config.topicUrl()),
-          shown(config.subscriptionUrl()), config.asaasUrl().map(QuickStartDemo::shown).orElse("in-process AsaasSimulator (testkit)"),
-          config.aneelUrl().map(QuickStartDemo::shown).orElse("in-process AneelSimulator (testkit) serving real ANEEL extracts and a synthetic components sample"));
+          shown(config.subscriptionUrl()), config.asaasUrl().map(QuickStartDemo::shown).orElse("in-process AsaasSimulator (ysh-asaas-simulator)"),
+          config.aneelUrl().map(QuickStartDemo::shown).orElse("in-process AneelSimulator (ysh-aneel-simulator) serving real ANEEL extracts and a synthetic components sample"));
       storage = add(ObjectStorage.open(config.storageUrl()));
       cache = add(Cache.open(config.cacheUrl()));
       topic = add(Topic.open(config.topicUrl()));

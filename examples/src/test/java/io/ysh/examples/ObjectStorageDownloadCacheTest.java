@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link ObjectStorageDownloadCache} on the in-memory storage driver, in front of a one-file
  * HTTP server on 127.0.0.1 that answers conditional GETs and can cut its answers short. It lives
- * here because this module is the one that has both the ANEEL client and a storage driver:
- * the drivers' tests use testkit, and testkit's ANEEL simulator depends on the ANEEL client.
+ * here because this module is the one that has both the ANEEL client and a storage driver.
  */
 class ObjectStorageDownloadCacheTest {
 

@@ -101,6 +101,8 @@ public final class AneelClient {
           .build();
 
   private static final ObjectMapper JSON = Json.mapper();
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpUrl base;
   private final OkHttpClient api;
@@ -118,11 +120,22 @@ public final class AneelClient {
     this.base = parsed;
     HttpClients.Builder hb =
         HttpClients.builder("aneel")
-            .connectTimeout(b.connectTimeout)
-            .readTimeout(b.readTimeout)
+            // always the policy's: retries are built on it
             .callTimeout(b.policy.attemptTimeout())
             .logLevel(b.logLevel)
             .userAgentSuffix(b.userAgentSuffix);
+    if (b.httpClient != null) {
+      // the caller's connect and read timeouts stand unless set on this builder
+      hb.base(b.httpClient);
+    }
+    Duration connect = b.connectTimeout != null ? b.connectTimeout : b.httpClient == null ? DEFAULT_CONNECT_TIMEOUT : null;
+    Duration read = b.readTimeout != null ? b.readTimeout : b.httpClient == null ? DEFAULT_READ_TIMEOUT : null;
+    if (connect != null) {
+      hb.connectTimeout(connect);
+    }
+    if (read != null) {
+      hb.readTimeout(read);
+    }
     if (b.sslSocketFactory != null) {
       hb.tls(b.sslSocketFactory, b.trustManager);
     }
@@ -825,8 +838,9 @@ public final class AneelClient {
   public static final class Builder {
     private String baseUrl = DEFAULT_BASE_URL;
     private ResiliencePolicy policy = DEFAULT_POLICY;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private OkHttpClient httpClient;
     private SSLSocketFactory sslSocketFactory;
     private X509TrustManager trustManager;
     private DownloadCache cache;
@@ -861,7 +875,32 @@ public final class AneelClient {
     }
 
     /**
-     * Sets the TCP connect timeout.
+     * Sends requests through your {@link OkHttpClient} instead of the SDK's shared one. The
+     * client derives from yours ({@link OkHttpClient#newBuilder()}; yours is not changed), so it
+     * shares its connection pool, dispatcher, proxy, DNS, TLS settings and event listener, and
+     * keeps its interceptors, which run before the SDK's; the SDK adds its User-Agent and its
+     * redacting logger. Several clients built from one {@code OkHttpClient} share its
+     * connections.
+     *
+     * <p>Timeouts: connect, read and write keep your client's values unless
+     * {@link #connectTimeout(Duration)} or {@link #readTimeout(Duration)} is set here. The call
+     * timeout is always overridden: API calls are bounded by the resilience policy's attempt
+     * timeout (retries are built on it), bulk downloads by the read timeout between bytes
+     * only. TLS settings given here ({@link #trustStore}, {@link #additionalTrustedCertificates},
+     * {@link #tls}) replace your client's. OkHttp's retry on connection failure is turned off;
+     * the policy retries instead.
+     *
+     * @param client your client
+     * @return this builder
+     */
+    public Builder httpClient(OkHttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Sets the TCP connect timeout (default 10 s, or the {@linkplain #httpClient(OkHttpClient)
+     * given client's}).
      *
      * @param timeout the timeout
      * @return this builder
@@ -872,7 +911,8 @@ public final class AneelClient {
     }
 
     /**
-     * Sets the read timeout between bytes (also what bounds a stalled bulk download).
+     * Sets the read timeout between bytes (also what bounds a stalled bulk download); default
+     * 30 s, or the {@linkplain #httpClient(OkHttpClient) given client's}.
      *
      * @param timeout the timeout
      * @return this builder

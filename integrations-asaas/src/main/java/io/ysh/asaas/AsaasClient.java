@@ -91,15 +91,29 @@ public final class AsaasClient {
   /** The default settle window: long enough for a card authorization to land after a timeout. */
   public static final Duration DEFAULT_SETTLE_WINDOW = Duration.ofSeconds(90);
 
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
   private AsaasClient(Builder b, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
     this.environment = b.environment;
     HttpClients.Builder hb = HttpClients.builder("asaas")
+        // always the policy's: retries and the create's own timeout are built on it
         .callTimeout(b.policy.attemptTimeout())
-        .connectTimeout(b.connectTimeout)
-        .readTimeout(b.readTimeout)
         .logLevel(b.logLevel)
         .userAgentSuffix(b.userAgentSuffix);
+    if (b.httpClient != null) {
+      // the caller's connect and read timeouts stand unless set on this builder
+      hb.base(b.httpClient);
+    }
+    Duration connect = b.connectTimeout != null ? b.connectTimeout : b.httpClient == null ? DEFAULT_CONNECT_TIMEOUT : null;
+    Duration read = b.readTimeout != null ? b.readTimeout : b.httpClient == null ? DEFAULT_READ_TIMEOUT : null;
+    if (connect != null) {
+      hb.connectTimeout(connect);
+    }
+    if (read != null) {
+      hb.readTimeout(read);
+    }
     OkHttpClient http = hb.build();
     if (b.socketFactory != null) {
       // OkHttp's pool does not tell socket factories apart: a pool of its own keeps these sockets apart.
@@ -238,8 +252,9 @@ public final class AsaasClient {
     private AsaasEnvironment environment;
     private String baseUrl;
     private String userAgentSuffix;
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private OkHttpClient httpClient;
     private ResiliencePolicy policy = DEFAULT_POLICY;
     private Telemetry telemetry = Telemetry.defaults();
     private int maxConcurrentGets = 50;
@@ -378,7 +393,35 @@ public final class AsaasClient {
     }
 
     /**
-     * Sets the TCP connect timeout (default 5 s).
+     * Sends requests through your {@link OkHttpClient} instead of the SDK's shared one. The
+     * client derives from yours ({@link OkHttpClient#newBuilder()}; yours is not changed), so it
+     * shares its connection pool, dispatcher, proxy, DNS, TLS settings and event listener, and
+     * keeps its interceptors, which run before the SDK's; the SDK adds its User-Agent and its
+     * redacting logger. Several clients built from one {@code OkHttpClient} share its
+     * connections.
+     *
+     * <p>Timeouts: connect, read and write keep your client's values unless
+     * {@link #connectTimeout(Duration)} or {@link #readTimeout(Duration)} is set here. The call
+     * timeout is always overridden: each read attempt is bounded by the resilience policy's
+     * attempt timeout and each create by {@link #createTimeout(Duration)} (its read timeout
+     * too, so a slow card authorization is not cut short), because retries and the
+     * never-duplicate create are built on them. OkHttp's retry on connection failure is
+     * turned off (a silently re-sent POST could charge twice).
+     *
+     * <p>Interceptors already on your client see the {@code access_token} header before the SDK
+     * redacts anything: do not log headers there.
+     *
+     * @param client your client
+     * @return this builder
+     */
+    public Builder httpClient(OkHttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Sets the TCP connect timeout (default 5 s, or the {@linkplain #httpClient(OkHttpClient)
+     * given client's}).
      *
      * @param timeout the timeout
      * @return this builder
@@ -389,8 +432,8 @@ public final class AsaasClient {
     }
 
     /**
-     * Sets the socket read timeout (default 30 s). The whole attempt is also bounded by the
-     * policy's attempt timeout.
+     * Sets the socket read timeout (default 30 s, or the {@linkplain #httpClient(OkHttpClient)
+     * given client's}). The whole attempt is also bounded by the policy's attempt timeout.
      *
      * @param timeout the timeout
      * @return this builder

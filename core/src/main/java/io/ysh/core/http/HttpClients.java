@@ -1,6 +1,7 @@
 package io.ysh.core.http;
 
 import io.ysh.core.SdkVersion;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /**
  * The one place the SDK builds OkHttp clients, so every HTTP integration shares the same
@@ -19,11 +21,18 @@ import okhttp3.OkHttpClient;
  *
  * <p>Clients built here derive from one shared base client ({@link OkHttpClient#newBuilder()}),
  * so they share its connection pool and dispatcher threads unless a builder asks for its own
- * pool: creating many clients is cheap. The User-Agent is
+ * pool: creating many clients is cheap. An application that already has an {@link OkHttpClient}
+ * passes it to {@link Builder#base(OkHttpClient)}, and the SDK's clients then derive from that
+ * one instead, sharing its pool, dispatcher, proxy and TLS settings. The User-Agent is
  * {@code ysh-sdk/<version> (<module>; java/<version>)} plus an optional suffix, set on every
  * request that has none.
  */
 public final class HttpClients {
+
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
   private static final OkHttpClient BASE =
       new OkHttpClient.Builder()
@@ -37,8 +46,9 @@ public final class HttpClients {
    * Starts a client for one SDK module.
    *
    * @param module the module's short name for the User-Agent, such as {@code asaas}
-   * @return a builder with the defaults: 10 s connect, 30 s read and write, 60 s call timeout,
-   *     logging at {@link HttpLogLevel#BASIC} with the default {@link Redactor}
+   * @return a builder with the defaults: the SDK's shared base client, 10 s connect, 30 s read
+   *     and write, 60 s call timeout, logging at {@link HttpLogLevel#BASIC} with the default
+   *     {@link Redactor}
    */
   public static Builder builder(String module) {
     return new Builder(module);
@@ -64,10 +74,12 @@ public final class HttpClients {
   /** Configures an {@link OkHttpClient}. Not thread-safe; the client it builds is. */
   public static final class Builder {
     private final String module;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration writeTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = Duration.ofSeconds(60);
+    // null: not set here, so the base's value (the SDK's default over the SDK's own base)
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration writeTimeout;
+    private Duration callTimeout;
+    private OkHttpClient base;
     private String userAgentSuffix;
     private HttpLogLevel logLevel = HttpLogLevel.BASIC;
     private Redactor redactor = Redactor.defaults();
@@ -79,6 +91,28 @@ public final class HttpClients {
 
     private Builder(String module) {
       this.module = Objects.requireNonNull(module, "module");
+    }
+
+    /**
+     * Derives the client from yours instead of the SDK's shared base client, so that it shares
+     * your connection pool, dispatcher (threads and request limits), proxy, DNS, TLS settings,
+     * event listener and interceptors; yours run before the SDK's. On top of it the SDK adds its
+     * User-Agent and redacting logger (replacing any the SDK added to your client before, so
+     * they are never doubled) and turns off OkHttp's silent retry on connection failure (a
+     * re-sent POST is how payment gateways get duplicate charges; retries are the resilience
+     * policy's decision).
+     *
+     * <p>Timeouts: each one not set on this builder keeps your client's value; each one set here
+     * overrides it for the derived client only (your client is never changed). Interceptors
+     * already on your client see requests before the SDK redacts anything: do not log
+     * credentials there.
+     *
+     * @param client your client
+     * @return this builder
+     */
+    public Builder base(OkHttpClient client) {
+      this.base = Objects.requireNonNull(client, "client");
+      return this;
     }
 
     /**
@@ -209,33 +243,43 @@ public final class HttpClients {
     /**
      * Builds the client.
      *
-     * @return a client sharing the SDK's base pool and dispatcher unless configured otherwise
+     * @return a client sharing the base's pool and dispatcher (the SDK's, or the one given to
+     *     {@link #base(OkHttpClient)}) unless a pool of its own was asked for
      */
     public OkHttpClient build() {
       String ua = userAgent(module) + (userAgentSuffix == null || userAgentSuffix.isBlank() ? "" : " " + userAgentSuffix.strip());
       OkHttpClient.Builder b =
-          BASE.newBuilder()
-              .connectTimeout(connectTimeout)
-              .readTimeout(readTimeout)
-              .writeTimeout(writeTimeout)
-              .callTimeout(callTimeout)
+          (base != null ? base : BASE)
+              .newBuilder()
               // Retries are the resilience policy's decision, never OkHttp's silent one: a
               // silently re-sent POST is how payment gateways get duplicate charges.
               .retryOnConnectionFailure(false);
+      Duration connect = timeout(connectTimeout, DEFAULT_CONNECT_TIMEOUT);
+      Duration read = timeout(readTimeout, DEFAULT_READ_TIMEOUT);
+      Duration write = timeout(writeTimeout, DEFAULT_WRITE_TIMEOUT);
+      Duration call = timeout(callTimeout, DEFAULT_CALL_TIMEOUT);
+      if (connect != null) {
+        b.connectTimeout(connect);
+      }
+      if (read != null) {
+        b.readTimeout(read);
+      }
+      if (write != null) {
+        b.writeTimeout(write);
+      }
+      if (call != null) {
+        b.callTimeout(call);
+      }
       if (connectionPool != null) {
         b.connectionPool(connectionPool);
       }
       if (sslSocketFactory != null) {
         b.sslSocketFactory(sslSocketFactory, trustManager);
       }
-      b.addInterceptor(
-          chain -> {
-            var request = chain.request();
-            if (request.header("User-Agent") == null) {
-              request = request.newBuilder().header("User-Agent", ua).build();
-            }
-            return chain.proceed(request);
-          });
+      // A base built by this factory already carries the SDK's User-Agent and logger: replace them.
+      b.interceptors().removeIf(i -> i instanceof UserAgentInterceptor);
+      b.networkInterceptors().removeIf(i -> i instanceof RedactingLoggingInterceptor);
+      b.addInterceptor(new UserAgentInterceptor(ua));
       interceptors.forEach(b::addInterceptor);
       networkInterceptors.forEach(b::addNetworkInterceptor);
       if (logLevel != HttpLogLevel.NONE) {
@@ -244,12 +288,38 @@ public final class HttpClients {
       return b.build();
     }
 
+    /** The value to set: this builder's, else the SDK default over the SDK's base, else none (keep the caller's). */
+    private Duration timeout(Duration set, Duration sdkDefault) {
+      if (set != null) {
+        return set;
+      }
+      return base == null ? sdkDefault : null;
+    }
+
     private static Duration nonNegative(Duration d, String name) {
       Objects.requireNonNull(d, name);
       if (d.isNegative()) {
         throw new IllegalArgumentException(name + " must not be negative");
       }
       return d;
+    }
+  }
+
+  /** Sets the SDK's User-Agent on requests that have none. */
+  private static final class UserAgentInterceptor implements Interceptor {
+    private final String userAgent;
+
+    UserAgentInterceptor(String userAgent) {
+      this.userAgent = userAgent;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      var request = chain.request();
+      if (request.header("User-Agent") == null) {
+        request = request.newBuilder().header("User-Agent", userAgent).build();
+      }
+      return chain.proceed(request);
     }
   }
 }

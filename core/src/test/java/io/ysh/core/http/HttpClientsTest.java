@@ -3,6 +3,7 @@ package io.ysh.core.http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -15,7 +16,18 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.ysh.core.SdkVersion;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -105,5 +117,85 @@ class HttpClientsTest {
     assertThat(a.connectionPool()).isSameAs(b.connectionPool());
     assertThat(a.dispatcher()).isSameAs(b.dispatcher());
     assertThat(a.retryOnConnectionFailure()).isFalse();
+  }
+
+  @Test
+  void defaultsApplyOverTheSdkBase() {
+    OkHttpClient c = HttpClients.builder("a").build();
+    assertThat(c.connectTimeoutMillis()).isEqualTo(10_000);
+    assertThat(c.readTimeoutMillis()).isEqualTo(30_000);
+    assertThat(c.writeTimeoutMillis()).isEqualTo(30_000);
+    assertThat(c.callTimeoutMillis()).isEqualTo(60_000);
+  }
+
+  @Test
+  void aCallersClientLendsItsPoolDispatcherAndTimeoutsAndKeepsItsInterceptors() throws Exception {
+    ConnectionPool pool = new ConnectionPool(4, 1, TimeUnit.MINUTES);
+    Dispatcher dispatcher = new Dispatcher();
+    List<String> seenByCaller = new CopyOnWriteArrayList<>();
+    AtomicInteger connects = new AtomicInteger();
+    OkHttpClient mine =
+        new OkHttpClient.Builder()
+            .connectionPool(pool)
+            .dispatcher(dispatcher)
+            .connectTimeout(Duration.ofMillis(1_234))
+            .readTimeout(Duration.ofMillis(2_345))
+            .writeTimeout(Duration.ofMillis(3_456))
+            .callTimeout(Duration.ofMillis(4_567))
+            .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-Tenant", "t1").build()))
+            .addNetworkInterceptor(chain -> {
+              seenByCaller.add(chain.request().header("User-Agent"));
+              return chain.proceed(chain.request());
+            })
+            .eventListener(new EventListener() {
+              @Override
+              public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+                connects.incrementAndGet();
+              }
+            })
+            .build();
+
+    OkHttpClient a = HttpClients.builder("asaas").base(mine).build();
+    OkHttpClient b = HttpClients.builder("aneel").base(mine).readTimeout(Duration.ofSeconds(7)).callTimeout(Duration.ZERO).build();
+
+    assertThat(a.connectionPool()).isSameAs(pool).isSameAs(b.connectionPool());
+    assertThat(a.dispatcher()).isSameAs(dispatcher).isSameAs(b.dispatcher());
+    // unset here: the caller's timeouts; set here: overridden for the derived client only
+    assertThat(List.of(a.connectTimeoutMillis(), a.readTimeoutMillis(), a.writeTimeoutMillis(), a.callTimeoutMillis()))
+        .containsExactly(1_234, 2_345, 3_456, 4_567);
+    assertThat(List.of(b.connectTimeoutMillis(), b.readTimeoutMillis(), b.writeTimeoutMillis(), b.callTimeoutMillis()))
+        .containsExactly(1_234, 7_000, 3_456, 0);
+    assertThat(mine.readTimeoutMillis()).isEqualTo(2_345);
+    assertThat(mine.interceptors()).hasSize(1);
+    assertThat(a.retryOnConnectionFailure()).isFalse();
+    assertThat(mine.retryOnConnectionFailure()).isTrue();
+
+    for (OkHttpClient c : List.of(a, b, a)) {
+      try (Response r = c.newCall(new Request.Builder().url(server.baseUrl() + "/shared").build()).execute()) {
+        assertThat(r.code()).isEqualTo(200);
+      }
+    }
+    // three calls through two derived clients, one connection: the caller's pool served them all
+    assertThat(connects).hasValue(1);
+    assertThat(pool.connectionCount()).isEqualTo(1);
+    server.verify(3, getRequestedFor(urlPathEqualTo("/shared")).withHeader("X-Tenant", equalTo("t1")));
+    assertThat(seenByCaller).hasSize(3);
+    assertThat(seenByCaller.get(0)).contains("(asaas; ");
+    assertThat(seenByCaller.get(1)).contains("(aneel; ");
+  }
+
+  @Test
+  void aBaseBuiltByTheFactoryGetsOneUserAgentAndOneLoggerNotTwo() throws Exception {
+    OkHttpClient app = HttpClients.builder("app").userAgentSuffix("shop/1").logLevel(HttpLogLevel.BASIC).build();
+    OkHttpClient derived = HttpClients.builder("asaas").base(app).logLevel(HttpLogLevel.BASIC).build();
+    assertThat(derived.networkInterceptors()).filteredOn(i -> i instanceof RedactingLoggingInterceptor).hasSize(1);
+    assertThat(derived.interceptors()).hasSize(app.interceptors().size());
+    assertThat(HttpClients.builder("asaas").base(app).logLevel(HttpLogLevel.NONE).build().networkInterceptors())
+        .noneMatch(i -> i instanceof RedactingLoggingInterceptor);
+    try (Response r = derived.newCall(new Request.Builder().url(server.baseUrl() + "/once").build()).execute()) {
+      assertThat(r.code()).isEqualTo(200);
+    }
+    server.verify(getRequestedFor(urlPathEqualTo("/once")).withHeader("User-Agent", matching(".*\\(asaas; java/[^)]+\\)")));
+    assertThat(logs.list).filteredOn(e -> e.getFormattedMessage().contains("/once")).hasSize(2); // request and response lines, once
   }
 }
