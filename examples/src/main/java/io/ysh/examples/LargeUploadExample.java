@@ -2,7 +2,7 @@ package io.ysh.examples;
 
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
-import io.ysh.storage.Capability;
+import io.ysh.storage.StorageCapability;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ObjectStorage;
 import io.ysh.storage.SignedUrlMethod;
@@ -117,8 +117,8 @@ public final class LargeUploadExample {
     }
 
     Optional<URI> signed = Optional.empty();
-    if (storage.supports(Capability.SIGNED_URL)) {
-      URI uri = storage.signedUrl(key, SignedUrlMethod.GET, Duration.ofMinutes(15));
+    if (storage.supports(StorageCapability.SIGNED_URL)) {
+      URI uri = storage.signedUrl(key, SignedUrlMethod.GET, Duration.ofMinutes(15)).uri();
       signed = Optional.of(uri);
       out.printf("signed GET URL, valid 15 min (anyone holding it can download):%n  %s%n", shorten(uri.toString()));
     } else {

@@ -58,8 +58,8 @@ public class KafkaLatencyBenchmark {
     admin = Admin.create(ap);
     KafkaPublishBenchmark.createCapped(admin, name);
     String url = "kafka://" + KafkaPublishBenchmark.bootstrap() + "/" + name + "?create=false";
-    topic = Topic.builder().url(url).telemetry(Telemetry.noop()).build();
-    subscription = Subscription.builder().url(url).telemetry(Telemetry.noop()).build();
+    topic = Topic.builder(url).telemetry(Telemetry.noop()).build();
+    subscription = Subscription.builder(url).telemetry(Telemetry.noop()).build();
     message = Message.of(new byte[1024]);
   }
 

@@ -115,7 +115,7 @@ public class KafkaPublishBenchmark {
     admin = Admin.create(ap);
     createCapped(admin, name);
     createCapped(admin, name + "-raw");
-    topic = Topic.builder().url("kafka://" + bootstrap() + "/" + name + "?create=false").telemetry(Telemetry.noop()).build();
+    topic = Topic.builder("kafka://" + bootstrap() + "/" + name + "?create=false").telemetry(Telemetry.noop()).build();
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap());
     p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -119,8 +119,7 @@ public class PubSubPublishBenchmark {
             .setDelayThresholdDuration(Duration.ofMillis(10))
             .build())
         .build();
-    topic = Topic.builder()
-        .url("gcppubsub://projects/" + PROJECT + "/topics/" + name + "?endpoint=" + endpoint)
+    topic = Topic.builder("gcppubsub://projects/" + PROJECT + "/topics/" + name + "?endpoint=" + endpoint)
         .telemetry(Telemetry.noop())
         .build();
   }

@@ -65,8 +65,8 @@ public class QueueLatencyBenchmark {
       case "sqs" -> "sqs://bench:bench@" + name + "?region=us-east-1&endpoint=" + SqsPublishBenchmark.ENDPOINT;
       default -> "redis-stream://127.0.0.1:6379/" + name + "?maxLen=10000";
     };
-    topic = Topic.builder().url(url).telemetry(Telemetry.noop()).build();
-    subscription = Subscription.builder().url(url).telemetry(Telemetry.noop()).build();
+    topic = Topic.builder(url).telemetry(Telemetry.noop()).build();
+    subscription = Subscription.builder(url).telemetry(Telemetry.noop()).build();
     message = Message.of(new byte[1024]);
   }
 

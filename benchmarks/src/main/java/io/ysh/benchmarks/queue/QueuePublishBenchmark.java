@@ -85,11 +85,11 @@ public class QueuePublishBenchmark {
       rawChannel.queueDeclare(name, true, false, false, Map.of("x-max-length", 20_000));
       rawChannel.queueDeclare(name + ".retry", true, false, false, Map.of("x-dead-letter-exchange", "", "x-dead-letter-routing-key", name));
       rawChannel.confirmSelect();
-      topic = Topic.builder().url("rabbitmq://guest:guest@127.0.0.1:5672/" + name + "?declare=false").telemetry(Telemetry.noop()).build();
+      topic = Topic.builder("rabbitmq://guest:guest@127.0.0.1:5672/" + name + "?declare=false").telemetry(Telemetry.noop()).build();
     } else {
       redis = RedisClient.create("redis://127.0.0.1:6379");
       rawRedis = redis.connect(ByteArrayCodec.INSTANCE);
-      topic = Topic.builder().url("redis-stream://127.0.0.1:6379/" + name + "?maxLen=20000").telemetry(Telemetry.noop()).build();
+      topic = Topic.builder("redis-stream://127.0.0.1:6379/" + name + "?maxLen=20000").telemetry(Telemetry.noop()).build();
     }
   }
 

@@ -88,7 +88,7 @@ public class SqsPublishBenchmark {
     // one side only made that side look slower (it was still warming up when measured).
     String name = "ysh-bench-" + UUID.randomUUID().toString().substring(0, 8);
     rawQueueUrl = raw.createQueue(r -> r.queueName(name + "-raw")).queueUrl();
-    topic = Topic.builder().url("sqs://bench:bench@" + name + "?region=us-east-1&endpoint=" + ENDPOINT).telemetry(Telemetry.noop()).build();
+    topic = Topic.builder("sqs://bench:bench@" + name + "?region=us-east-1&endpoint=" + ENDPOINT).telemetry(Telemetry.noop()).build();
     portableQueueUrl = raw.getQueueUrl(r -> r.queueName(name)).queueUrl();
   }
 

@@ -112,10 +112,10 @@ public class SecretStoreBenchmark {
    */
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    cached = SecretStore.builder().driver(new ConstantDriver())
+    cached = SecretStore.builder(new ConstantDriver())
         .cache(SecretCachePolicy.builder().ttl(Duration.ofHours(1)).build()).build();
     cached.get("db-password");
-    uncachedConstant = SecretStore.builder().driver(new ConstantDriver())
+    uncachedConstant = SecretStore.builder(new ConstantDriver())
         .telemetry(Telemetry.defaults()).resilience(ResiliencePolicy.defaults()).build();
 
     // Without TCP_NODELAY the JDK server and client meet the 40 ms delayed-ACK stall.
@@ -135,7 +135,7 @@ public class SecretStoreBenchmark {
     String address = "http://127.0.0.1:" + server.getAddress().getPort();
     VaultSecretDriver driver = VaultSecretDriver.builder().address(address).token(Secret.of("t")).build();
     rawVault = driver.unwrap(Vault.class).orElseThrow();
-    uncachedVault = SecretStore.builder().driver(driver)
+    uncachedVault = SecretStore.builder(driver)
         .telemetry(Telemetry.defaults()).resilience(ResiliencePolicy.defaults()).build();
     uncachedVault.get("db");
   }

@@ -94,6 +94,9 @@ public final class Cache implements AutoCloseable {
           "redis-sentinel", "ysh-cache-redis",
           "redis-cluster", "ysh-cache-redis");
 
+  private static final DriverRegistry<CacheDriverProvider> REGISTRY =
+      DriverRegistry.load("cache", CacheDriverProvider.class, ARTIFACTS);
+
   private final CacheDriver driver;
   private final Invoker invoker;
   private final String namespace;
@@ -136,16 +139,29 @@ public final class Cache implements AutoCloseable {
    *     {@code UNAUTHENTICATED} when the store rejects the credentials
    */
   public static Cache open(String url) {
-    return builder().url(url).build();
+    return builder(url).build();
   }
 
   /**
-   * Starts configuring a cache.
+   * Starts configuring a cache opened by URL, as {@link #open(String)}; the driver is opened by
+   * {@link Builder#build()}. Options set on the builder win over the URL's portable parameters.
    *
+   * @param url the URL
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder builder(String url) {
+    return new Builder(url, null);
+  }
+
+  /**
+   * Starts configuring a cache over a driver built programmatically (such as one from
+   * {@code RedisCacheDriver.builder()}). The cache closes the driver when it is closed.
+   *
+   * @param driver the driver
+   * @return a builder
+   */
+  public static Builder builder(CacheDriver driver) {
+    return new Builder(null, Objects.requireNonNull(driver, "driver"));
   }
 
   /**
@@ -338,7 +354,7 @@ public final class Cache implements AutoCloseable {
   /**
    * The driver's native object, for what the portable API does not cover (Redis: the Lettuce
    * {@code RedisClient}/{@code RedisClusterClient} and the connection; memory: the Caffeine
-   * cache).
+   * cache), or the driver itself.
    *
    * @param <T> the type
    * @param type the native type
@@ -347,15 +363,14 @@ public final class Cache implements AutoCloseable {
    */
   public <T> T unwrap(Class<T> type) {
     Objects.requireNonNull(type, "type");
-    T t = driver.unwrap(type);
-    if (t == null) {
-      throw YshException.builder(ErrorCode.UNSUPPORTED)
-          .operation("cache.unwrap")
-          .provider(driver.provider())
-          .detail("the " + driver.provider() + " cache driver has no " + type.getName())
-          .build();
+    if (type.isInstance(driver)) {
+      return type.cast(driver);
     }
-    return t;
+    return driver.unwrap(type).orElseThrow(() -> YshException.builder(ErrorCode.UNSUPPORTED)
+        .operation("cache.unwrap")
+        .provider(driver.provider())
+        .detail("the " + driver.provider() + " cache driver has no " + type.getName())
+        .build());
   }
 
   /**
@@ -641,53 +656,22 @@ public final class Cache implements AutoCloseable {
     }
   }
 
-  private static DriverRegistry<CacheDriverProvider> registry() {
-    return RegistryHolder.REGISTRY;
-  }
-
-  private static final class RegistryHolder {
-    static final DriverRegistry<CacheDriverProvider> REGISTRY =
-        DriverRegistry.load("cache", CacheDriverProvider.class, ARTIFACTS);
-  }
-
   /**
-   * Configures a {@link Cache}: either a {@link #url(String) URL} or a ready
-   * {@link #driver(CacheDriver) driver} (such as one from a driver's own builder), plus the
-   * portable options. Not thread-safe.
+   * Configures a {@link Cache} opened by URL ({@link Cache#builder(String)}) or over a driver
+   * ({@link Cache#builder(CacheDriver)}) with the portable options. Not thread-safe.
    */
   public static final class Builder {
-    private String url;
-    private CacheDriver driver;
+    private final String url;
+    private final CacheDriver driver;
     private String namespace;
     private Duration defaultTtl;
     private Integer maxKeyBytes;
     private Telemetry telemetry;
     private ResiliencePolicy policy;
 
-    private Builder() {}
-
-    /**
-     * The cache URL; see {@link Cache#open(String)}. Options set on this builder win over the
-     * URL's portable parameters.
-     *
-     * @param url the URL
-     * @return this builder
-     */
-    public Builder url(String url) {
+    private Builder(String url, CacheDriver driver) {
       this.url = url;
-      return this;
-    }
-
-    /**
-     * A driver built programmatically (for example with the Redis driver's builder). The cache
-     * closes it when it is closed.
-     *
-     * @param driver the driver
-     * @return this builder
-     */
-    public Builder driver(CacheDriver driver) {
       this.driver = driver;
-      return this;
     }
 
     /**
@@ -756,18 +740,14 @@ public final class Cache implements AutoCloseable {
      * Opens the cache.
      *
      * @return the cache
-     * @throws YshException as {@link Cache#open(String)}; {@code INVALID_ARGUMENT} when neither
-     *     or both of a URL and a driver were given
+     * @throws YshException as {@link Cache#open(String)}
      */
     public Cache build() {
-      if ((url == null) == (driver == null)) {
-        throw YshException.invalidArgument("set exactly one of url(…) and driver(…)");
-      }
       String ns = namespace;
       Duration ttl = defaultTtl;
       Integer maxKey = maxKeyBytes;
       CacheDriver d = driver;
-      if (url != null) {
+      if (d == null) {
         ResourceUrl parsed = ResourceUrl.parse(url);
         if (ns == null && parsed.param("namespace").isPresent()) {
           ns = parsed.param("namespace").get();
@@ -782,7 +762,7 @@ public final class Cache implements AutoCloseable {
             throw YshException.invalidArgument("maxKeyBytes must be between 16 and 1048576");
           }
         }
-        d = registry().forUrl(parsed).open(parsed);
+        d = REGISTRY.forUrl(parsed).open(parsed);
       }
       Invoker invoker =
           Invoker.create(

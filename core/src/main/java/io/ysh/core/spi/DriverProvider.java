@@ -9,7 +9,13 @@ import java.util.Set;
  * {@link io.ysh.core.url.ResourceUrl}).
  *
  * <p>Implementations must have a public no-argument constructor, must be cheap to construct
- * (no I/O: the registry instantiates every provider on the classpath) and thread-safe.
+ * (no I/O: the registry instantiates every provider on the classpath) and thread-safe. They are
+ * named {@code <Provider><Capability>DriverProvider} ({@code S3StorageDriverProvider},
+ * {@code RedisCacheDriverProvider}, {@code VaultSecretDriverProvider},
+ * {@code RabbitMqQueueDriverProvider}) and listed in
+ * {@code META-INF/services/<the capability's provider interface>}. Their {@code open} methods
+ * reject unknown URL parameters ({@link io.ysh.core.url.ResourceUrl#requireKnownParams}) and
+ * malformed settings with {@code INVALID_ARGUMENT} before any network call.
  */
 public interface DriverProvider {
 

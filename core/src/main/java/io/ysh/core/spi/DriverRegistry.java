@@ -5,6 +5,7 @@ import io.ysh.core.YshException;
 import io.ysh.core.url.ResourceUrl;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +15,25 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Finds the driver for a URL scheme among the {@link DriverProvider}s on the classpath.
  *
- * <p>Each capability keeps one registry. It knows which Maven artifact provides each scheme the
- * SDK supports, so a URL whose driver is missing fails with an error that says what to add:
- * {@code no storage driver for s3:// on the classpath: add io.ysh:ysh-storage-s3}. Providers are
- * discovered once, with the provider interface's class loader and then the thread's context
- * class loader (for application servers and plugin systems). Thread-safe.
+ * <p>Each capability keeps one registry, in a constant of its portable type:
+ *
+ * <pre>{@code
+ * private static final DriverRegistry<StorageDriverProvider> REGISTRY =
+ *     DriverRegistry.load("storage", StorageDriverProvider.class, ARTIFACTS);
+ * }</pre>
+ *
+ * <p>It knows which Maven artifact provides each scheme the SDK supports, so a URL whose driver is
+ * missing fails with an error that says what to add:
+ * {@code no storage driver for s3:// on the classpath: add io.ysh:ysh-storage-s3}. A registry from
+ * {@link #load} discovers its providers on first use (not when the constant is initialised), with
+ * the provider interface's class loader and then the thread's context class loader (for
+ * application servers and plugin systems), and keeps them; a discovery that fails is tried again
+ * by the next call instead of being remembered. Thread-safe.
  *
  * @param <P> the capability's provider type
  */
@@ -30,12 +41,14 @@ public final class DriverRegistry<P extends DriverProvider> {
 
   private final String capability;
   private final Map<String, String> artifactsByScheme;
-  private final Map<String, P> providers;
+  private final Supplier<List<P>> discovery;
+  private volatile Map<String, P> providers;
 
-  private DriverRegistry(String capability, Map<String, String> artifactsByScheme, Map<String, P> providers) {
-    this.capability = capability;
-    this.artifactsByScheme = Collections.unmodifiableMap(new TreeMap<>(artifactsByScheme));
-    this.providers = Collections.unmodifiableMap(providers);
+  private DriverRegistry(String capability, Map<String, String> artifactsByScheme, Supplier<List<P>> discovery) {
+    this.capability = Objects.requireNonNull(capability, "capability");
+    this.artifactsByScheme =
+        Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(artifactsByScheme, "artifactsByScheme")));
+    this.discovery = discovery;
   }
 
   /**
@@ -46,15 +59,19 @@ public final class DriverRegistry<P extends DriverProvider> {
    * @param type the provider interface listed in {@code META-INF/services}
    * @param artifactsByScheme for each scheme the SDK supports, the artifact id that provides it
    *     (such as {@code s3 → ysh-storage-s3})
-   * @return the registry
-   * @throws YshException {@code INTERNAL} when a provider cannot be instantiated or two providers
+   * @return the registry; its first {@link #forUrl}, {@link #forScheme} or {@link #schemes} call
+   *     discovers the providers and throws {@code INTERNAL} when one cannot be instantiated or two
    *     claim one scheme with the same priority
    */
   public static <P extends DriverProvider> DriverRegistry<P> load(
       String capability, Class<P> type, Map<String, String> artifactsByScheme) {
     Objects.requireNonNull(type, "type");
+    return new DriverRegistry<>(capability, artifactsByScheme, () -> discover(capability, type));
+  }
+
+  private static <P extends DriverProvider> List<P> discover(String capability, Class<P> type) {
     List<P> found = new ArrayList<>();
-    Set<Class<?>> seen = new java.util.HashSet<>();
+    Set<Class<?>> seen = new HashSet<>();
     List<ClassLoader> loaders = new ArrayList<>();
     loaders.add(type.getClassLoader());
     ClassLoader context = Thread.currentThread().getContextClassLoader();
@@ -76,7 +93,7 @@ public final class DriverRegistry<P extends DriverProvider> {
             .build();
       }
     }
-    return of(capability, artifactsByScheme, found);
+    return found;
   }
 
   /**
@@ -92,10 +109,30 @@ public final class DriverRegistry<P extends DriverProvider> {
    */
   public static <P extends DriverProvider> DriverRegistry<P> of(
       String capability, Map<String, String> artifactsByScheme, List<? extends P> providers) {
-    Objects.requireNonNull(capability, "capability");
-    Objects.requireNonNull(artifactsByScheme, "artifactsByScheme");
+    List<P> copy = List.copyOf(providers);
+    DriverRegistry<P> registry = new DriverRegistry<>(capability, artifactsByScheme, () -> copy);
+    registry.providers();
+    return registry;
+  }
+
+  /** The providers by scheme, discovered on the first call. */
+  private Map<String, P> providers() {
+    Map<String, P> p = providers;
+    if (p == null) {
+      synchronized (this) {
+        p = providers;
+        if (p == null) {
+          p = byScheme(discovery.get());
+          providers = p;
+        }
+      }
+    }
+    return p;
+  }
+
+  private Map<String, P> byScheme(List<P> found) {
     Map<String, P> byScheme = new LinkedHashMap<>();
-    for (P p : providers) {
+    for (P p : found) {
       for (String scheme : p.schemes()) {
         P previous = byScheme.get(scheme);
         if (previous == null || p.priority() > previous.priority()) {
@@ -103,21 +140,14 @@ public final class DriverRegistry<P extends DriverProvider> {
         } else if (p.priority() == previous.priority()) {
           throw YshException.builder(ErrorCode.INTERNAL)
               .operation(capability + ".open")
-              .detail(
-                  "two "
-                      + capability
-                      + " drivers claim "
-                      + scheme
-                      + ":// with the same priority: "
-                      + previous.getClass().getName()
-                      + " and "
-                      + p.getClass().getName()
-                      + "; remove one from the classpath or raise one's priority()")
+              .detail("two " + capability + " drivers claim " + scheme + ":// with the same priority: "
+                  + previous.getClass().getName() + " and " + p.getClass().getName()
+                  + "; remove one from the classpath or raise one's priority()")
               .build();
         }
       }
     }
-    return new DriverRegistry<>(capability, artifactsByScheme, byScheme);
+    return Collections.unmodifiableMap(byScheme);
   }
 
   /**
@@ -141,6 +171,7 @@ public final class DriverRegistry<P extends DriverProvider> {
    * @throws YshException as {@link #forUrl(ResourceUrl)}
    */
   public P forScheme(String scheme) {
+    Map<String, P> providers = providers();
     P p = providers.get(scheme);
     if (p != null) {
       return p;
@@ -186,11 +217,12 @@ public final class DriverRegistry<P extends DriverProvider> {
    * @return the schemes, sorted
    */
   public Set<String> schemes() {
-    return Collections.unmodifiableSet(new TreeSet<>(providers.keySet()));
+    return Collections.unmodifiableSet(new TreeSet<>(providers().keySet()));
   }
 
   @Override
   public String toString() {
-    return "DriverRegistry[" + capability + ": " + schemes() + "]";
+    Map<String, P> p = providers;
+    return "DriverRegistry[" + capability + ": " + (p == null ? "not discovered yet" : new TreeSet<>(p.keySet())) + "]";
   }
 }

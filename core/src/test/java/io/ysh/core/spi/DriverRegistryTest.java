@@ -31,6 +31,25 @@ class DriverRegistryTest {
     }
   }
 
+  /** A provider interface whose only registered implementation cannot be constructed. */
+  public interface BrokenProvider extends DriverProvider {}
+
+  /** Registered in META-INF/services of the test classpath; its constructor fails. */
+  public static final class FailingProvider implements BrokenProvider {
+    static final java.util.concurrent.atomic.AtomicInteger CONSTRUCTED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Counts the attempt, then fails. */
+    public FailingProvider() {
+      CONSTRUCTED.incrementAndGet();
+      throw new IllegalStateException("broken on purpose");
+    }
+
+    @Override
+    public Set<String> schemes() {
+      return Set.of("broken");
+    }
+  }
+
   private static final Map<String, String> ARTIFACTS = Map.of("mem", "ysh-widget-memory", "s3", "ysh-widget-s3");
 
   @Test
@@ -84,5 +103,19 @@ class DriverRegistryTest {
     assertThatThrownBy(() -> DriverRegistry.of("widget", ARTIFACTS, List.of(new MemWidgets(), new MemWidgets())))
         .isInstanceOfSatisfying(YshException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
         .hasMessageContaining("same priority");
+  }
+
+  @Test
+  void loadingDiscoversNothingUntilFirstUseAndDoesNotRememberAFailure() {
+    int before = FailingProvider.CONSTRUCTED.get();
+    DriverRegistry<BrokenProvider> registry = DriverRegistry.load("broken", BrokenProvider.class, Map.of());
+    assertThat(FailingProvider.CONSTRUCTED.get()).isEqualTo(before);
+    assertThat(registry.toString()).contains("not discovered yet");
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      assertThatThrownBy(() -> registry.forScheme("broken"))
+          .isInstanceOfSatisfying(YshException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+          .hasMessageContaining("could not be loaded");
+      assertThat(FailingProvider.CONSTRUCTED.get()).isEqualTo(before + attempt);
+    }
   }
 }

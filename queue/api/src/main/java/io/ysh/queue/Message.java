@@ -27,12 +27,14 @@ public final class Message {
   private final Map<String, String> attributes;
   private final String orderingKey;
   private final String deduplicationId;
+  private final int encodedSize;
 
   private Message(Builder b) {
     this.body = b.body;
     this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
     this.orderingKey = b.orderingKey;
     this.deduplicationId = b.deduplicationId;
+    this.encodedSize = computeEncodedSize();
   }
 
   /**
@@ -134,11 +136,16 @@ public final class Message {
 
   /**
    * The size the portable layer charges against provider limits: the body plus the UTF-8 length
-   * of every attribute name and value (and the ordering key and deduplication id).
+   * of every attribute name and value (and the ordering key and deduplication id). Computed once,
+   * when the message is built.
    *
    * @return the size in bytes
    */
   public int encodedSize() {
+    return encodedSize;
+  }
+
+  private int computeEncodedSize() {
     long n = body.length;
     for (Map.Entry<String, String> e : attributes.entrySet()) {
       n += utf8Length(e.getKey()) + utf8Length(e.getValue());
@@ -201,10 +208,9 @@ public final class Message {
     private Builder() {}
 
     /**
-     * Sets the body.
+     * {@return this builder}
      *
-     * @param body the bytes, copied
-     * @return this builder
+     * @param body {@link Message#body()}: the bytes, copied
      */
     public Builder body(byte[] body) {
       this.body = Objects.requireNonNull(body, "body").clone();
@@ -212,10 +218,9 @@ public final class Message {
     }
 
     /**
-     * Sets the body to the UTF-8 encoding of a string.
+     * {@return this builder}
      *
-     * @param body the text
-     * @return this builder
+     * @param body {@link Message#body()} as text, encoded in UTF-8
      */
     public Builder body(String body) {
       this.body = Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8);
@@ -246,10 +251,9 @@ public final class Message {
     }
 
     /**
-     * Sets the ordering key.
+     * {@return this builder}
      *
-     * @param orderingKey the key, or null for none
-     * @return this builder
+     * @param orderingKey {@link Message#orderingKey()}, or null for none
      */
     public Builder orderingKey(String orderingKey) {
       this.orderingKey = orderingKey;
@@ -257,10 +261,9 @@ public final class Message {
     }
 
     /**
-     * Sets the deduplication id.
+     * {@return this builder}
      *
-     * @param deduplicationId the id, or null for none
-     * @return this builder
+     * @param deduplicationId {@link Message#deduplicationId()}, or null for none
      */
     public Builder deduplicationId(String deduplicationId) {
       this.deduplicationId = deduplicationId;

@@ -91,16 +91,29 @@ public final class Subscription implements AutoCloseable {
    *     parameter, {@code UNSUPPORTED} naming the artifact to add when the driver is missing
    */
   public static Subscription open(String url) {
-    return builder().url(url).build();
+    return builder(url).build();
   }
 
   /**
-   * Starts building a subscription.
+   * Starts building a subscription opened by URL, as {@link #open(String)}; the driver is opened
+   * by {@link Builder#build()}. Options set on the builder win over the URL's portable parameters.
    *
+   * @param url the URL
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder builder(String url) {
+    return new Builder(url, null);
+  }
+
+  /**
+   * Starts building a subscription over a driver built programmatically (each driver module has a
+   * builder, such as {@code RabbitMqQueues.builder()}); the subscription closes the driver.
+   *
+   * @param driver the driver
+   * @return a builder
+   */
+  public static Builder builder(SubscriptionDriver driver) {
+    return new Builder(null, Objects.requireNonNull(driver, "driver"));
   }
 
   /**
@@ -207,6 +220,9 @@ public final class Subscription implements AutoCloseable {
    * @throws YshException {@code UNSUPPORTED} when the driver has nothing of that type
    */
   public <T> T unwrap(Class<T> type) {
+    if (type.isInstance(driver)) {
+      return type.cast(driver);
+    }
     return driver
         .unwrap(type)
         .orElseThrow(
@@ -405,37 +421,21 @@ public final class Subscription implements AutoCloseable {
     }
   }
 
-  /** Builds a {@link Subscription}. */
+  /**
+   * Builds a {@link Subscription} opened by URL ({@link Subscription#builder(String)}) or over a
+   * driver ({@link Subscription#builder(SubscriptionDriver)}). Not thread-safe.
+   */
   public static final class Builder {
-    private String url;
-    private SubscriptionDriver driver;
+    private final String url;
+    private final SubscriptionDriver driver;
     private ResiliencePolicy resilience;
     private Telemetry telemetry = Telemetry.defaults();
     private Integer maxAttempts;
     private Duration nackDelay;
 
-    private Builder() {}
-
-    /**
-     * Sets the URL to open the driver from.
-     *
-     * @param url the URL
-     * @return this builder
-     */
-    public Builder url(String url) {
+    private Builder(String url, SubscriptionDriver driver) {
       this.url = url;
-      return this;
-    }
-
-    /**
-     * Uses an already opened driver instead of a URL.
-     *
-     * @param driver the driver; closed with the subscription
-     * @return this builder
-     */
-    public Builder driver(SubscriptionDriver driver) {
       this.driver = driver;
-      return this;
     }
 
     /**
@@ -494,12 +494,9 @@ public final class Subscription implements AutoCloseable {
      * Opens the subscription.
      *
      * @return the subscription
-     * @throws YshException when neither or both of URL and driver are set, or opening fails
+     * @throws YshException as {@link Subscription#open(String)}
      */
     public Subscription build() {
-      if ((url == null) == (driver == null)) {
-        throw YshException.invalidArgument("set exactly one of url(...) and driver(...)");
-      }
       int attempts = maxAttempts == null ? 0 : maxAttempts;
       Duration base = nackDelay == null ? Duration.ofSeconds(1) : nackDelay;
       SubscriptionDriver d = driver;
@@ -514,7 +511,7 @@ public final class Subscription implements AutoCloseable {
         if (nackDelay == null) {
           base = parsed.durationParam("nackDelay").orElse(base);
         }
-        d = QueueRegistry.forUrl(parsed).openSubscription(parsed);
+        d = QueueRegistry.REGISTRY.forUrl(parsed).openSubscription(parsed);
       }
       return new Subscription(d, resilience == null ? ResiliencePolicy.defaults() : resilience, telemetry, attempts, base);
     }

@@ -30,13 +30,15 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Every message is validated against the driver's {@link QueueCapabilities} before anything is
- * sent: size, attribute count and lengths, empty body, ordering key and deduplication id (rejected
- * with {@code UNSUPPORTED} where the provider has no such notion). {@link #publishAll} splits a
- * list into batches within the provider's limits (SQS: 10 messages; RabbitMQ: one confirm round
- * per batch). {@link #publishAsync} batches concurrent callers automatically. Publishing is
- * at-least-once: a failed publish may have reached the provider, and is retried by the resilience
- * policy only when every message carries a deduplication id the provider honours.
+ * <p>This is the one publish path of every driver: every message is validated against the
+ * driver's {@link QueueCapabilities} before anything is sent (size, attribute count, names, values
+ * and reserved prefixes, empty body, ordering key and deduplication id, rejected with
+ * {@code UNSUPPORTED} where the provider has no such notion); {@link #publishAll} splits a list
+ * into batches within the provider's limits (SQS: 10 messages; RabbitMQ: one confirm round per
+ * batch); {@link #publishAsync} batches concurrent callers automatically; and the resilience
+ * policy retries a failed batch only when every message carries a deduplication id the provider
+ * honours. Drivers only send: they neither validate again nor retry on their own. Publishing is
+ * at-least-once: a failed publish may have reached the provider.
  *
  * <p>Thread-safe; build one per destination and share it. {@link #close()} waits for pending
  * asynchronous publishes.
@@ -70,16 +72,29 @@ public final class Topic implements AutoCloseable {
    *     {@code UNSUPPORTED} naming the artifact to add when the driver is not on the classpath
    */
   public static Topic open(String url) {
-    return builder().url(url).build();
+    return builder(url).build();
   }
 
   /**
-   * Starts building a topic.
+   * Starts building a topic opened by URL, as {@link #open(String)}; the driver is opened by
+   * {@link Builder#build()}.
    *
+   * @param url the URL
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder builder(String url) {
+    return new Builder(url, null);
+  }
+
+  /**
+   * Starts building a topic over a driver built programmatically (each driver module has a
+   * builder, such as {@code RabbitMqQueues.builder()}); the topic closes the driver.
+   *
+   * @param driver the driver
+   * @return a builder
+   */
+  public static Builder builder(TopicDriver driver) {
+    return new Builder(null, Objects.requireNonNull(driver, "driver"));
   }
 
   /**
@@ -109,8 +124,12 @@ public final class Topic implements AutoCloseable {
     if (messages.isEmpty()) {
       return List.of();
     }
-    for (Message m : messages) {
-      validate(m);
+    for (int i = 0; i < messages.size(); i++) {
+      Problem problem = problem(Objects.requireNonNull(messages.get(i), "message"));
+      if (problem != null) {
+        throw messages.size() == 1 ? problem.exception(driver.provider())
+            : problem.inBatch(i).exception(driver.provider());
+      }
     }
     List<String> ids = new ArrayList<>(messages.size());
     for (List<Message> batch : batches(messages)) {
@@ -129,7 +148,10 @@ public final class Topic implements AutoCloseable {
   public CompletableFuture<String> publishAsync(Message message) {
     try {
       ensureOpen();
-      validate(message);
+      Problem problem = problem(Objects.requireNonNull(message, "message"));
+      if (problem != null) {
+        throw problem.exception(driver.provider());
+      }
     } catch (YshException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -174,6 +196,9 @@ public final class Topic implements AutoCloseable {
    * @throws YshException {@code UNSUPPORTED} when the driver has nothing of that type
    */
   public <T> T unwrap(Class<T> type) {
+    if (type.isInstance(driver)) {
+      return type.cast(driver);
+    }
     return driver
         .unwrap(type)
         .orElseThrow(
@@ -239,64 +264,81 @@ public final class Topic implements AutoCloseable {
     return out;
   }
 
-  private void validate(Message m) {
-    Objects.requireNonNull(m, "message");
+  /** Why a message cannot be published through this driver. */
+  private record Problem(ErrorCode code, String detail) {
+
+    static Problem invalid(String detail) {
+      return new Problem(ErrorCode.INVALID_ARGUMENT, detail);
+    }
+
+    Problem inBatch(int index) {
+      return new Problem(code, "message " + index + " of the batch: " + detail + " (nothing of the batch was sent)");
+    }
+
+    YshException exception(String provider) {
+      return YshException.builder(code).operation("queue.publish").provider(provider).detail(detail).build();
+    }
+  }
+
+  /** Why a message cannot be published through this driver, or null when it can. */
+  private Problem problem(Message m) {
     if (m.bodySize() == 0 && !caps.emptyBodyAllowed()) {
-      throw invalid("the " + driver.provider() + " provider rejects empty message bodies" + where());
+      return Problem.invalid("the " + driver.provider() + " provider rejects empty message bodies" + where());
     }
     if (m.attributes().size() > caps.maxAttributes()) {
-      throw invalid("message has " + m.attributes().size() + " attributes; at most " + caps.maxAttributes() + " allowed" + where());
+      return Problem.invalid("message has " + m.attributes().size() + " attributes; at most " + caps.maxAttributes() + " allowed" + where());
     }
     for (Map.Entry<String, String> e : m.attributes().entrySet()) {
       String name = e.getKey();
       if (name.isEmpty()) {
-        throw invalid("attribute names must not be empty" + where());
+        return Problem.invalid("attribute names must not be empty" + where());
       }
       if (name.startsWith("x-ysh-")) {
-        throw invalid("attribute names starting with x-ysh- are reserved for the SDK" + where());
+        return Problem.invalid("attribute names starting with x-ysh- are reserved for the SDK" + where());
+      }
+      String reserved = caps.reservedPrefixOf(name);
+      if (reserved != null) {
+        return Problem.invalid("attribute names starting with '" + reserved + "' (in any case) are reserved by " + driver.provider() + where());
       }
       if (Message.utf8Length(name) > caps.maxAttributeNameLength()) {
-        throw invalid("attribute name of " + Message.utf8Length(name) + " bytes exceeds " + caps.maxAttributeNameLength() + where());
+        return Problem.invalid("attribute name of " + Message.utf8Length(name) + " bytes exceeds " + caps.maxAttributeNameLength() + where());
       }
       int valueBytes = Message.utf8Length(e.getValue());
       if (valueBytes > caps.maxAttributeValueBytes()) {
-        throw invalid("attribute '" + name + "' value of " + valueBytes + " bytes exceeds " + caps.maxAttributeValueBytes() + where());
+        return Problem.invalid("attribute '" + name + "' value of " + valueBytes + " bytes exceeds " + caps.maxAttributeValueBytes() + where());
       }
     }
     if (m.orderingKey().isPresent()) {
       if (!caps.orderingKeys()) {
-        throw unsupported("ordering keys are not supported by " + driver.provider() + where());
+        return new Problem(ErrorCode.UNSUPPORTED, "ordering keys are not supported by " + driver.provider() + where());
       }
-      if (m.orderingKey().get().isEmpty()) {
-        throw invalid("ordering key must not be empty" + where());
+      int keyBytes = Message.utf8Length(m.orderingKey().get());
+      if (keyBytes == 0) {
+        return Problem.invalid("ordering key must not be empty" + where());
+      }
+      if (keyBytes > caps.maxOrderingKeyBytes()) {
+        return Problem.invalid("ordering key of " + keyBytes + " bytes exceeds " + caps.maxOrderingKeyBytes() + where());
       }
     }
     if (m.deduplicationId().isPresent()) {
       if (!caps.deduplication()) {
-        throw unsupported("deduplication ids are not supported by " + driver.provider() + where());
+        return new Problem(ErrorCode.UNSUPPORTED, "deduplication ids are not supported by " + driver.provider() + where());
       }
       if (m.deduplicationId().get().isEmpty()) {
-        throw invalid("deduplication id must not be empty" + where());
+        return Problem.invalid("deduplication id must not be empty" + where());
       }
     }
     int size = m.encodedSize();
     if (size > caps.maxMessageBytes()) {
-      throw invalid("message of " + size + " bytes (body and attributes) exceeds the " + driver.provider()
+      return Problem.invalid("message of " + size + " bytes (body and attributes) exceeds the " + driver.provider()
           + " limit of " + caps.maxMessageBytes() + " bytes" + where());
     }
+    return null;
   }
 
   /** Names this topic in validation messages; built only when a message is rejected. */
   private String where() {
     return " (" + driver.provider() + ":" + driver.name() + ")";
-  }
-
-  private YshException invalid(String detail) {
-    return YshException.builder(ErrorCode.INVALID_ARGUMENT).operation("queue.publish").provider(driver.provider()).detail(detail).build();
-  }
-
-  private YshException unsupported(String detail) {
-    return YshException.builder(ErrorCode.UNSUPPORTED).operation("queue.publish").provider(driver.provider()).detail(detail).build();
   }
 
   private void ensureOpen() {
@@ -399,36 +441,20 @@ public final class Topic implements AutoCloseable {
     }
   }
 
-  /** Builds a {@link Topic}. */
+  /**
+   * Builds a {@link Topic} opened by URL ({@link Topic#builder(String)}) or over a driver
+   * ({@link Topic#builder(TopicDriver)}). Not thread-safe.
+   */
   public static final class Builder {
-    private String url;
-    private TopicDriver driver;
+    private final String url;
+    private final TopicDriver driver;
     private ResiliencePolicy resilience;
     private Telemetry telemetry = Telemetry.defaults();
     private int asyncConcurrency = 4;
 
-    private Builder() {}
-
-    /**
-     * Sets the URL to open the driver from.
-     *
-     * @param url the URL
-     * @return this builder
-     */
-    public Builder url(String url) {
+    private Builder(String url, TopicDriver driver) {
       this.url = url;
-      return this;
-    }
-
-    /**
-     * Uses an already opened driver instead of a URL (for drivers wired by hand).
-     *
-     * @param driver the driver; closed with the topic
-     * @return this builder
-     */
-    public Builder driver(TopicDriver driver) {
       this.driver = driver;
-      return this;
     }
 
     /**
@@ -471,16 +497,13 @@ public final class Topic implements AutoCloseable {
      * Opens the topic.
      *
      * @return the topic
-     * @throws YshException when neither or both of URL and driver are set, or opening fails
+     * @throws YshException as {@link Topic#open(String)}
      */
     public Topic build() {
-      if ((url == null) == (driver == null)) {
-        throw YshException.invalidArgument("set exactly one of url(...) and driver(...)");
-      }
       TopicDriver d = driver;
       if (d == null) {
         ResourceUrl parsed = ResourceUrl.parse(url);
-        d = QueueRegistry.forUrl(parsed).openTopic(parsed);
+        d = QueueRegistry.REGISTRY.forUrl(parsed).openTopic(parsed);
       }
       return new Topic(d, resilience == null ? ResiliencePolicy.defaults() : resilience, telemetry, asyncConcurrency);
     }

@@ -138,7 +138,7 @@ class PortableLayerTest {
   }
 
   private static Topic topic(RecordingTopic d) {
-    return Topic.builder().driver(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).build();
+    return Topic.builder(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).build();
   }
 
   @Test
@@ -184,7 +184,7 @@ class PortableLayerTest {
   @Test
   void publishAsyncGathersConcurrentCallsIntoBatches() {
     RecordingTopic d = new RecordingTopic(QueueCapabilities.builder().maxBatchMessages(50).build());
-    try (Topic t = Topic.builder().driver(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).asyncConcurrency(1).build()) {
+    try (Topic t = Topic.builder(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).asyncConcurrency(1).build()) {
       List<CompletableFuture<String>> fs = new ArrayList<>();
       for (int i = 0; i < 500; i++) {
         fs.add(t.publishAsync(Message.of("m" + i)));
@@ -212,7 +212,7 @@ class PortableLayerTest {
     for (int attempt = 1; attempt <= 6; attempt++) {
       d.toDeliver.add(new DriverMessage("id" + attempt, "ack" + attempt, Message.of("x"), attempt));
     }
-    try (Subscription s = Subscription.builder().driver(d).nackDelay(Duration.ofSeconds(1)).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).build()) {
+    try (Subscription s = Subscription.builder(d).nackDelay(Duration.ofSeconds(1)).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).build()) {
       s.receive(10, Duration.ZERO).forEach(ReceivedMessage::nack);
     }
     assertThat(d.nackDelays).containsExactly(
@@ -224,7 +224,7 @@ class PortableLayerTest {
     ScriptedSubscription d = new ScriptedSubscription();
     d.toDeliver.add(new DriverMessage("a", "a", Message.of("fine"), 2));
     d.toDeliver.add(new DriverMessage("b", "b", Message.of("poison"), 3));
-    try (Subscription s = Subscription.builder().driver(d).maxDeliveryAttempts(2).telemetry(Telemetry.noop()).build()) {
+    try (Subscription s = Subscription.builder(d).maxDeliveryAttempts(2).telemetry(Telemetry.noop()).build()) {
       List<ReceivedMessage> got = s.receive(10, Duration.ZERO);
       assertThat(got).extracting(ReceivedMessage::bodyAsString).containsExactly("fine");
       got.get(0).ack();
@@ -238,7 +238,7 @@ class PortableLayerTest {
     ScriptedSubscription d = new ScriptedSubscription();
     d.toDeliver.add(new DriverMessage("a", "a", Message.of("1"), 1));
     d.toDeliver.add(new DriverMessage("b", "b", Message.of("2"), 1));
-    Subscription s = Subscription.builder().driver(d).telemetry(Telemetry.noop()).build();
+    Subscription s = Subscription.builder(d).telemetry(Telemetry.noop()).build();
     List<ReceivedMessage> got = s.receive(10, Duration.ZERO);
     got.get(0).ack();
     s.close();

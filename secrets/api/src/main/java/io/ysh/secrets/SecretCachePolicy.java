@@ -84,7 +84,7 @@ public final class SecretCachePolicy {
   }
 
   /**
-   * How long a loaded value is fresh.
+   * How long a loaded value is fresh (default 5 minutes).
    *
    * @return the TTL
    */
@@ -93,7 +93,8 @@ public final class SecretCachePolicy {
   }
 
   /**
-   * The window before expiry in which a read triggers a background reload; zero for none.
+   * The window before expiry in which a read triggers a background reload (default a fifth of the
+   * TTL); shorter than the TTL; zero for none.
    *
    * @return the refresh-ahead window
    */
@@ -102,8 +103,8 @@ public final class SecretCachePolicy {
   }
 
   /**
-   * How long past its TTL an entry may be served when reloading fails with a retryable error;
-   * zero to never serve stale values.
+   * How long past its TTL an entry may be served when reloading fails with a retryable error
+   * (default 10 minutes); zero to never serve stale values.
    *
    * @return the stale-if-error bound
    */
@@ -112,7 +113,7 @@ public final class SecretCachePolicy {
   }
 
   /**
-   * The most entries (secret versions) kept.
+   * The most entries (secret versions) kept (default 10,000).
    *
    * @return the bound
    */
@@ -121,7 +122,7 @@ public final class SecretCachePolicy {
   }
 
   /**
-   * The clock, in nanoseconds, that ages entries.
+   * The clock, in nanoseconds like {@link System#nanoTime()} (the default), that ages entries.
    *
    * @return the ticker
    */
@@ -137,7 +138,10 @@ public final class SecretCachePolicy {
         : "SecretCachePolicy[disabled]";
   }
 
-  /** Builds {@link SecretCachePolicy}s. Not thread-safe. */
+  /**
+   * Builds {@link SecretCachePolicy}s; a setter sets the setting of the same name, described on
+   * its accessor. Not thread-safe.
+   */
   public static final class Builder {
     private Duration ttl = Duration.ofMinutes(5);
     private Duration refreshAhead;
@@ -148,10 +152,9 @@ public final class SecretCachePolicy {
     private Builder() {}
 
     /**
-     * Sets how long a value is fresh.
+     * {@return this builder}
      *
-     * @param ttl positive
-     * @return this builder
+     * @param ttl {@link SecretCachePolicy#ttl()}; positive
      * @throws YshException {@code INVALID_ARGUMENT} when not positive
      */
     public Builder ttl(Duration ttl) {
@@ -164,11 +167,9 @@ public final class SecretCachePolicy {
     }
 
     /**
-     * Sets the refresh-ahead window (default: a fifth of the TTL). It must be shorter than the
-     * TTL; zero turns refresh-ahead off.
+     * {@return this builder}
      *
-     * @param refreshAhead zero or positive
-     * @return this builder
+     * @param refreshAhead {@link SecretCachePolicy#refreshAhead()}; zero or positive
      * @throws YshException {@code INVALID_ARGUMENT} when negative
      */
     public Builder refreshAhead(Duration refreshAhead) {
@@ -181,10 +182,9 @@ public final class SecretCachePolicy {
     }
 
     /**
-     * Sets how long past the TTL a value may be served while the backend fails.
+     * {@return this builder}
      *
-     * @param staleIfError zero or positive
-     * @return this builder
+     * @param staleIfError {@link SecretCachePolicy#staleIfError()}; zero or positive
      * @throws YshException {@code INVALID_ARGUMENT} when negative
      */
     public Builder staleIfError(Duration staleIfError) {
@@ -197,10 +197,9 @@ public final class SecretCachePolicy {
     }
 
     /**
-     * Sets the most entries kept.
+     * {@return this builder}
      *
-     * @param maxEntries at least 1
-     * @return this builder
+     * @param maxEntries {@link SecretCachePolicy#maxEntries()}; at least 1
      * @throws YshException {@code INVALID_ARGUMENT} when less than 1
      */
     public Builder maxEntries(int maxEntries) {
@@ -212,10 +211,9 @@ public final class SecretCachePolicy {
     }
 
     /**
-     * Replaces the clock (nanoseconds, like {@link System#nanoTime()}); for tests.
+     * {@return this builder}
      *
-     * @param ticker the clock
-     * @return this builder
+     * @param ticker {@link SecretCachePolicy#ticker()}; replaced in tests
      */
     public Builder ticker(LongSupplier ticker) {
       this.ticker = Objects.requireNonNull(ticker, "ticker");

@@ -87,7 +87,8 @@ public final class SecretStore implements AutoCloseable {
           "azurekv", "ysh-secrets-azure",
           "gcpsm", "ysh-secrets-gcp");
 
-  private static volatile DriverRegistry<SecretDriverProvider> registry;
+  private static final DriverRegistry<SecretDriverProvider> REGISTRY =
+      DriverRegistry.load("secrets", SecretDriverProvider.class, ARTIFACTS);
 
   private final SecretDriver driver;
   private final String provider;
@@ -128,17 +129,7 @@ public final class SecretStore implements AutoCloseable {
    *     the Maven artifact to add)
    */
   public static SecretStore open(String url) {
-    return builder().url(url).build();
-  }
-
-  /**
-   * Wraps a driver with the default telemetry and resilience and no cache.
-   *
-   * @param driver the driver; the store owns it and closes it
-   * @return the store
-   */
-  public static SecretStore of(SecretDriver driver) {
-    return builder().driver(driver).build();
+    return builder(url).build();
   }
 
   /**
@@ -158,16 +149,33 @@ public final class SecretStore implements AutoCloseable {
    * @throws YshException {@code INVALID_ARGUMENT} when no store is given
    */
   public static SecretStore chain(SecretStore... stores) {
-    return builder().chain(stores).build();
+    Objects.requireNonNull(stores, "stores");
+    List<SecretStore> list = Arrays.asList(stores.clone());
+    list.forEach(s -> Objects.requireNonNull(s, "store"));
+    return new Builder(null, new ChainDriver(list)).build();
   }
 
   /**
-   * Starts building a store.
+   * Starts building a store opened by URL, as {@link #open(String)}; the driver is opened by
+   * {@link Builder#build()}. Cache parameters in the URL apply unless {@link Builder#cache} is
+   * called.
    *
+   * @param url the URL
    * @return a builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static Builder builder(String url) {
+    return new Builder(url, null);
+  }
+
+  /**
+   * Starts building a store over a driver built programmatically (such as one from
+   * {@code VaultSecretDriver.builder()}); the store owns the driver and closes it.
+   *
+   * @param driver the driver
+   * @return a builder
+   */
+  public static Builder builder(SecretDriver driver) {
+    return new Builder(null, Objects.requireNonNull(driver, "driver"));
   }
 
   /**
@@ -176,21 +184,7 @@ public final class SecretStore implements AutoCloseable {
    * @return the schemes, sorted
    */
   public static Set<String> availableSchemes() {
-    return registry().schemes();
-  }
-
-  private static DriverRegistry<SecretDriverProvider> registry() {
-    DriverRegistry<SecretDriverProvider> r = registry;
-    if (r == null) {
-      synchronized (SecretStore.class) {
-        r = registry;
-        if (r == null) {
-          r = DriverRegistry.load("secrets", SecretDriverProvider.class, ARTIFACTS);
-          registry = r;
-        }
-      }
-    }
-    return r;
+    return REGISTRY.schemes();
   }
 
   /**
@@ -524,6 +518,9 @@ public final class SecretStore implements AutoCloseable {
    */
   public <T> T unwrap(Class<T> type) {
     Objects.requireNonNull(type, "type");
+    if (type.isInstance(driver) && !(driver instanceof ChainDriver)) {
+      return type.cast(driver);
+    }
     return driver.unwrap(type)
         .orElseThrow(
             () -> YshException.of(ErrorCode.UNSUPPORTED, provider + " driver has no " + type.getName() + " to unwrap"));
@@ -690,57 +687,21 @@ public final class SecretStore implements AutoCloseable {
     }
   }
 
-  /** Builds {@link SecretStore}s. Not thread-safe. */
+  /**
+   * Builds a {@link SecretStore} opened by URL ({@link SecretStore#builder(String)}) or over a
+   * driver ({@link SecretStore#builder(SecretDriver)}). Not thread-safe.
+   */
   public static final class Builder {
-    private String url;
-    private SecretDriver driver;
-    private List<SecretStore> chain;
+    private final String url;
+    private final SecretDriver driver;
     private Telemetry telemetry = Telemetry.defaults();
     private ResiliencePolicy resilience;
     private SecretCachePolicy cache;
     private Duration watchInterval;
 
-    private Builder() {}
-
-    /**
-     * Opens the driver from a URL (see {@link SecretStore}); cache parameters in the URL apply
-     * unless {@link #cache} is called.
-     *
-     * @param url the URL
-     * @return this builder
-     */
-    public Builder url(String url) {
-      this.url = Objects.requireNonNull(url, "url");
-      this.driver = null;
-      this.chain = null;
-      return this;
-    }
-
-    /**
-     * Uses an already built driver; the store owns it.
-     *
-     * @param driver the driver
-     * @return this builder
-     */
-    public Builder driver(SecretDriver driver) {
-      this.driver = Objects.requireNonNull(driver, "driver");
-      this.url = null;
-      this.chain = null;
-      return this;
-    }
-
-    /**
-     * Builds a chain of stores (see {@link SecretStore#chain}); the chain owns them.
-     *
-     * @param stores the stores, highest precedence first
-     * @return this builder
-     */
-    public Builder chain(SecretStore... stores) {
-      this.chain = Arrays.asList(stores.clone());
-      this.chain.forEach(s -> Objects.requireNonNull(s, "store"));
-      this.url = null;
-      this.driver = null;
-      return this;
+    private Builder(String url, SecretDriver driver) {
+      this.url = url;
+      this.driver = driver;
     }
 
     /**
@@ -796,24 +757,18 @@ public final class SecretStore implements AutoCloseable {
      * Builds the store.
      *
      * @return the store
-     * @throws YshException {@code INVALID_ARGUMENT} when nothing to open was given or the URL is
-     *     bad, {@code UNSUPPORTED} when the URL's driver is not on the classpath
+     * @throws YshException {@code INVALID_ARGUMENT} when the URL is bad, {@code UNSUPPORTED} when
+     *     the URL's driver is not on the classpath
      */
     public SecretStore build() {
-      SecretDriver d;
-      if (driver != null) {
-        d = driver;
-      } else if (chain != null) {
-        d = new ChainDriver(chain);
-      } else if (url != null) {
+      SecretDriver d = driver;
+      if (d == null) {
         ResourceUrl parsed = ResourceUrl.parse(url);
-        SecretDriverProvider p = registry().forUrl(parsed);
+        SecretDriverProvider p = REGISTRY.forUrl(parsed);
         if (cache == null) {
           cache = cachePolicyFrom(parsed);
         }
         d = p.open(withoutCacheParams(parsed));
-      } else {
-        throw YshException.invalidArgument("SecretStore.builder() needs url(..), driver(..) or chain(..)");
       }
       if (cache == null) {
         cache = SecretCachePolicy.disabled();

@@ -161,10 +161,9 @@ public final class SecretValue {
     }
 
     /**
-     * Sets the version id.
+     * {@return this builder}
      *
-     * @param version the provider's version id, or null
-     * @return this builder
+     * @param version {@link SecretValue#version()}, or null
      */
     public Builder version(String version) {
       this.version = version;
@@ -172,10 +171,9 @@ public final class SecretValue {
     }
 
     /**
-     * Sets the creation time.
+     * {@return this builder}
      *
-     * @param createdTime when the version was created, or null
-     * @return this builder
+     * @param createdTime {@link SecretValue#createdTime()}, or null
      */
     public Builder createdTime(Instant createdTime) {
       this.createdTime = createdTime;

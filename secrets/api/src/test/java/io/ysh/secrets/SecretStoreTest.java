@@ -36,7 +36,7 @@ class SecretStoreTest {
   }
 
   private static SecretStore store(TestDriver d, SecretCachePolicy cache) {
-    return SecretStore.builder().driver(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).cache(cache).build();
+    return SecretStore.builder(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).cache(cache).build();
   }
 
   @Test
@@ -140,7 +140,7 @@ class SecretStoreTest {
   void putIsNotRetriedButGetIs() {
     TestDriver d = TestDriver.of(Map.of("k", "v"));
     ResiliencePolicy retry = ResiliencePolicy.builder().retry(RetryPolicy.exponential(3, Duration.ofMillis(1), Duration.ofMillis(2))).build();
-    try (SecretStore s = SecretStore.builder().driver(d).resilience(retry).telemetry(Telemetry.noop()).build()) {
+    try (SecretStore s = SecretStore.builder(d).resilience(retry).telemetry(Telemetry.noop()).build()) {
       d.failWith.set(YshException.of(ErrorCode.UNAVAILABLE, "blip"));
       ysh(() -> s.get("k"));
       assertThat(d.gets.get()).isEqualTo(3);
@@ -150,7 +150,7 @@ class SecretStoreTest {
   @Test
   void watchFiresWhenASecretAppearsAndOnRotation() throws Exception {
     TestDriver d = TestDriver.of(Map.of());
-    try (SecretStore s = SecretStore.builder().driver(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop())
+    try (SecretStore s = SecretStore.builder(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop())
         .watchInterval(Duration.ofMillis(20)).build()) {
       List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
       SecretWatch w = s.watch("w", v -> seen.add(v.secret().reveal()));
@@ -170,7 +170,7 @@ class SecretStoreTest {
   void aThrowingListenerKeepsBeingCalled() throws Exception {
     TestDriver d = TestDriver.of(Map.of("w", "0"));
     AtomicReference<String> last = new AtomicReference<>();
-    try (SecretStore s = SecretStore.builder().driver(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop())
+    try (SecretStore s = SecretStore.builder(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop())
         .watchInterval(Duration.ofMillis(20)).build()) {
       s.watch("w", v -> {
         last.set(v.secret().reveal());

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A signed URL and what a plain HTTP client must send with it (from {@link ObjectStorage#presign}).
+ * A signed URL and what a plain HTTP client must send with it (from {@link ObjectStorage#signedUrl}).
  *
  * <p>Some providers refuse a request through a signed URL unless it carries certain headers:
  * Azure needs {@code x-ms-blob-type: BlockBlob} on a {@code PUT}, and a URL signed for a content

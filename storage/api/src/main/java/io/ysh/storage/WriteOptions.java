@@ -12,8 +12,8 @@ import java.util.Optional;
  * Immutable; build one with {@link #builder()}.
  *
  * <p>User metadata keys are portable when they are lower-case ASCII letters and digits starting
- * with a letter: Azure wants C# identifiers (no {@code -}), S3 lower-cases keys, and HTTP
- * proxies and servers such as nginx and moto drop headers with {@code _}. Values must be
+ * with a letter: Azure wants C# identifiers (no {@code -}), S3 lower-cases keys, and some HTTP
+ * proxies and S3-compatible servers drop headers with {@code _}. Values must be
  * printable US-ASCII. Together at most 2 KiB. Checked when the options are built.
  */
 public final class WriteOptions {
@@ -131,7 +131,10 @@ public final class WriteOptions {
         + (ifNoneMatchAny ? ", ifNoneMatch=*" : "") + (ifMatch != null ? ", ifMatch=" + ifMatch : "") + "]";
   }
 
-  /** Builds {@link WriteOptions}. Not thread-safe. */
+  /**
+   * Builds {@link WriteOptions}; a setter sets the option of the same name, described on its
+   * accessor. Not thread-safe.
+   */
   public static final class Builder {
     private String contentType;
     private String cacheControl;
@@ -142,10 +145,9 @@ public final class WriteOptions {
     private Builder() {}
 
     /**
-     * Sets the content type.
+     * {@return this builder}
      *
-     * @param contentType such as {@code text/plain; charset=utf-8}
-     * @return this builder
+     * @param contentType {@link WriteOptions#contentType()}, such as {@code text/plain; charset=utf-8}
      */
     public Builder contentType(String contentType) {
       this.contentType = requireHeaderValue("contentType", contentType);
@@ -153,10 +155,9 @@ public final class WriteOptions {
     }
 
     /**
-     * Sets the {@code Cache-Control} value.
+     * {@return this builder}
      *
-     * @param cacheControl such as {@code max-age=3600}
-     * @return this builder
+     * @param cacheControl {@link WriteOptions#cacheControl()}, such as {@code max-age=3600}
      */
     public Builder cacheControl(String cacheControl) {
       this.cacheControl = requireHeaderValue("cacheControl", cacheControl);

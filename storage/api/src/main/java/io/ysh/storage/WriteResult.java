@@ -12,9 +12,8 @@ import java.util.Optional;
  * @param size how many bytes were written
  * @param etag the new entity tag (without quotes), or {@code null} if the provider gave none
  * @param md5 the MD5 of the bytes written (lower-case hex), computed while streaming; {@code null}
- *     when the driver does not need one ({@link io.ysh.storage.spi.StorageDriver#wantsMd5()} is
- *     false, as for the fs driver) and the provider reports none: integrity then rests on
- *     {@code crc32c}
+ *     when the driver's {@link io.ysh.storage.spi.ChecksumPlan} asks for none (as the fs driver's)
+ *     and the provider reports none: integrity then rests on {@code crc32c}
  * @param crc32c the CRC32C of the bytes written (8 lower-case hex digits), computed while streaming
  */
 public record WriteResult(String key, long size, String etag, String md5, String crc32c) {

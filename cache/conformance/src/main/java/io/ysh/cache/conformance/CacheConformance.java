@@ -109,7 +109,7 @@ public abstract class CacheConformance {
   @BeforeAll
   void openRoot() {
     // Default telemetry and the driver's own resilience policy, as Cache.open(url) would give.
-    root = Cache.builder().driver(newDriver()).build();
+    root = Cache.builder(newDriver()).build();
     pool = Executors.newFixedThreadPool(50);
   }
 

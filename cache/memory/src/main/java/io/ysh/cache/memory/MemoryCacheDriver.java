@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -254,15 +254,8 @@ public final class MemoryCacheDriver implements CacheDriver {
   }
 
   @Override
-  public <T> T unwrap(Class<T> type) {
-    Objects.requireNonNull(type, "type");
-    if (type.isInstance(store)) {
-      return type.cast(store);
-    }
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    return null;
+  public <T> Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(store) ? Optional.of(type.cast(store)) : Optional.empty();
   }
 
   @Override

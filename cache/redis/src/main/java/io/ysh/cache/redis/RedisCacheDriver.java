@@ -44,7 +44,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -519,27 +519,23 @@ public final class RedisCacheDriver implements CacheDriver {
    * {@link AbstractRedisClient}); the shared connection as {@link StatefulConnection},
    * {@link StatefulRedisConnection} or {@link StatefulRedisClusterConnection} (connecting if
    * needed; do not close it); the near cache's local tier as a Caffeine
-   * {@code com.github.benmanes.caffeine.cache.Cache}; or this driver.
+   * {@code com.github.benmanes.caffeine.cache.Cache}.
    */
   @Override
-  public <T> T unwrap(Class<T> type) {
-    Objects.requireNonNull(type, "type");
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
+  public <T> Optional<T> unwrap(Class<T> type) {
     if (type.isInstance(client)) {
-      return type.cast(client);
+      return Optional.of(type.cast(client));
     }
     if (near != null && type.isInstance(near.local())) {
-      return type.cast(near.local());
+      return Optional.of(type.cast(near.local()));
     }
     if (StatefulConnection.class.isAssignableFrom(type)) {
       StatefulConnection<String, byte[]> c = main().connection();
       if (type.isInstance(c)) {
-        return type.cast(c);
+        return Optional.of(type.cast(c));
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   /**
@@ -600,7 +596,7 @@ public final class RedisCacheDriver implements CacheDriver {
 
   /**
    * Configures a {@link RedisCacheDriver}; every option is also a URL parameter (see the
-   * module README). Pass the result to {@code Cache.builder().driver(…)}. Not thread-safe.
+   * module README). Pass the result to {@code Cache.builder(driver)}. Not thread-safe.
    */
   public static final class Builder {
     private Mode mode = Mode.STANDALONE;

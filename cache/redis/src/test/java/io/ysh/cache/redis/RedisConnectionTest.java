@@ -88,7 +88,7 @@ class RedisConnectionTest {
             .clientName("ysh-builder")
             .commandTimeout(Duration.ofSeconds(1))
             .build();
-    try (Cache c = Cache.builder().driver(driver).namespace("t").build()) {
+    try (Cache c = Cache.builder(driver).namespace("t").build()) {
       c.strings().put("k", "from-builder");
       assertThat(RedisCli.run(securedPort, "--no-auth-warning", "-a", PASSWORD, "-n", "3", "get", "t:k").strip()).isEqualTo("from-builder");
       assertThat(RedisCli.run(securedPort, "--no-auth-warning", "-a", PASSWORD, "client", "list")).contains("name=ysh-builder");

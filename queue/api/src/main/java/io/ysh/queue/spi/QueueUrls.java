@@ -1,10 +1,9 @@
 package io.ysh.queue.spi;
 
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
-/** URL parameters every queue driver accepts, and the scheme-to-artifact table. */
+/** URL parameters every queue driver accepts. */
 public final class QueueUrls {
 
   /**
@@ -14,17 +13,6 @@ public final class QueueUrls {
    * (visibility timeout, for providers that have one).
    */
   public static final Set<String> PORTABLE_PARAMS = Set.of("maxAttempts", "deadLetter", "nackDelay", "ackDeadline");
-
-  /** Maven artifact providing each scheme the SDK supports. */
-  public static final Map<String, String> ARTIFACTS =
-      Map.of(
-          "mem", "ysh-queue-memory",
-          "sqs", "ysh-queue-sqs",
-          "azqueue", "ysh-queue-azure",
-          "gcppubsub", "ysh-queue-pubsub",
-          "rabbitmq", "ysh-queue-rabbitmq",
-          "kafka", "ysh-queue-kafka",
-          "redis-stream", "ysh-queue-redis");
 
   private QueueUrls() {}
 

@@ -9,35 +9,40 @@ import java.util.Optional;
 /**
  * What a provider implements to consume, at least once. Batch-oriented like Go CDK's
  * {@code driver.Subscription}: the portable {@link io.ysh.queue.Subscription} tracks message
- * state, dead-letters after too many attempts (unless {@link QueueCapabilities#nativeDeadLetter()}),
- * runs push handlers with bounded concurrency, retries idempotent calls, maps errors and records
- * telemetry.
+ * state, counts attempts and dead-letters after too many (unless
+ * {@link QueueCapabilities#nativeDeadLetter()}), computes nack backoff, batches acks, runs push
+ * handlers with bounded concurrency, retries, maps errors and records telemetry.
  *
- * <p>Contract: a received message stays invisible to other consumers until it is acked, nacked,
- * or its ack deadline passes (or the consumer's connection dies, for connection-based providers);
- * then it is delivered again with a higher {@link DriverMessage#deliveryAttempt()}. A message is
- * removed only by {@link #ack}. Implementations must be thread-safe.
+ * <p>The delivery contract: a received message stays invisible to other consumers until it is
+ * acked, nacked, or its ack deadline passes (or the consumer's connection dies, for
+ * connection-based providers); then it is delivered again with a higher
+ * {@link DriverMessage#deliveryAttempt()}. A message is removed only by {@link #ack} (or moved by
+ * {@link #deadLetter}).
+ *
+ * <p>The portable layer retries every method of this interface on transient failures, so each
+ * must be safe to repeat. Implementations must be thread-safe: receives, acks and nacks arrive
+ * from different threads.
  */
 public interface SubscriptionDriver extends AutoCloseable {
 
   /**
-   * The provider's name for errors and telemetry.
+   * The provider's name for errors and telemetry. Constant.
    *
-   * @return the name
+   * @return the name, non-null
    */
   String provider();
 
   /**
-   * The subscription's name (queue, stream/group) for errors and telemetry.
+   * The subscription's name (queue, stream/group) for errors and telemetry. Constant.
    *
-   * @return the name
+   * @return the name, non-null
    */
   String name();
 
   /**
-   * The driver's features. Must be constant for the driver's lifetime.
+   * The driver's features. Constant for the driver's lifetime.
    *
-   * @return the capabilities
+   * @return the capabilities, non-null
    */
   QueueCapabilities capabilities();
 
@@ -45,28 +50,29 @@ public interface SubscriptionDriver extends AutoCloseable {
    * Receives up to {@code max} messages, waiting up to {@code wait} for the first one.
    *
    * @param max at least 1; never more than the portable layer's in-flight room
-   * @param wait how long to wait when nothing is available; zero means do not wait
-   * @return the messages, possibly empty (never null)
+   * @param wait how long to wait when nothing is available, non-null and not negative; zero means
+   *     do not wait
+   * @return the messages, possibly empty, never null
    * @throws Exception whatever the provider's client throws
    */
   List<DriverMessage> receiveBatch(int max, Duration wait) throws Exception;
 
   /**
-   * Acknowledges deliveries: the messages are removed. Acking a handle twice, or a handle
-   * whose deadline passed, must not fail.
+   * Acknowledges deliveries: the messages are removed. Acking a handle twice, or a handle whose
+   * deadline passed, must not fail.
    *
-   * @param ackIds handles from {@link DriverMessage#ackId()}
+   * @param ackIds handles from {@link DriverMessage#ackId()}; non-empty, at most 1,000
    * @throws Exception whatever the provider's client throws
    */
   void ack(List<String> ackIds) throws Exception;
 
   /**
-   * Gives deliveries back: each message is delivered again no sooner than {@code delay} from
-   * now (best effort, at most {@link QueueCapabilities#maxNackDelay()}), with its delivery attempt
-   * increased.
+   * Gives deliveries back: each message is delivered again no sooner than {@code delay} from now
+   * (best effort), with its delivery attempt increased.
    *
-   * @param ackIds handles from {@link DriverMessage#ackId()}
-   * @param delay the redelivery delay; zero for as soon as possible
+   * @param ackIds handles from {@link DriverMessage#ackId()}, non-empty
+   * @param delay the redelivery delay, between zero (as soon as possible) and
+   *     {@link QueueCapabilities#maxNackDelay()}: the portable layer shortens longer ones
    * @throws Exception whatever the provider's client throws
    */
   void nack(List<String> ackIds, Duration delay) throws Exception;
@@ -76,17 +82,19 @@ public interface SubscriptionDriver extends AutoCloseable {
    * {@link QueueCapabilities#extendDeadline()} is true.
    *
    * @param ackId the handle
-   * @param extension how long from now
+   * @param extension how long from now, non-null
    * @throws Exception whatever the provider's client throws
    */
   void extendDeadline(String ackId, Duration extension) throws Exception;
 
   /**
-   * Moves deliveries to the dead-letter destination: publishes each (body, attributes,
-   * ordering key) there, then acks the original. Called by the portable layer for messages
-   * whose delivery attempt exceeds the configured maximum.
+   * Moves deliveries to the dead-letter destination: publishes each (body, attributes, ordering
+   * key) there, then acks the original, so that a failure half-way leaves a message where it was
+   * (or, at worst, in both places). Called by the portable layer for messages whose delivery
+   * attempt exceeds the configured maximum, and only when
+   * {@link QueueCapabilities#nativeDeadLetter()} is false.
    *
-   * @param messages the deliveries
+   * @param messages the deliveries, non-empty
    * @throws Exception whatever the provider's client throws; an {@code INVALID_ARGUMENT}
    *     {@link io.ysh.core.YshException} when no dead-letter destination is configured
    */
@@ -95,24 +103,26 @@ public interface SubscriptionDriver extends AutoCloseable {
   /**
    * Maps this provider's exceptions; must fall back to {@link io.ysh.core.Errors#classify}.
    *
-   * @return the mapper
+   * @return the mapper, non-null
    */
   ErrorMapper errorMapper();
 
   /**
-   * Exposes the native client.
+   * A native object this driver holds, for what the portable API does not cover. The portable
+   * {@link io.ysh.queue.Subscription#unwrap} answers for the driver itself before asking.
    *
    * @param <T> the requested type
-   * @param type the native type
-   * @return the native object, or empty
+   * @param type the native type, non-null
+   * @return the native object, or empty when this driver has none of that type (the default)
    */
-  <T> Optional<T> unwrap(Class<T> type);
+  default <T> Optional<T> unwrap(Class<T> type) {
+    return Optional.empty();
+  }
 
   /**
-   * Releases the driver's resources. Deliveries not acked become visible again (immediately for
-   * connection-based providers, after their deadline otherwise).
-   *
-   * Must not throw: failures are logged by the driver.
+   * Releases the driver's resources. Called once, by the portable layer, after it flushed its
+   * queued acks. Deliveries not acked become visible again (immediately for connection-based
+   * providers, after their deadline otherwise). Must not throw: failures are logged by the driver.
    */
   @Override
   void close();

@@ -16,7 +16,7 @@ final class AzureErrors {
     return AzureSdkErrors.map("Azure Queue Storage", t, AzureSdkErrors.ServiceCodes.NONE);
   }
 
-  static <T> T open(AzureQueueProvider.Settings s, ProviderCall<T> call) {
+  static <T> T open(AzureQueueDriverProvider.Settings s, ProviderCall<T> call) {
     try {
       return call.call();
     } catch (Exception e) {

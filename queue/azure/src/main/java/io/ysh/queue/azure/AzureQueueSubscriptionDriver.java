@@ -32,13 +32,13 @@ final class AzureQueueSubscriptionDriver implements SubscriptionDriver {
 
   private static final int ACK_CONCURRENCY = 8;
 
-  private final AzureQueueProvider.Settings settings;
+  private final AzureQueueDriverProvider.Settings settings;
   private final QueueClient queue;
   private final Map<String, String> receipts = new ConcurrentHashMap<>();
   private volatile QueueClient deadLetterQueue;
   private final ExecutorService ackPool;
 
-  AzureQueueSubscriptionDriver(AzureQueueProvider.Settings settings, QueueClient queue) {
+  AzureQueueSubscriptionDriver(AzureQueueDriverProvider.Settings settings, QueueClient queue) {
     this.settings = settings;
     this.queue = queue;
     ensure(queue, settings.create);

@@ -12,10 +12,10 @@ import java.util.Optional;
 /** Publishes with one SendMessage per message (Azure Queue Storage has no batch send). */
 final class AzureQueueTopicDriver implements TopicDriver {
 
-  private final AzureQueueProvider.Settings settings;
+  private final AzureQueueDriverProvider.Settings settings;
   private final QueueClient queue;
 
-  AzureQueueTopicDriver(AzureQueueProvider.Settings settings, QueueClient queue) {
+  AzureQueueTopicDriver(AzureQueueDriverProvider.Settings settings, QueueClient queue) {
     this.settings = settings;
     this.queue = queue;
     AzureQueueSubscriptionDriver.ensure(queue, settings.create);

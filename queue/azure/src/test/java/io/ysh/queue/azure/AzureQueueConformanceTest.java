@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class AzureQueueConformanceTest extends QueueConformance {
 
-  private static final AzureQueueProvider PROVIDER = new AzureQueueProvider();
+  private static final AzureQueueDriverProvider PROVIDER = new AzureQueueDriverProvider();
 
   private String endpoint;
 

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <pre>{@code
  * class MemoryConformanceTest extends QueueConformance {
- *   private static final MemoryQueueProvider PROVIDER = new MemoryQueueProvider();
+ *   private static final MemoryQueueDriverProvider PROVIDER = new MemoryQueueDriverProvider();
  *
  *   @Override
  *   protected String url(String queue) {
@@ -268,7 +268,7 @@ public abstract class QueueConformance {
    * @return the topic
    */
   protected Topic topic(String queue) {
-    Topic t = Topic.builder().driver(newTopicDriver(queue)).resilience(ResiliencePolicy.defaults()).telemetry(Telemetry.noop()).build();
+    Topic t = Topic.builder(newTopicDriver(queue)).resilience(ResiliencePolicy.defaults()).telemetry(Telemetry.noop()).build();
     toClose.add(t);
     return t;
   }
@@ -292,7 +292,7 @@ public abstract class QueueConformance {
    * @return the subscription
    */
   protected Subscription subscription(SubscriptionSpec spec) {
-    Subscription s = Subscription.builder().driver(newSubscriptionDriver(spec)).telemetry(Telemetry.noop())
+    Subscription s = Subscription.builder(newSubscriptionDriver(spec)).telemetry(Telemetry.noop())
         .maxDeliveryAttempts(spec.maxAttempts()).nackDelay(Duration.ofMillis(100)).build();
     toClose.add(s);
     return s;

@@ -2,11 +2,8 @@ package io.ysh.queue.kafka;
 
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
-import io.ysh.core.resilience.ResiliencePolicy;
-import io.ysh.core.telemetry.Telemetry;
-import io.ysh.queue.Subscription;
-import io.ysh.queue.Topic;
-import java.time.Duration;
+import io.ysh.queue.spi.SubscriptionDriver;
+import io.ysh.queue.spi.TopicDriver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +11,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Programmatic configuration of Kafka topics and subscriptions, for what a URL cannot carry:
- * any kafka-clients property (SASL, TLS key stores, tuning), secret ones as {@link Secret} so they
- * never show in logs or {@code toString()}, resilience and telemetry.
+ * Builds Kafka drivers from code, for what a URL cannot carry: any kafka-clients property (SASL,
+ * TLS key stores, tuning), secret ones as {@link Secret} so they never show in logs or
+ * {@code toString()}. Hand the drivers to the portable types, which add resilience, telemetry,
+ * dead-letter counting and nack backoff.
  *
  * <pre>{@code
  * KafkaQueues.Builder orders = KafkaQueues.builder()
@@ -25,9 +23,9 @@ import java.util.Set;
  *     .group("billing")
  *     .property("security.protocol", "SASL_SSL")
  *     .property("sasl.mechanism", "SCRAM-SHA-512")
- *     .secretProperty("sasl.jaas.config", Secret.of(jaasFromVault))
- *     .maxDeliveryAttempts(5);
- * try (Topic topic = orders.buildTopic(); Subscription sub = orders.buildSubscription()) {
+ *     .secretProperty("sasl.jaas.config", Secret.of(jaasFromVault));
+ * try (Topic topic = Topic.builder(orders.buildTopicDriver()).build();
+ *      Subscription sub = Subscription.builder(orders.buildSubscriptionDriver()).maxDeliveryAttempts(5).build()) {
  *   ...
  * }
  * }</pre>
@@ -49,7 +47,7 @@ public final class KafkaQueues {
     return new Builder();
   }
 
-  /** Builds {@link Topic}s and {@link Subscription}s on Kafka; reusable. */
+  /** Options of Kafka topic and subscription drivers. Not thread-safe; reusable. */
   public static final class Builder {
     private String bootstrapServers;
     private String topic;
@@ -60,15 +58,11 @@ public final class KafkaQueues {
     private String clientId;
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final Map<String, Secret> secretProperties = new LinkedHashMap<>();
-    private ResiliencePolicy resilience = ResiliencePolicy.defaults();
-    private Telemetry telemetry = Telemetry.defaults();
-    private Integer maxAttempts;
-    private Duration nackDelay;
 
     private Builder() {}
 
     /**
-     * Sets the bootstrap servers.
+     * The brokers the clients bootstrap from (required).
      *
      * @param hostPorts comma-separated {@code host:port} list
      * @return this builder
@@ -79,7 +73,7 @@ public final class KafkaQueues {
     }
 
     /**
-     * Sets the bootstrap servers.
+     * As {@link #bootstrapServers(String)}, from a list.
      *
      * @param hostPorts {@code host:port} entries
      * @return this builder
@@ -89,7 +83,7 @@ public final class KafkaQueues {
     }
 
     /**
-     * Sets the topic.
+     * The topic (required); created on open unless {@link #create(boolean)} says not to.
      *
      * @param name a legal Kafka topic name
      * @return this builder
@@ -195,50 +189,6 @@ public final class KafkaQueues {
       }
     }
 
-    /**
-     * Sets the resilience policy of the portable layer.
-     *
-     * @param policy the policy
-     * @return this builder
-     */
-    public Builder resilience(ResiliencePolicy policy) {
-      this.resilience = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
-
-    /**
-     * Sets the telemetry.
-     *
-     * @param telemetry the telemetry
-     * @return this builder
-     */
-    public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
-      return this;
-    }
-
-    /**
-     * Dead-letters messages delivered more than {@code n} times (0, the default, never does).
-     *
-     * @param n the maximum
-     * @return this builder
-     */
-    public Builder maxDeliveryAttempts(int n) {
-      this.maxAttempts = n;
-      return this;
-    }
-
-    /**
-     * Sets the base of the exponential nack backoff (default 1 s).
-     *
-     * @param base the base delay
-     * @return this builder
-     */
-    public Builder nackDelay(Duration base) {
-      this.nackDelay = Objects.requireNonNull(base, "base");
-      return this;
-    }
-
     KafkaSettings settings() {
       if (topic == null) {
         throw YshException.invalidArgument("set the Kafka topic with topic(...)");
@@ -247,32 +197,26 @@ public final class KafkaQueues {
     }
 
     /**
-     * Opens a topic (creating it when allowed).
+     * Opens a topic driver (creating the topic when allowed). Pass it to
+     * {@link io.ysh.queue.Topic#builder(TopicDriver)}.
      *
-     * @return the topic
+     * @return the driver; the topic built over it closes it
      * @throws YshException {@code INVALID_ARGUMENT} for bad settings, {@code NOT_FOUND},
      *     {@code UNAUTHENTICATED}, {@code UNAVAILABLE}…
      */
-    public Topic buildTopic() {
-      return Topic.builder().driver(KafkaTopicDriver.open(settings())).resilience(resilience).telemetry(telemetry).build();
+    public TopicDriver buildTopicDriver() {
+      return KafkaTopicDriver.open(settings());
     }
 
     /**
-     * Opens a subscription in the configured consumer group.
+     * Opens a subscription driver in the configured consumer group. Pass it to
+     * {@link io.ysh.queue.Subscription#builder(SubscriptionDriver)}.
      *
-     * @return the subscription
-     * @throws YshException as {@link #buildTopic()}
+     * @return the driver; the subscription built over it closes it
+     * @throws YshException as {@link #buildTopicDriver()}
      */
-    public Subscription buildSubscription() {
-      KafkaSettings s = settings();
-      Subscription.Builder b = Subscription.builder().resilience(resilience).telemetry(telemetry);
-      if (maxAttempts != null) {
-        b.maxDeliveryAttempts(maxAttempts);
-      }
-      if (nackDelay != null) {
-        b.nackDelay(nackDelay);
-      }
-      return b.driver(KafkaSubscriptionDriver.open(s)).build();
+    public SubscriptionDriver buildSubscriptionDriver() {
+      return KafkaSubscriptionDriver.open(settings());
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class KafkaConformanceTest extends QueueConformance {
 
-  private static final KafkaQueueProvider PROVIDER = new KafkaQueueProvider();
+  private static final KafkaQueueDriverProvider PROVIDER = new KafkaQueueDriverProvider();
 
   private String bootstrap;
 

@@ -59,11 +59,11 @@ class KafkaDriverTest {
   }
 
   private Topic topic(String url) {
-    return track(Topic.builder().url(url).telemetry(Telemetry.noop()).build());
+    return track(Topic.builder(url).telemetry(Telemetry.noop()).build());
   }
 
   private Subscription subscription(String url) {
-    return track(Subscription.builder().url(url).telemetry(Telemetry.noop()).build());
+    return track(Subscription.builder(url).telemetry(Telemetry.noop()).build());
   }
 
   private static List<ReceivedMessage> receive(Subscription s, int n) {
@@ -92,7 +92,7 @@ class KafkaDriverTest {
     }
     assertThat(ids).containsExactly(t + "-0-0", t + "-0-1", t + "-0-2", t + "-0-3", t + "-0-4");
 
-    Subscription first = Subscription.builder().url(url).telemetry(Telemetry.noop()).build();
+    Subscription first = Subscription.builder(url).telemetry(Telemetry.noop()).build();
     List<ReceivedMessage> got = receive(first, 5);
     assertThat(got).extracting(ReceivedMessage::id).containsExactlyElementsOf(ids);
     got.get(0).ack();
@@ -210,7 +210,7 @@ class KafkaDriverTest {
     int port = FreePorts.next();
     long start = System.nanoTime();
     assertThatThrownBy(() -> KafkaQueues.builder().bootstrapServers("127.0.0.1:" + port).topic(fresh())
-            .property("default.api.timeout.ms", "1500").property("request.timeout.ms", "1000").buildTopic())
+            .property("default.api.timeout.ms", "1500").property("request.timeout.ms", "1000").buildTopicDriver())
         .isInstanceOf(YshException.class)
         .satisfies(e -> {
           YshException y = (YshException) e;
@@ -225,10 +225,9 @@ class KafkaDriverTest {
   void builderRoundTrip() {
     String t = fresh();
     KafkaQueues.Builder b = KafkaQueues.builder().bootstrapServers(List.of(bootstrap)).topic(t).group("g-" + t)
-        .property("compression.type", "lz4").property("max.poll.records", "10").maxDeliveryAttempts(3)
-        .telemetry(Telemetry.noop());
-    Topic topic = track(b.buildTopic());
-    Subscription sub = track(b.buildSubscription());
+        .property("compression.type", "lz4").property("max.poll.records", "10");
+    Topic topic = track(Topic.builder(b.buildTopicDriver()).telemetry(Telemetry.noop()).build());
+    Subscription sub = track(Subscription.builder(b.buildSubscriptionDriver()).maxDeliveryAttempts(3).telemetry(Telemetry.noop()).build());
     assertThat(sub.maxDeliveryAttempts()).isEqualTo(3);
     topic.publish(Message.builder().body("hello").attribute("h", "v").build());
     ReceivedMessage m = receive(sub, 1).get(0);

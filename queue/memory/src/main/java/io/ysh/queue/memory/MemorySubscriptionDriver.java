@@ -7,7 +7,6 @@ import io.ysh.queue.spi.DriverMessage;
 import io.ysh.queue.spi.SubscriptionDriver;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** Consumes an in-memory queue. */
 final class MemorySubscriptionDriver implements SubscriptionDriver {
@@ -59,7 +58,7 @@ final class MemorySubscriptionDriver implements SubscriptionDriver {
 
   @Override
   public void deadLetter(List<DriverMessage> messages) {
-    MemoryQueue dlq = MemoryQueueProvider.queue(deadLetter);
+    MemoryQueue dlq = MemoryQueueDriverProvider.queue(deadLetter);
     List<Message> copies = messages.stream().map(d -> d.message().toBuilder().deduplicationId(null).build()).toList();
     dlq.publish(copies);
     messages.forEach(d -> queue.ack(d.ackId()));
@@ -70,10 +69,6 @@ final class MemorySubscriptionDriver implements SubscriptionDriver {
     return ErrorMapper.defaults();
   }
 
-  @Override
-  public <T> Optional<T> unwrap(Class<T> type) {
-    return Optional.empty();
-  }
 
   @Override
   public void close() {}

@@ -6,7 +6,6 @@ import io.ysh.queue.QueueCapabilities;
 import io.ysh.queue.spi.TopicDriver;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /** Publishes to an in-memory queue. */
 final class MemoryTopicDriver implements TopicDriver {
@@ -58,10 +57,6 @@ final class MemoryTopicDriver implements TopicDriver {
     return ErrorMapper.defaults();
   }
 
-  @Override
-  public <T> Optional<T> unwrap(Class<T> type) {
-    return Optional.empty();
-  }
 
   @Override
   public void close() {}

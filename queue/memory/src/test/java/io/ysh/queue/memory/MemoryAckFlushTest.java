@@ -44,7 +44,7 @@ class MemoryAckFlushTest {
     volatile boolean closed;
 
     GatedAcks(String url, boolean hold) {
-      this.real = new MemoryQueueProvider().openSubscription(ResourceUrl.parse(url));
+      this.real = new MemoryQueueDriverProvider().openSubscription(ResourceUrl.parse(url));
       this.hold = hold;
     }
 
@@ -114,7 +114,7 @@ class MemoryAckFlushTest {
   }
 
   private static Subscription over(SubscriptionDriver d) {
-    return Subscription.builder().driver(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).build();
+    return Subscription.builder(d).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).build();
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Runs the queue conformance suite against the in-memory driver. */
 class MemoryConformanceTest extends QueueConformance {
 
-  private static final MemoryQueueProvider PROVIDER = new MemoryQueueProvider();
+  private static final MemoryQueueDriverProvider PROVIDER = new MemoryQueueDriverProvider();
 
   @Override
   protected String url(String queue) {

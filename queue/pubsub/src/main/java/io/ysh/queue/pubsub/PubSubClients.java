@@ -56,11 +56,12 @@ final class PubSubClients implements AutoCloseable {
   /**
    * A publisher that sends what it is given when {@link Publisher#publishAllOutstanding()} is
    * called (the portable layer has batched already), with message ordering enabled so ordering
-   * keys are kept, and retries bounded by the publish timeout.
+   * keys are kept, and one attempt per request, bounded by the publish timeout: retries are the
+   * portable layer's decision (and it never retries Pub/Sub publishes, which cannot be
+   * deduplicated).
    */
   Publisher publisher(String topic) throws IOException {
-    Duration total = config.publishTimeout;
-    Duration rpc = total.compareTo(Duration.ofSeconds(30)) < 0 ? total : Duration.ofSeconds(30);
+    Duration timeout = config.publishTimeout;
     Publisher.Builder b = Publisher.newBuilder(topic)
         .setEnableMessageOrdering(true)
         .setCredentialsProvider(credentials)
@@ -69,14 +70,12 @@ final class PubSubClients implements AutoCloseable {
             .setRequestByteThreshold((long) PubSubLimits.MAX_MESSAGE_BYTES)
             .setDelayThresholdDuration(Duration.ofMillis(10))
             .build())
-        .setRetrySettings(RetrySettings.newBuilder() // the library's defaults, but for the total timeout
-            .setInitialRetryDelayDuration(Duration.ofMillis(100))
-            .setRetryDelayMultiplier(1.3)
-            .setMaxRetryDelayDuration(Duration.ofSeconds(60))
+        .setRetrySettings(RetrySettings.newBuilder()
+            .setMaxAttempts(1)
             .setRpcTimeoutMultiplier(1.0)
-            .setTotalTimeoutDuration(total)
-            .setInitialRpcTimeoutDuration(rpc)
-            .setMaxRpcTimeoutDuration(rpc)
+            .setTotalTimeoutDuration(timeout)
+            .setInitialRpcTimeoutDuration(timeout)
+            .setMaxRpcTimeoutDuration(timeout)
             .build());
     if (fixedChannel != null) {
       b.setChannelProvider(fixedChannel);

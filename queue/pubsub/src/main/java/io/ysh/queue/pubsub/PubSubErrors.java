@@ -21,7 +21,7 @@ final class PubSubErrors {
     try {
       return call.call();
     } catch (Exception e) {
-      throw map(e).toBuilder().operation("queue.open").provider(PubSubQueueProvider.PROVIDER).resource(resource).build();
+      throw map(e).toBuilder().operation("queue.open").provider(PubSubQueueDriverProvider.PROVIDER).resource(resource).build();
     }
   }
 }

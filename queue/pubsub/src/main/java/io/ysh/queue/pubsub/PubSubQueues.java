@@ -2,32 +2,36 @@ package io.ysh.queue.pubsub;
 
 import com.google.auth.Credentials;
 import io.ysh.core.YshException;
-import io.ysh.core.resilience.ResiliencePolicy;
-import io.ysh.core.telemetry.Telemetry;
-import io.ysh.queue.Subscription;
-import io.ysh.queue.Topic;
+import io.ysh.queue.spi.SubscriptionDriver;
+import io.ysh.queue.spi.TopicDriver;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Opens Pub/Sub topics and subscriptions from code, with the same options as a
- * {@code gcppubsub://} URL plus credentials and a resilience policy.
+ * Builds Pub/Sub drivers from code, with the same options as a {@code gcppubsub://} URL plus
+ * credentials; hand them to the portable types, which add resilience, telemetry, dead-letter
+ * counting and nack backoff.
  *
  * <pre>{@code
- * Topic orders = PubSubQueues.builder()
- *     .project("my-proj")
- *     .topic("orders")
- *     .credentials(GoogleCredentials.getApplicationDefault())
- *     .buildTopic();
- * Subscription billing = PubSubQueues.builder()
- *     .project("my-proj")
- *     .subscription("billing")
- *     .ackDeadline(Duration.ofSeconds(60))
- *     .maxAttempts(5)
- *     .buildSubscription();
+ * Topic orders = Topic.builder(PubSubQueues.builder()
+ *         .project("my-proj")
+ *         .topic("orders")
+ *         .credentials(GoogleCredentials.getApplicationDefault())
+ *         .buildTopicDriver())
+ *     .build();
+ * Subscription billing = Subscription.builder(PubSubQueues.builder()
+ *         .project("my-proj")
+ *         .subscription("billing")
+ *         .ackDeadline(Duration.ofSeconds(60))
+ *         .buildSubscriptionDriver())
+ *     .maxDeliveryAttempts(5)
+ *     .build();
  * }</pre>
  */
 public final class PubSubQueues {
+
+  /** The client library's floor for a publish request's timeout. */
+  static final Duration MIN_PUBLISH_TIMEOUT = Duration.ofSeconds(10);
 
   private PubSubQueues() {}
 
@@ -40,7 +44,7 @@ public final class PubSubQueues {
     return new Builder();
   }
 
-  /** Options for a Pub/Sub {@link Topic} or {@link Subscription}. Not thread-safe. */
+  /** Options of a Pub/Sub topic or subscription driver. Not thread-safe; reusable. */
   public static final class Builder {
     String project;
     String topic;
@@ -54,10 +58,6 @@ public final class PubSubQueues {
     int maxBatchMessages = PubSubLimits.MAX_BATCH_MESSAGES;
     long maxBatchBytes = PubSubLimits.MAX_MESSAGE_BYTES;
     Duration publishTimeout = Duration.ofSeconds(60);
-    private ResiliencePolicy resilience;
-    private Telemetry telemetry;
-    private Integer maxAttempts;
-    private Duration nackDelay;
 
     private Builder() {}
 
@@ -73,7 +73,7 @@ public final class PubSubQueues {
     }
 
     /**
-     * Sets the topic: a {@link Topic} publishes to it; a subscription created here
+     * Sets the topic: a topic driver publishes to it; a subscription created here
      * ({@link #create(boolean)}) is attached to it.
      *
      * @param topic a name in the project, or {@code projects/<p>/topics/<t>}
@@ -85,7 +85,7 @@ public final class PubSubQueues {
     }
 
     /**
-     * Sets the subscription a {@link Subscription} pulls from.
+     * Sets the subscription a subscription driver pulls from.
      *
      * @param subscription a name in the project, or {@code projects/<p>/subscriptions/<s>}
      * @return this builder
@@ -167,31 +167,6 @@ public final class PubSubQueues {
     }
 
     /**
-     * Dead-letters a message delivered more than {@code n} times (0: never).
-     *
-     * @param n the most deliveries
-     * @return this builder
-     */
-    public Builder maxAttempts(int n) {
-      if (n < 0) {
-        throw YshException.invalidArgument("maxAttempts must not be negative");
-      }
-      this.maxAttempts = n;
-      return this;
-    }
-
-    /**
-     * Sets the base of the nack backoff (default 1 s).
-     *
-     * @param base the base delay
-     * @return this builder
-     */
-    public Builder nackDelay(Duration base) {
-      this.nackDelay = Objects.requireNonNull(base, "base");
-      return this;
-    }
-
-    /**
      * Limits one Publish request (defaults: Pub/Sub's limits, 1000 messages and 10 MB less
      * headroom for framing).
      *
@@ -206,83 +181,42 @@ public final class PubSubQueues {
     }
 
     /**
-     * Sets how long the publisher keeps retrying a batch Pub/Sub did not accept (UNAVAILABLE and
-     * the like) before the publish fails; default 60 s.
+     * How long one publish request may take before it fails with {@code TIMEOUT}; default 60 s,
+     * at least 10 s (the client library's floor). The request is not retried by the driver: the
+     * portable layer decides about retries.
      *
-     * @param timeout the total time
+     * @param timeout the time
      * @return this builder
      */
     public Builder publishTimeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw YshException.invalidArgument("publishTimeout must be positive");
+      if (Objects.requireNonNull(timeout, "timeout").compareTo(MIN_PUBLISH_TIMEOUT) < 0) {
+        throw YshException.invalidArgument("publishTimeout must be at least " + MIN_PUBLISH_TIMEOUT.toSeconds() + " s, was " + timeout);
       }
       this.publishTimeout = timeout;
       return this;
     }
 
     /**
-     * Sets the portable layer's resilience policy (default {@link ResiliencePolicy#defaults()}).
+     * Opens a publisher on the topic, creating the topic when {@link #create(boolean)} says so.
+     * Pass it to {@link io.ysh.queue.Topic#builder(TopicDriver)}.
      *
-     * @param policy the policy
-     * @return this builder
-     */
-    public Builder resilience(ResiliencePolicy policy) {
-      this.resilience = Objects.requireNonNull(policy, "policy");
-      return this;
-    }
-
-    /**
-     * Sets the telemetry (default: the portable layer's).
-     *
-     * @param telemetry the telemetry
-     * @return this builder
-     */
-    public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
-      return this;
-    }
-
-    /**
-     * Opens a publisher on the topic.
-     *
-     * @return the topic
+     * @return the driver; the topic built over it closes it
      * @throws YshException {@code INVALID_ARGUMENT} when the project or topic is missing or
      *     malformed; the mapped provider error when creating the topic fails
      */
-    public Topic buildTopic() {
-      PubSubTopicDriver driver = PubSubTopicDriver.open(config());
-      Topic.Builder b = Topic.builder().driver(driver);
-      if (resilience != null) {
-        b.resilience(resilience);
-      }
-      if (telemetry != null) {
-        b.telemetry(telemetry);
-      }
-      return b.build();
+    public TopicDriver buildTopicDriver() {
+      return PubSubTopicDriver.open(config());
     }
 
     /**
-     * Opens a consumer of the subscription.
+     * Opens a consumer of the subscription, creating it when {@link #create(boolean)} says so.
+     * Pass it to {@link io.ysh.queue.Subscription#builder(SubscriptionDriver)}.
      *
-     * @return the subscription
-     * @throws YshException as {@link #buildTopic()}
+     * @return the driver; the subscription built over it closes it
+     * @throws YshException as {@link #buildTopicDriver()}
      */
-    public Subscription buildSubscription() {
-      PubSubSubscriptionDriver driver = PubSubSubscriptionDriver.open(config());
-      Subscription.Builder b = Subscription.builder().driver(driver);
-      if (resilience != null) {
-        b.resilience(resilience);
-      }
-      if (telemetry != null) {
-        b.telemetry(telemetry);
-      }
-      if (maxAttempts != null) {
-        b.maxDeliveryAttempts(maxAttempts);
-      }
-      if (nackDelay != null) {
-        b.nackDelay(nackDelay);
-      }
-      return b.build();
+    public SubscriptionDriver buildSubscriptionDriver() {
+      return PubSubSubscriptionDriver.open(config());
     }
 
     PubSubConfig config() {

@@ -88,7 +88,7 @@ final class PubSubSubscriptionDriver implements SubscriptionDriver {
 
   @Override
   public String provider() {
-    return PubSubQueueProvider.PROVIDER;
+    return PubSubQueueDriverProvider.PROVIDER;
   }
 
   @Override

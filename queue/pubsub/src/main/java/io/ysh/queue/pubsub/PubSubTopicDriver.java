@@ -11,6 +11,7 @@ import io.ysh.queue.Message;
 import io.ysh.queue.QueueCapabilities;
 import io.ysh.queue.spi.TopicDriver;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class PubSubTopicDriver implements TopicDriver {
 
   private static final Logger LOG = LoggerFactory.getLogger(PubSubTopicDriver.class);
+  /** Flushes tried when the publisher's own executor races the flush; see {@link #flushOutstanding}. */
+  private static final int MAX_FLUSHES = 10;
 
   private final PubSubConfig config;
   private final String topic;
@@ -78,7 +81,7 @@ final class PubSubTopicDriver implements TopicDriver {
 
   @Override
   public String provider() {
-    return PubSubQueueProvider.PROVIDER;
+    return PubSubQueueDriverProvider.PROVIDER;
   }
 
   @Override
@@ -99,7 +102,6 @@ final class PubSubTopicDriver implements TopicDriver {
 
   @Override
   public List<String> sendBatch(List<Message> batch) throws Exception {
-    PubSubLimits.check(batch);
     List<PubsubMessage> messages = new ArrayList<>(batch.size());
     for (Message m : batch) {
       messages.add(toPubsub(m));
@@ -108,7 +110,7 @@ final class PubSubTopicDriver implements TopicDriver {
     for (PubsubMessage m : messages) {
       futures.add(publisher.publish(m));
     }
-    publisher.publishAllOutstanding();
+    flushOutstanding();
     try {
       return ApiFutures.allAsList(futures).get();
     } catch (ExecutionException e) {
@@ -118,6 +120,28 @@ final class PubSubTopicDriver implements TopicDriver {
       }
       keys.forEach(publisher::resumePublish);
       throw e;
+    }
+  }
+
+  /**
+   * Sends what the publisher holds. {@code Publisher.publishAllOutstanding} iterates a map that the
+   * publisher's own executor changes while it sends (googleapis/java-pubsub#2377) and can fail with
+   * a {@code ConcurrentModificationException}. Nothing is lost then: every message is already in
+   * the publisher, and what the interrupted flush did not send, the next flush or the batching
+   * delay does. So flush again instead of failing a batch whose messages are on their way (the
+   * portable layer would publish them a second time).
+   */
+  private void flushOutstanding() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        publisher.publishAllOutstanding();
+        return;
+      } catch (ConcurrentModificationException e) {
+        if (attempt == MAX_FLUSHES) {
+          return; // the batching delay sends the rest; the futures below wait for it
+        }
+        Thread.onSpinWait();
+      }
     }
   }
 

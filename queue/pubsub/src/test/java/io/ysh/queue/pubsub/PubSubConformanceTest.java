@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class PubSubConformanceTest extends QueueConformance {
 
-  private static final PubSubQueueProvider PROVIDER = new PubSubQueueProvider();
+  private static final PubSubQueueDriverProvider PROVIDER = new PubSubQueueDriverProvider();
 
   private String endpoint;
 

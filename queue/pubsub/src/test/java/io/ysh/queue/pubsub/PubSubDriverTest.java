@@ -150,7 +150,7 @@ class PubSubDriverTest {
     String s = fresh();
     String dead = fresh();
     String project = "projects/" + PubSubEmulator.PROJECT;
-    try (Topic topic = PubSubQueues.builder().project(PubSubEmulator.PROJECT).topic(t).emulatorEndpoint(endpoint).create(true).buildTopic()) {
+    try (Topic topic = Topic.builder(PubSubQueues.builder().project(PubSubEmulator.PROJECT).topic(t).emulatorEndpoint(endpoint).create(true).buildTopicDriver()).build()) {
       TopicAdminClient admin = topic.unwrap(TopicAdminClient.class);
       admin.createTopic(project + "/topics/" + dead);
       try (PubSubClients clients = new PubSubClients(PubSubQueues.builder().project(PubSubEmulator.PROJECT).topic(t).emulatorEndpoint(endpoint).config());
@@ -163,8 +163,8 @@ class PubSubDriverTest {
             .build());
       }
       topic.publish(Message.of("counted by the server"));
-      try (Subscription first = PubSubQueues.builder().project(PubSubEmulator.PROJECT).subscription(s).emulatorEndpoint(endpoint)
-          .ackDeadline(Duration.ofSeconds(2)).buildSubscription()) {
+      try (Subscription first = Subscription.builder(PubSubQueues.builder().project(PubSubEmulator.PROJECT).subscription(s).emulatorEndpoint(endpoint)
+          .ackDeadline(Duration.ofSeconds(2)).buildSubscriptionDriver()).build()) {
         ReceivedMessage m = receive(first, 1).get(0);
         assertThat(m.deliveryAttempt()).isEqualTo(1);
         m.nack(Duration.ZERO);

@@ -133,7 +133,7 @@ class PubSubUrlTest {
 
   @Test
   void theBuilderChecksWhatTheUrlChecks() {
-    assertThatThrownBy(() -> PubSubQueues.builder().topic("orders").buildTopic()).hasMessageContaining("project");
+    assertThatThrownBy(() -> PubSubQueues.builder().topic("orders").buildTopicDriver()).hasMessageContaining("project");
     assertThatThrownBy(() -> PubSubQueues.builder().project("Bad Project")).isInstanceOf(YshException.class);
     assertThatThrownBy(() -> PubSubQueues.builder().project("p1-x").topic("orders").batching(0, 10).config()).hasMessageContaining("maxBatchMessages");
     assertThatThrownBy(() -> PubSubQueues.builder().project("p1-x").emulatorEndpoint("nope")).hasMessageContaining("host:port");

@@ -61,7 +61,7 @@ final class RabbitMqErrors {
     return YshException.builder(code).detail(detail).cause(cause).build();
   }
 
-  static <T> T open(RabbitMqQueueProvider.Settings s, ProviderCall<T> call) {
+  static <T> T open(RabbitMqQueueDriverProvider.Settings s, ProviderCall<T> call) {
     try {
       return call.call();
     } catch (Exception e) {

@@ -40,7 +40,7 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
 
   private record Delivery(Envelope envelope, AMQP.BasicProperties props, byte[] body, long epoch) {}
 
-  private final RabbitMqQueueProvider.Settings settings;
+  private final RabbitMqQueueDriverProvider.Settings settings;
   private final Connection connection;
   private final Channel consumeChannel;
   private final ChannelPool publishers;
@@ -53,7 +53,7 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
   private volatile boolean cancelled;
   private volatile boolean dlqDeclared;
 
-  RabbitMqSubscriptionDriver(RabbitMqQueueProvider.Settings settings, Connection connection) throws Exception {
+  RabbitMqSubscriptionDriver(RabbitMqQueueDriverProvider.Settings settings, Connection connection) throws Exception {
     this.settings = settings;
     this.connection = connection;
     this.publishers = new ChannelPool(connection, 4);

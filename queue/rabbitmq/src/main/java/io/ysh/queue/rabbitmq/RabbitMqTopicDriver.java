@@ -23,11 +23,11 @@ final class RabbitMqTopicDriver implements TopicDriver {
 
   private static final Logger LOG = LoggerFactory.getLogger(RabbitMqTopicDriver.class);
 
-  private final RabbitMqQueueProvider.Settings settings;
+  private final RabbitMqQueueDriverProvider.Settings settings;
   private final Connection connection;
   private final ChannelPool channels;
 
-  RabbitMqTopicDriver(RabbitMqQueueProvider.Settings settings, Connection connection) throws Exception {
+  RabbitMqTopicDriver(RabbitMqQueueDriverProvider.Settings settings, Connection connection) throws Exception {
     this.settings = settings;
     this.connection = connection;
     this.channels = new ChannelPool(connection, 8);
@@ -48,7 +48,7 @@ final class RabbitMqTopicDriver implements TopicDriver {
    *     a queue that already existed with other arguments (declared by hand or by an older SDK),
    *     which is then used as it is
    */
-  static boolean declare(Connection connection, RabbitMqQueueProvider.Settings s) throws Exception {
+  static boolean declare(Connection connection, RabbitMqQueueDriverProvider.Settings s) throws Exception {
     if (s.declare) {
       return declareQueue(connection, s.queue);
     }
@@ -73,7 +73,7 @@ final class RabbitMqTopicDriver implements TopicDriver {
   static boolean declareQueue(Connection connection, String queue) throws Exception {
     Channel c = connection.createChannel();
     try {
-      String dlx = RabbitMqQueueProvider.Settings.deadLetterExchange(queue);
+      String dlx = RabbitMqQueueDriverProvider.Settings.deadLetterExchange(queue);
       c.exchangeDeclare(dlx, BuiltinExchangeType.FANOUT, true);
       try {
         c.queueDeclare(queue, true, false, false, Map.of("x-dead-letter-exchange", dlx));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class RabbitMqConformanceTest extends QueueConformance {
 
-  private static final RabbitMqQueueProvider PROVIDER = new RabbitMqQueueProvider();
+  private static final RabbitMqQueueDriverProvider PROVIDER = new RabbitMqQueueDriverProvider();
 
   static final String HOST = System.getProperty("ysh.rabbitmq.host", "127.0.0.1");
   static final int PORT = Integer.getInteger("ysh.rabbitmq.port", 5672);

@@ -86,11 +86,11 @@ class RabbitMqDeliveryTest {
   }
 
   private Topic topic(String q, String params) {
-    return Topic.builder().url(url(q, params)).telemetry(Telemetry.noop()).build();
+    return Topic.builder(url(q, params)).telemetry(Telemetry.noop()).build();
   }
 
   private Subscription subscription(String q, String params) {
-    return Subscription.builder().url(url(q, params)).telemetry(Telemetry.noop()).build();
+    return Subscription.builder(url(q, params)).telemetry(Telemetry.noop()).build();
   }
 
   private static ReceivedMessage one(Subscription s) {
@@ -247,6 +247,25 @@ class RabbitMqDeliveryTest {
     assertCode(() -> Topic.open("rabbitmq://guest:guest@" + HOST + ":" + PORT + "/no-such-vhost-" + UUID.randomUUID() + "/q"),
         ErrorCode.NOT_FOUND, "");
     assertCode(() -> Subscription.open(url("never-declared-" + UUID.randomUUID(), "?declare=false")), ErrorCode.NOT_FOUND, "");
+  }
+
+  @Test
+  void driversFromTheBuilderWorkAndAreCheckedAsTheUrlsAre() {
+    String q = fresh();
+    RabbitMqQueues.Builder b = RabbitMqQueues.builder().host(HOST, PORT).virtualHost(vhost)
+        .credentials("guest", io.ysh.core.Secret.of("guest")).queue(q).prefetch(10);
+    try (Topic topic = Topic.builder(b.buildTopicDriver()).telemetry(Telemetry.noop()).build();
+        Subscription sub = Subscription.builder(b.buildSubscriptionDriver()).telemetry(Telemetry.noop()).build()) {
+      topic.publish(Message.of("built"));
+      ReceivedMessage m = one(sub);
+      assertThat(m.bodyAsString()).isEqualTo("built");
+      m.ack();
+    }
+    assertCode(() -> RabbitMqQueues.builder().host(HOST, PORT).virtualHost(vhost).queue("q").prefetch(0).buildSubscriptionDriver(),
+        ErrorCode.INVALID_ARGUMENT, "prefetch");
+    assertCode(() -> RabbitMqQueues.builder().host(HOST, PORT).virtualHost(vhost).queue("never-declared-" + UUID.randomUUID())
+        .declare(false).buildSubscriptionDriver(), ErrorCode.NOT_FOUND, "");
+    assertCode(() -> RabbitMqQueues.builder().buildTopicDriver(), ErrorCode.INVALID_ARGUMENT, "queue");
   }
 
   private static void assertCode(Runnable r, ErrorCode code, String mentions) {

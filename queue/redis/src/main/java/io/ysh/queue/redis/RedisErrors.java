@@ -13,7 +13,7 @@ final class RedisErrors {
     return LettuceErrors.plain().map(t);
   }
 
-  static <T> T open(RedisStreamQueueProvider.Settings s, ProviderCall<T> call) {
+  static <T> T open(RedisStreamQueueDriverProvider.Settings s, ProviderCall<T> call) {
     try {
       return call.call();
     } catch (Exception e) {

@@ -45,7 +45,7 @@ final class RedisStreamSubscriptionDriver implements SubscriptionDriver {
   private static final byte[] MOVE_TO_DEAD_LETTER = RedisStreamCodec.bytes(
       "redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3)) return redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])");
 
-  private final RedisStreamQueueProvider.Settings settings;
+  private final RedisStreamQueueDriverProvider.Settings settings;
   private final RedisClient client;
   private final StatefulRedisConnection<byte[], byte[]> reader;
   private final StatefulRedisConnection<byte[], byte[]> commands;
@@ -54,13 +54,13 @@ final class RedisStreamSubscriptionDriver implements SubscriptionDriver {
   private final Consumer<byte[]> consumer;
   private final QueueCapabilities caps;
 
-  RedisStreamSubscriptionDriver(RedisStreamQueueProvider.Settings settings) {
+  RedisStreamSubscriptionDriver(RedisStreamQueueDriverProvider.Settings settings) {
     this.settings = settings;
     this.key = RedisStreamCodec.bytes(settings.stream);
     this.dlqKey = RedisStreamCodec.bytes(settings.deadLetter);
     this.consumer = Consumer.from(RedisStreamCodec.bytes(settings.group), RedisStreamCodec.bytes(settings.consumer));
     this.caps = RedisStreamCodec.caps(settings.ackDeadline);
-    this.client = RedisClient.create(RedisStreamQueueProvider.resources(), settings.uri);
+    this.client = RedisClient.create(RedisStreamQueueDriverProvider.resources(), settings.uri);
     try {
       this.commands = client.connect(ByteArrayCodec.INSTANCE);
       this.reader = client.connect(ByteArrayCodec.INSTANCE);
@@ -72,7 +72,7 @@ final class RedisStreamSubscriptionDriver implements SubscriptionDriver {
     }
   }
 
-  static void ensureGroup(StatefulRedisConnection<byte[], byte[]> c, RedisStreamQueueProvider.Settings s) {
+  static void ensureGroup(StatefulRedisConnection<byte[], byte[]> c, RedisStreamQueueDriverProvider.Settings s) {
     byte[] key = RedisStreamCodec.bytes(s.stream);
     if (!s.create) {
       if (c.sync().exists(key) == 0) {

@@ -19,17 +19,17 @@ import java.util.concurrent.TimeUnit;
 /** Publishes with XADD; a batch is pipelined on one connection. */
 final class RedisStreamTopicDriver implements TopicDriver {
 
-  private final RedisStreamQueueProvider.Settings settings;
+  private final RedisStreamQueueDriverProvider.Settings settings;
   private final RedisClient client;
   private final StatefulRedisConnection<byte[], byte[]> connection;
   private final byte[] key;
   private final QueueCapabilities caps;
 
-  RedisStreamTopicDriver(RedisStreamQueueProvider.Settings settings) {
+  RedisStreamTopicDriver(RedisStreamQueueDriverProvider.Settings settings) {
     this.settings = settings;
     this.key = RedisStreamCodec.bytes(settings.stream);
     this.caps = RedisStreamCodec.caps(settings.ackDeadline);
-    this.client = RedisClient.create(RedisStreamQueueProvider.resources(), settings.uri);
+    this.client = RedisClient.create(RedisStreamQueueDriverProvider.resources(), settings.uri);
     try {
       this.connection = client.connect(ByteArrayCodec.INSTANCE);
       RedisStreamSubscriptionDriver.ensureGroup(connection, settings);

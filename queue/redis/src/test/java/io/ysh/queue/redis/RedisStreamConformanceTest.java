@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class RedisStreamConformanceTest extends QueueConformance {
 
-  private static final RedisStreamQueueProvider PROVIDER = new RedisStreamQueueProvider();
+  private static final RedisStreamQueueDriverProvider PROVIDER = new RedisStreamQueueDriverProvider();
 
   static final String HOST = System.getProperty("ysh.redis.host", "127.0.0.1");
   static final int PORT = Integer.getInteger("ysh.redis.port", 6379);

@@ -42,7 +42,7 @@ final class SqsErrors {
     return null;
   }
 
-  static <T> T open(SqsQueueProvider.Settings s, SqsClient client, ProviderCall<T> call) {
+  static <T> T open(SqsQueueDriverProvider.Settings s, SqsClient client, ProviderCall<T> call) {
     try {
       return call.call();
     } catch (Exception e) {

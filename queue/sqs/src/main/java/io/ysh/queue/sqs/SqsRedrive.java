@@ -35,7 +35,7 @@ final class SqsRedrive {
    * @throws YshException {@code PRECONDITION_FAILED} when the URL's {@code maxAttempts} or
    *     {@code deadLetter} contradict the queue's existing policy
    */
-  static Optional<Policy> configure(SqsClient client, SqsQueueProvider.Settings s, String queueUrl) {
+  static Optional<Policy> configure(SqsClient client, SqsQueueDriverProvider.Settings s, String queueUrl) {
     Map<QueueAttributeName, String> attrs =
         client.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes();
     String json = attrs.get(QueueAttributeName.REDRIVE_POLICY);
@@ -54,7 +54,7 @@ final class SqsRedrive {
     if (s.maxAttempts == null || s.maxAttempts < 1 || !s.create || !s.redrive) {
       return Optional.empty();
     }
-    String dlqUrl = SqsQueues.resolve(client, s.deadLetter, true);
+    String dlqUrl = SqsQueueLookup.resolve(client, s.deadLetter, true);
     String arn = client.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);
     if (arn == null) {
@@ -82,7 +82,7 @@ final class SqsRedrive {
     }
   }
 
-  private static YshException conflict(SqsQueueProvider.Settings s, String why) {
+  private static YshException conflict(SqsQueueDriverProvider.Settings s, String why) {
     return YshException.builder(ErrorCode.PRECONDITION_FAILED).detail("SQS queue " + s.queue + ": " + why).build();
   }
 }

@@ -23,14 +23,14 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  */
 final class SqsSubscriptionDriver implements SubscriptionDriver {
 
-  private final SqsQueueProvider.Settings settings;
+  private final SqsQueueDriverProvider.Settings settings;
   private final SqsClient client;
   private final String queueUrl;
   private final QueueCapabilities caps;
   private final Optional<SqsRedrive.Policy> redrive;
   private volatile String deadLetterUrl;
 
-  SqsSubscriptionDriver(SqsQueueProvider.Settings settings, SqsClient client, String queueUrl, Optional<SqsRedrive.Policy> redrive) {
+  SqsSubscriptionDriver(SqsQueueDriverProvider.Settings settings, SqsClient client, String queueUrl, Optional<SqsRedrive.Policy> redrive) {
     this.settings = settings;
     this.client = client;
     this.queueUrl = queueUrl;
@@ -117,7 +117,7 @@ final class SqsSubscriptionDriver implements SubscriptionDriver {
   public void deadLetter(List<DriverMessage> messages) {
     String dlq = deadLetterUrl;
     if (dlq == null) {
-      dlq = SqsQueues.resolve(client, settings.deadLetter, true);
+      dlq = SqsQueueLookup.resolve(client, settings.deadLetter, true);
       deadLetterUrl = dlq;
     }
     for (int i = 0; i < messages.size(); i += 10) {

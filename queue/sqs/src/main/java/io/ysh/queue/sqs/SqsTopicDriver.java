@@ -21,12 +21,12 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 /** Publishes with SendMessageBatch (the portable layer hands it at most 10 messages). */
 final class SqsTopicDriver implements TopicDriver {
 
-  private final SqsQueueProvider.Settings settings;
+  private final SqsQueueDriverProvider.Settings settings;
   private final SqsClient client;
   private final String queueUrl;
   private final QueueCapabilities caps;
 
-  SqsTopicDriver(SqsQueueProvider.Settings settings, SqsClient client, String queueUrl) {
+  SqsTopicDriver(SqsQueueDriverProvider.Settings settings, SqsClient client, String queueUrl) {
     this.settings = settings;
     this.client = client;
     this.queueUrl = queueUrl;

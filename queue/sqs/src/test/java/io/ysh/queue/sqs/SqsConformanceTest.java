@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 class SqsConformanceTest extends QueueConformance {
 
-  private static final SqsQueueProvider PROVIDER = new SqsQueueProvider();
+  private static final SqsQueueDriverProvider PROVIDER = new SqsQueueDriverProvider();
 
   static int port;
 

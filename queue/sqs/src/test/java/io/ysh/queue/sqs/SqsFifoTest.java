@@ -39,8 +39,8 @@ class SqsFifoTest {
   @Test
   void fifoQueuesKeepPerKeyOrderAndDropDuplicates() {
     String name = "ysh-fifo-" + UUID.randomUUID().toString().substring(0, 8) + ".fifo";
-    try (Topic topic = Topic.builder().url(url(name)).telemetry(Telemetry.noop()).build();
-        Subscription sub = Subscription.builder().url(url(name)).telemetry(Telemetry.noop()).build()) {
+    try (Topic topic = Topic.builder(url(name)).telemetry(Telemetry.noop()).build();
+        Subscription sub = Subscription.builder(url(name)).telemetry(Telemetry.noop()).build()) {
       assertThat(topic.capabilities().orderingKeys()).isTrue();
       assertThat(topic.capabilities().deduplication()).isTrue();
       List<Message> batch = new ArrayList<>();
@@ -69,7 +69,7 @@ class SqsFifoTest {
 
   @Test
   void standardQueuesClaimNeitherOrderingNorDeduplication() {
-    try (Topic topic = Topic.builder().url(url("ysh-std-" + UUID.randomUUID().toString().substring(0, 8))).telemetry(Telemetry.noop()).build()) {
+    try (Topic topic = Topic.builder(url("ysh-std-" + UUID.randomUUID().toString().substring(0, 8))).telemetry(Telemetry.noop()).build()) {
       assertThat(topic.capabilities().orderingKeys()).isFalse();
       assertThat(topic.capabilities().deduplication()).isFalse();
     }

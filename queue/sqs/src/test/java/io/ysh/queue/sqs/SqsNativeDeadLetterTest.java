@@ -66,7 +66,7 @@ class SqsNativeDeadLetterTest {
   }
 
   private Subscription subscription(String name, String params) {
-    return Subscription.builder().url(url(name, params)).telemetry(Telemetry.noop()).build();
+    return Subscription.builder(url(name, params)).telemetry(Telemetry.noop()).build();
   }
 
   /** Receives and nacks until the message is gone from the queue; returns the attempts seen. */
@@ -94,7 +94,7 @@ class SqsNativeDeadLetterTest {
     String dlq = q + "-dlq";
     byte[] binary = {0, 1, 2, (byte) 0xff, (byte) 0xfe, 10};
     Message sent = Message.builder().body(binary).attribute("kind", "poison").attribute("região", "São Paulo \u0001").build();
-    try (Topic topic = Topic.builder().url(url(q, "")).telemetry(Telemetry.noop()).build();
+    try (Topic topic = Topic.builder(url(q, "")).telemetry(Telemetry.noop()).build();
         Subscription sub = subscription(q, "&maxAttempts=2")) {
       assertThat(sub.capabilities().nativeDeadLetter()).isTrue();
       String queueUrl = raw.getQueueUrl(r -> r.queueName(q)).queueUrl();
@@ -141,7 +141,7 @@ class SqsNativeDeadLetterTest {
         "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":3}")));
 
     // No maxAttempts in the URL: SQS still dead-letters, and the portable layer stays out of it.
-    try (Topic topic = Topic.builder().url(url(q, "")).telemetry(Telemetry.noop()).build();
+    try (Topic topic = Topic.builder(url(q, "")).telemetry(Telemetry.noop()).build();
         Subscription sub = subscription(q, "")) {
       assertThat(sub.capabilities().nativeDeadLetter()).isTrue();
       topic.publish(Message.of("x"));
@@ -157,7 +157,7 @@ class SqsNativeDeadLetterTest {
   @Test
   void redriveFalseAndUnmanagedQueuesKeepPortableDeadLettering() {
     String q = fresh();
-    try (Topic topic = Topic.builder().url(url(q, "")).telemetry(Telemetry.noop()).build();
+    try (Topic topic = Topic.builder(url(q, "")).telemetry(Telemetry.noop()).build();
         Subscription sub = subscription(q, "&maxAttempts=1&redrive=false")) {
       assertThat(sub.capabilities().nativeDeadLetter()).isFalse();
       String queueUrl = raw.getQueueUrl(r -> r.queueName(q)).queueUrl();

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * SecretStore secrets = SecretStore.chain(
- *     SecretStore.of(InMemorySecretDriver.of(Map.of("asaas-api-key", localSandboxKey))),
+ *     SecretStore.builder(InMemorySecretDriver.of(Map.of("asaas-api-key", localSandboxKey))).build(),
  *     SecretStore.open("vault://vault.internal:8200/secret"));
  * }</pre>
  */

@@ -227,7 +227,7 @@ public final class AwsSecretDriver implements SecretDriver {
     }
 
     /**
-     * Sets the {@code ListSecrets} page size.
+     * The {@code ListSecrets} page size (default 100).
      *
      * @param pageSize 1 to 100
      * @return this builder

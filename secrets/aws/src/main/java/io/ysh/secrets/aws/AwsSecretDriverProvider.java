@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * {@code awssm://?region=sa-east-1}. Region, endpoint and credentials are read as by every AWS
  * driver: {@code region} (else {@code AWS_REGION}, the {@code aws.region} system property or the
  * profile's region, or the instance's; with an endpoint and none of those, {@code us-east-1}),
- * {@code endpoint=http://127.0.0.1:5000} (moto, LocalStack, VPC endpoints), {@code profile=name},
+ * {@code endpoint=http://127.0.0.1:5000} (emulators, VPC endpoints), {@code profile=name},
  * credentials in the URL, else the default credentials chain. Secrets Manager's own: {@code
  * pageSize=1..100}, {@code forceDelete=true}, {@code recoveryWindowDays=7..30}, {@code timeout=10s}
  * (per attempt). The SDK's own retries are off: the portable layer retries.

@@ -27,8 +27,7 @@ class AwsSecretDriverTest {
   }
 
   private SecretStore store(boolean force) {
-    return SecretStore.builder()
-        .driver(AwsSecretDriver.builder(Moto.client()).ownsClient(true).forceDelete(force).build())
+    return SecretStore.builder(AwsSecretDriver.builder(Moto.client()).ownsClient(true).forceDelete(force).build())
         .resilience(ResiliencePolicy.none())
         .build();
   }

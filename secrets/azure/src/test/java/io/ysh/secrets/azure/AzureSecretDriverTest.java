@@ -31,8 +31,7 @@ class AzureSecretDriverTest {
   }
 
   private SecretStore store(boolean purge) {
-    return SecretStore.builder()
-        .driver(AzureSecretDriver.builder(stub.vaultUrl(), stub.credential()).httpClient(http)
+    return SecretStore.builder(AzureSecretDriver.builder(stub.vaultUrl(), stub.credential()).httpClient(http)
             .disableChallengeResourceVerification().purgeOnDelete(purge).deletePollInterval(Duration.ofMillis(20)).build())
         .resilience(ResiliencePolicy.none())
         .build();

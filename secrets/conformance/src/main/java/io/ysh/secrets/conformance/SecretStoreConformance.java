@@ -186,8 +186,7 @@ public abstract class SecretStoreConformance {
     if (driverOut != null) {
       driverOut.set(d);
     }
-    return SecretStore.builder()
-        .driver(d)
+    return SecretStore.builder(d)
         .resilience(ResiliencePolicy.none())
         .telemetry(Telemetry.noop())
         .cache(cache)
@@ -206,7 +205,7 @@ public abstract class SecretStoreConformance {
 
   private SecretStore writer() {
     if (writer == null) {
-      writer = SecretStore.builder().driver(newDriver()).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).build();
+      writer = SecretStore.builder(newDriver()).resilience(ResiliencePolicy.none()).telemetry(Telemetry.noop()).build();
     }
     return writer;
   }
@@ -571,7 +570,7 @@ public abstract class SecretStoreConformance {
     String onlyBackend = name("chained-backend-only");
     write(shared, "from-backend");
     write(onlyBackend, "backend");
-    SecretStore override = SecretStore.of(InMemorySecretDriver.of(Map.of(shared, "from-override")));
+    SecretStore override = SecretStore.builder(InMemorySecretDriver.of(Map.of(shared, "from-override"))).build();
     SecretStore chain = SecretStore.chain(override, newStore(SecretCachePolicy.disabled()));
     perTest.add(chain);
     assertThat(chain.get(shared).secret().reveal()).isEqualTo("from-override");
@@ -580,7 +579,7 @@ public abstract class SecretStoreConformance {
     assertThat(ysh(() -> chain.put(shared, "x")).code()).isEqualTo(ErrorCode.UNSUPPORTED);
 
     SecretStore reversed =
-        SecretStore.chain(newStore(SecretCachePolicy.disabled()), SecretStore.of(InMemorySecretDriver.of(Map.of(shared, "from-override"))));
+        SecretStore.chain(newStore(SecretCachePolicy.disabled()), SecretStore.builder(InMemorySecretDriver.of(Map.of(shared, "from-override"))).build());
     perTest.add(reversed);
     assertThat(reversed.get(shared).secret().reveal()).isEqualTo("from-backend");
   }

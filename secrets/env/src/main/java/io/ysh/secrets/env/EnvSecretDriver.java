@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -91,10 +90,6 @@ public final class EnvSecretDriver implements SecretDriver {
     return NamePage.last(names);
   }
 
-  @Override
-  public <T> Optional<T> unwrap(Class<T> type) {
-    return Optional.empty();
-  }
 
   @Override
   public void close() {}

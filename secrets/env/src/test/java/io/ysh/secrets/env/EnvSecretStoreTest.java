@@ -61,7 +61,7 @@ class EnvSecretStoreTest {
 
   @Test
   void exactNamesWinOverTheConventionalForm() {
-    try (SecretStore env = SecretStore.of(new EnvSecretDriver(Map.of("db.url", "exact", "DB_URL", "conventional"), ""))) {
+    try (SecretStore env = SecretStore.builder(new EnvSecretDriver(Map.of("db.url", "exact", "DB_URL", "conventional"), "")).build()) {
       assertThat(env.get("db.url").secret().reveal()).isEqualTo("exact");
       assertThat(env.get("DB_URL").secret().reveal()).isEqualTo("conventional");
     }

@@ -52,15 +52,14 @@ public final class GcpSecretDriver implements SecretDriver {
   private final AutoCloseable onClose;
 
   /**
-   * Creates a driver.
+   * Starts building a driver over a client (for {@code gcpsm://} URLs the provider builds the
+   * client; use this for credentials, channels or settings a URL cannot carry).
    *
    * @param client the Secret Manager client
-   * @param project the project id
-   * @param pageSize names per {@code ListSecrets} page (1..25000)
-   * @param ownsClient whether {@link #close()} closes the client
+   * @return a builder
    */
-  public GcpSecretDriver(SecretManagerServiceClient client, String project, int pageSize, boolean ownsClient) {
-    this(client, project, pageSize, ownsClient, null);
+  public static Builder builder(SecretManagerServiceClient client) {
+    return new Builder(client);
   }
 
   GcpSecretDriver(SecretManagerServiceClient client, String project, int pageSize, boolean ownsClient, AutoCloseable onClose) {
@@ -183,5 +182,64 @@ public final class GcpSecretDriver implements SecretDriver {
   @Override
   public String toString() {
     return "GcpSecretDriver[project=" + project + "]";
+  }
+
+  /** Builds {@link GcpSecretDriver}s. Not thread-safe. */
+  public static final class Builder {
+    private final SecretManagerServiceClient client;
+    private String project;
+    private int pageSize = 100;
+    private boolean ownsClient;
+
+    private Builder(SecretManagerServiceClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /**
+     * The project whose secrets the driver reads (required).
+     *
+     * @param project the project id
+     * @return this builder
+     */
+    public Builder project(String project) {
+      this.project = Objects.requireNonNull(project, "project");
+      return this;
+    }
+
+    /**
+     * Names per {@code ListSecrets} page (default 100).
+     *
+     * @param pageSize 1 to 25,000
+     * @return this builder
+     */
+    public Builder pageSize(int pageSize) {
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /**
+     * Whether closing the driver closes the client (default false: the caller owns it).
+     *
+     * @param owns whether the driver owns the client
+     * @return this builder
+     */
+    public Builder ownsClient(boolean owns) {
+      this.ownsClient = owns;
+      return this;
+    }
+
+    /**
+     * Builds the driver; no network call is made.
+     *
+     * @return the driver
+     * @throws YshException {@code INVALID_ARGUMENT} without a project or for a page size outside
+     *     1..25,000
+     */
+    public GcpSecretDriver build() {
+      if (project == null || project.isBlank()) {
+        throw YshException.invalidArgument("the GCP Secret Manager driver needs a project");
+      }
+      return new GcpSecretDriver(client, project, pageSize, ownsClient, null);
+    }
   }
 }

@@ -484,7 +484,7 @@ public final class VaultSecretDriver implements SecretDriver {
     private Builder() {}
 
     /**
-     * Sets the server address.
+     * The Vault server's address (required).
      *
      * @param address such as {@code https://vault.internal:8200}
      * @return this builder

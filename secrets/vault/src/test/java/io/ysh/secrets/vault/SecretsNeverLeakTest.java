@@ -57,8 +57,7 @@ class SecretsNeverLeakTest {
       texts.add(ResourceUrl.parse(url).toString());
       ResiliencePolicy retries = ResiliencePolicy.builder()
           .retry(RetryPolicy.exponential(2, Duration.ofMillis(1), Duration.ofMillis(2))).build();
-      try (SecretStore store = SecretStore.builder()
-          .driver(new VaultSecretDriverProvider(Map.of("ROLE", ROLE_ID)).open(ResourceUrl.parse(url)))
+      try (SecretStore store = SecretStore.builder(new VaultSecretDriverProvider(Map.of("ROLE", ROLE_ID)).open(ResourceUrl.parse(url)))
           .telemetry(Telemetry.defaults())
           .resilience(retries)
           .cache(SecretCachePolicy.builder().ttl(Duration.ofSeconds(10)).staleIfError(Duration.ofSeconds(30)).ticker(now::get).build())
@@ -87,8 +86,7 @@ class SecretsNeverLeakTest {
       }
       List<String> tokens = new ArrayList<>(stub.tokens.keySet());
       tokens.add(VaultStub.ROOT_TOKEN);
-      try (SecretStore tokenStore = SecretStore.builder()
-          .driver(VaultSecretDriver.builder().address("http://127.0.0.1:" + stub.port()).token(Secret.of(VaultStub.ROOT_TOKEN)).build())
+      try (SecretStore tokenStore = SecretStore.builder(VaultSecretDriver.builder().address("http://127.0.0.1:" + stub.port()).token(Secret.of(VaultStub.ROOT_TOKEN)).build())
           .telemetry(Telemetry.defaults()).build()) {
         texts.add(tokenStore.toString());
         capture(texts, () -> tokenStore.get("missing/one"));

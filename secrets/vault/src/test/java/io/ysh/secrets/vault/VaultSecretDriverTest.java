@@ -88,7 +88,7 @@ class VaultSecretDriverTest {
   }
 
   private SecretStore store(VaultSecretDriver.Builder b) {
-    return SecretStore.builder().driver(b.address(address()).mount("kv/team-a").clock(clock).build())
+    return SecretStore.builder(b.address(address()).mount("kv/team-a").clock(clock).build())
         .resilience(ResiliencePolicy.none()).build();
   }
 
@@ -279,8 +279,7 @@ class VaultSecretDriverTest {
   @Test
   void anUnreachableVaultIsUnavailable() {
     int port = FreePorts.next();
-    try (SecretStore s = SecretStore.builder()
-        .driver(VaultSecretDriver.builder().address("http://127.0.0.1:" + port).token(Secret.of("t")).timeout(Duration.ofSeconds(2)).build())
+    try (SecretStore s = SecretStore.builder(VaultSecretDriver.builder().address("http://127.0.0.1:" + port).token(Secret.of("t")).timeout(Duration.ofSeconds(2)).build())
         .resilience(ResiliencePolicy.none()).build()) {
       YshException e = ysh(() -> s.get("a/b"));
       assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);

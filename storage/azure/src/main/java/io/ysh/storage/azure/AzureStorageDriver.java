@@ -28,7 +28,7 @@ import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.storage.ByteRange;
-import io.ysh.storage.Capability;
+import io.ysh.storage.StorageCapability;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ListOptions;
 import io.ysh.storage.ListPage;
@@ -37,10 +37,12 @@ import io.ysh.storage.SignedUrlMethod;
 import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
 import io.ysh.storage.spi.DriverReader;
+import io.ysh.storage.spi.ChecksumPlan;
 import io.ysh.storage.spi.DriverUpload;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
+import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
 import io.ysh.support.azure.AzureStorageConfig;
 import io.ysh.support.azure.AzureStorageConfig.Service;
@@ -60,6 +62,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,11 +70,11 @@ import java.util.Set;
  *
  * <p>Single uploads use Put Blob (Azure stores the Content-MD5, which the portable layer
  * verifies); multipart uploads stage blocks (each sent with its MD5, which Azure checks) and
- * commit the block list with the whole object's MD5. Preconditions map to
+ * commit the block list with the whole object's MD5, as the portable layer computed it. Preconditions map to
  * {@code If-None-Match: *} and {@code If-Match}. Copy is a server-side Copy Blob. Signed URLs
  * are service SAS tokens; <strong>a PUT through a SAS URL must send
  * {@code x-ms-blob-type: BlockBlob}</strong> (Azure's rule), which
- * {@link io.ysh.storage.ObjectStorage#presign} reports in {@link io.ysh.storage.SignedUrl#requiredHeaders()}. Aborting a multipart upload leaves
+ * {@link io.ysh.storage.ObjectStorage#signedUrl} reports in {@link io.ysh.storage.SignedUrl#requiredHeaders()}. Aborting a multipart upload leaves
  * uncommitted blocks that Azure discards after 7 days (there is no API to drop them sooner); they
  * are never visible. {@code deleteAll} sends Blob Batch requests of up to 256 deletions (Azure's
  * limit per batch); a blob that is already gone is not a failure, any other sub-request's failure
@@ -87,7 +90,7 @@ public final class AzureStorageDriver implements StorageDriver {
 
   private final BlobContainerClient container;
   private final BlobBatchClient batches;
-  private final Set<Capability> capabilities;
+  private final Set<StorageCapability> capabilities;
   private final Duration timeout;
 
   private AzureStorageDriver(Builder b) {
@@ -95,8 +98,8 @@ public final class AzureStorageDriver implements StorageDriver {
     this.container = service.getBlobContainerClient(b.container);
     this.batches = new BlobBatchClientBuilder(service).buildClient();
     this.timeout = b.timeout;
-    this.capabilities = Set.copyOf(EnumSet.of(Capability.SIGNED_URL, Capability.SERVER_SIDE_COPY,
-        Capability.IF_NONE_MATCH, Capability.IF_MATCH, Capability.RANGE_READ, Capability.BATCH_DELETE));
+    this.capabilities = Set.copyOf(EnumSet.of(StorageCapability.SIGNED_URL, StorageCapability.SERVER_SIDE_COPY,
+        StorageCapability.IF_NONE_MATCH, StorageCapability.IF_MATCH, StorageCapability.RANGE_READ, StorageCapability.BATCH_DELETE));
   }
 
   /**
@@ -114,13 +117,19 @@ public final class AzureStorageDriver implements StorageDriver {
   }
 
   @Override
-  public Set<Capability> capabilities() {
+  public Set<StorageCapability> capabilities() {
     return capabilities;
   }
 
   @Override
   public MultipartLimits multipartLimits() {
     return LIMITS;
+  }
+
+  /** MD5 and CRC32C: Azure stores the Content-MD5 of a Put Blob and reports it back for comparison. */
+  @Override
+  public ChecksumPlan checksumPlan() {
+    return ChecksumPlan.MD5_AND_CRC32C;
   }
 
   @Override
@@ -176,7 +185,7 @@ public final class AzureStorageDriver implements StorageDriver {
   }
 
   @Override
-  public WriteResult write(String key, InputStream data, long length, WriteOptions options) {
+  public WriteResult write(String key, InputStream data, long length, WriteOptions options, UploadDigests digests) {
     BlockBlobClient block = blob(key).getBlockBlobClient();
     // the SDK needs mark/reset (to retry); single writes are at most the part size, so this buffer is bounded
     InputStream markable = data.markSupported() ? data
@@ -192,12 +201,10 @@ public final class AzureStorageDriver implements StorageDriver {
     final String key;
     final WriteOptions options;
     final List<String> blockIds = new ArrayList<>();
-    final MessageDigest md5;
 
-    Upload(String key, WriteOptions options) throws Exception {
+    Upload(String key, WriteOptions options) {
       this.key = key;
       this.options = options;
-      this.md5 = MessageDigest.getInstance("MD5");
     }
 
     @Override
@@ -220,15 +227,14 @@ public final class AzureStorageDriver implements StorageDriver {
     // Azure checks the block against this MD5 and refuses a corrupted transfer
     blob(u.key).getBlockBlobClient().stageBlockWithResponse(blockId, new ByteArrayInputStream(data, 0, length), length,
         partMd5, null, timeout, Context.NONE);
-    u.md5.update(data, 0, length);
     u.blockIds.add(blockId);
     return new UploadedPart(partNumber, blockId, null, length);
   }
 
   @Override
-  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) {
+  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests) {
     Upload u = (Upload) upload;
-    byte[] md5 = u.md5.digest();
+    byte[] md5 = HexFormat.of().parseHex(digests.md5Hex()); // the portable layer's, of the whole object
     BlockBlobItem item = blob(u.key).getBlockBlobClient().commitBlockListWithResponse(
         new BlockBlobCommitBlockListOptions(u.blockIds).setHeaders(headers(u.options).setContentMd5(md5))
             .setMetadata(u.options.metadata()).setRequestConditions(conditions(u.options)), timeout, Context.NONE)
@@ -257,20 +263,20 @@ public final class AzureStorageDriver implements StorageDriver {
    * a {@code +} in a key into a space).
    */
   @Override
-  public Map<String, Exception> deleteBatch(List<String> keys) {
+  public Map<String, YshException> deleteBatch(List<String> keys) {
     BlobBatch batch = batches.getBlobBatch();
     Map<String, Response<Void>> responses = new LinkedHashMap<>();
     for (String key : keys) {
       responses.put(key, batch.deleteBlob(blob(key).getBlobUrl()));
     }
     batches.submitBatchWithResponse(batch, false, timeout, Context.NONE);
-    Map<String, Exception> failures = new LinkedHashMap<>();
+    Map<String, YshException> failures = new LinkedHashMap<>();
     responses.forEach((key, response) -> {
       try {
         response.getStatusCode(); // throws the sub-request's failure
       } catch (BlobStorageException e) {
         if (e.getStatusCode() != 404) {
-          failures.put(key, e);
+          failures.put(key, AzureErrors.map(e));
         }
       }
     });
@@ -339,8 +345,8 @@ public final class AzureStorageDriver implements StorageDriver {
   }
 
   @Override
-  public <T> T unwrap(Class<T> type) {
-    return type.isInstance(container) ? type.cast(container) : null;
+  public <T> Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(container) ? Optional.of(type.cast(container)) : Optional.empty();
   }
 
   @Override
@@ -416,7 +422,7 @@ public final class AzureStorageDriver implements StorageDriver {
     /**
      * Sets the blob endpoint (default {@code https://<account>.blob.core.windows.net}).
      *
-     * @param endpoint such as Azurite's {@code http://127.0.0.1:10000/devstoreaccount1}
+     * @param endpoint such as a local emulator's {@code http://127.0.0.1:10000/devstoreaccount1}
      * @return this builder
      */
     public Builder endpoint(String endpoint) {

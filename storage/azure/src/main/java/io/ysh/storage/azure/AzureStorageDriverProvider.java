@@ -13,7 +13,7 @@ import java.util.Set;
  * Storage driver: the account key from the URL's password ({@code
  * azblob://account:KEY@account/container}), else the connection string in {@code
  * AZURE_STORAGE_CONNECTION_STRING}, else the key in {@code AZURE_STORAGE_KEY}; parameter {@code
- * endpoint} points at another endpoint (Azurite: {@code http://127.0.0.1:10000/devstoreaccount1}).
+ * endpoint} points at another endpoint (a local emulator's: {@code http://127.0.0.1:10000/devstoreaccount1}).
  */
 public final class AzureStorageDriverProvider implements StorageDriverProvider {
 

@@ -34,7 +34,7 @@ class AzureBatchDeleteTest {
     String name = "b" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     AzureStorageDriver driver = AzureStorageDriver.builder().account(Azurite.ACCOUNT, Secret.of(Azurite.KEY))
         .endpoint(Azurite.blobEndpoint()).container(name).build();
-    container = driver.unwrap(BlobContainerClient.class);
+    container = driver.unwrap(BlobContainerClient.class).orElseThrow();
     container.create();
     storage = ObjectStorage.builder(driver).build();
   }

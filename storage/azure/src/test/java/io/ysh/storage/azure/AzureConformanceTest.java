@@ -23,7 +23,7 @@ class AzureConformanceTest extends StorageConformance {
     String container = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     AzureStorageDriver driver = AzureStorageDriver.builder().account(Azurite.ACCOUNT, Secret.of(Azurite.KEY))
         .endpoint(endpoint).container(container).build();
-    driver.unwrap(BlobContainerClient.class).create();
+    driver.unwrap(BlobContainerClient.class).orElseThrow().create();
     return new Harness() {
       @Override
       public StorageDriver driver() {

@@ -11,7 +11,7 @@ import io.ysh.core.YshException;
 import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.telemetry.Telemetry;
 import io.ysh.storage.ByteRange;
-import io.ysh.storage.Capability;
+import io.ysh.storage.StorageCapability;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ListOptions;
 import io.ysh.storage.ListPage;
@@ -90,7 +90,7 @@ import org.junit.jupiter.api.TestInstance;
  * paginated listings with prefixes and delimiters; overwrite; conditional writes; idempotent
  * delete; copy; signed URLs fetched with a plain HTTP client; awkward keys; {@code NOT_FOUND}
  * paths; concurrent writers; streams that fail half-way leaving nothing behind; integrity
- * checks; and each declared {@link Capability} in both directions (declared works, undeclared
+ * checks; and each declared {@link StorageCapability} in both directions (declared works, undeclared
  * fails with {@code UNSUPPORTED}).
  *
  * <p>One harness (one bucket) serves the whole class; every test writes under its own random
@@ -418,7 +418,7 @@ public abstract class StorageConformance {
 
   @Test
   void rangeReadsReturnTheRequestedBytes() {
-    assumeTrue(storage.supports(Capability.RANGE_READ));
+    assumeTrue(storage.supports(StorageCapability.RANGE_READ));
     byte[] data = "0123456789".getBytes(StandardCharsets.US_ASCII);
     String key = prefix + "range";
     storage.put(key, data);
@@ -434,7 +434,7 @@ public abstract class StorageConformance {
 
   @Test
   void rangeOfMissingObjectIsNotFound() {
-    assumeTrue(storage.supports(Capability.RANGE_READ));
+    assumeTrue(storage.supports(StorageCapability.RANGE_READ));
     assertCode(ErrorCode.NOT_FOUND, () -> storage.getBytes(prefix + "none", ByteRange.of(0, 2)));
   }
 
@@ -451,7 +451,7 @@ public abstract class StorageConformance {
   void ifNoneMatchCreatesOnlyWhenAbsentOrIsUnsupported() {
     String key = prefix + "create-only";
     WriteOptions createOnly = WriteOptions.builder().ifNoneMatchAny().build();
-    if (!storage.supports(Capability.IF_NONE_MATCH)) {
+    if (!storage.supports(StorageCapability.IF_NONE_MATCH)) {
       assertCode(ErrorCode.UNSUPPORTED, () -> storage.put(key, new byte[] {1}, createOnly));
       assertThat(storage.exists(key)).isFalse();
       return;
@@ -466,7 +466,7 @@ public abstract class StorageConformance {
   void ifMatchUpdatesOnlyTheExpectedVersionOrIsUnsupported() {
     String key = prefix + "cas";
     WriteResult v1 = storage.put(key, "v1".getBytes(StandardCharsets.UTF_8));
-    if (!storage.supports(Capability.IF_MATCH)) {
+    if (!storage.supports(StorageCapability.IF_MATCH)) {
       assertCode(ErrorCode.UNSUPPORTED,
           () -> storage.put(key, new byte[] {1}, WriteOptions.builder().ifMatch(v1.etag()).build()));
       assertThat(text(storage.getBytes(key))).isEqualTo("v1");
@@ -482,7 +482,7 @@ public abstract class StorageConformance {
 
   @Test
   void ifNoneMatchAppliesToMultipartUploadsToo() throws Exception {
-    assumeTrue(storage.supports(Capability.IF_NONE_MATCH));
+    assumeTrue(storage.supports(StorageCapability.IF_NONE_MATCH));
     String key = prefix + "big-create-only";
     storage.put(key, "first".getBytes(StandardCharsets.UTF_8));
     byte[] data = random((int) harness.partSize() + 10, 5);
@@ -763,12 +763,12 @@ public abstract class StorageConformance {
     String key = prefix + "signed é+%.txt";
     byte[] data = "signed content".getBytes(StandardCharsets.UTF_8);
     storage.put(key, data);
-    if (!storage.supports(Capability.SIGNED_URL)) {
+    if (!storage.supports(StorageCapability.SIGNED_URL)) {
       assertCode(ErrorCode.UNSUPPORTED, () -> storage.signedUrl(key, SignedUrlMethod.GET, Duration.ofMinutes(5)));
       return;
     }
     HttpClient http = HttpClient.newHttpClient();
-    URI get = storage.signedUrl(key, SignedUrlMethod.GET, Duration.ofMinutes(5));
+    URI get = storage.signedUrl(key, SignedUrlMethod.GET, Duration.ofMinutes(5)).uri();
     HttpResponse<byte[]> got = http.send(HttpRequest.newBuilder(get).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(got.statusCode()).isEqualTo(200);
     assertThat(got.body()).isEqualTo(data);
@@ -776,7 +776,7 @@ public abstract class StorageConformance {
     String putKey = prefix + "uploaded via url";
     // the client knows nothing about the provider: it sends exactly the headers the storage says
     // are required (Azure needs x-ms-blob-type on a PUT through a SAS URL)
-    SignedUrl put = storage.presign(putKey, SignedUrlMethod.PUT, Duration.ofMinutes(5));
+    SignedUrl put = storage.signedUrl(putKey, SignedUrlMethod.PUT, Duration.ofMinutes(5));
     assertThat(put.method()).isEqualTo(SignedUrlMethod.PUT);
     assertThat(put.expiresAt()).isAfter(java.time.Instant.now());
     assertThat(put.toString()).doesNotContain(put.uri().getRawQuery());
@@ -786,7 +786,7 @@ public abstract class StorageConformance {
     assertThat(sent.statusCode()).as(sent.body()).isBetween(200, 299);
     assertThat(storage.getBytes(putKey)).isEqualTo(data);
 
-    SignedUrl presignedGet = storage.presign(putKey, SignedUrlMethod.GET, Duration.ofMinutes(5));
+    SignedUrl presignedGet = storage.signedUrl(putKey, SignedUrlMethod.GET, Duration.ofMinutes(5));
     HttpRequest.Builder getRequest = HttpRequest.newBuilder(presignedGet.uri()).GET();
     presignedGet.requiredHeaders().forEach(getRequest::header);
     assertThat(http.send(getRequest.build(), HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(data);
@@ -795,11 +795,11 @@ public abstract class StorageConformance {
   @Test
   void presignedPutWithAContentTypeRequiresThatContentType() throws Exception {
     String key = prefix + "typed via url.json";
-    if (!storage.supports(Capability.SIGNED_URL)) {
-      assertCode(ErrorCode.UNSUPPORTED, () -> storage.presign(key, SignedUrlMethod.PUT, Duration.ofMinutes(5)));
+    if (!storage.supports(StorageCapability.SIGNED_URL)) {
+      assertCode(ErrorCode.UNSUPPORTED, () -> storage.signedUrl(key, SignedUrlMethod.PUT, Duration.ofMinutes(5)));
       return;
     }
-    SignedUrl put = storage.presign(key, SignedUrlMethod.PUT, Duration.ofMinutes(5), "application/json");
+    SignedUrl put = storage.signedUrl(key, SignedUrlMethod.PUT, Duration.ofMinutes(5), "application/json");
     assertThat(put.requiredHeaders()).containsEntry("Content-Type", "application/json");
     HttpRequest.Builder request = HttpRequest.newBuilder(put.uri())
         .PUT(HttpRequest.BodyPublishers.ofByteArray("{}".getBytes(StandardCharsets.UTF_8)));
@@ -827,7 +827,7 @@ public abstract class StorageConformance {
   }
 
   /**
-   * Declared, {@link Capability#SERVER_SIDE_COPY} means the provider copies: the driver's
+   * Declared, {@link StorageCapability#SERVER_SIDE_COPY} means the provider copies: the driver's
    * {@code copy} runs and no byte is read through this JVM. Undeclared (the declaration removed
    * from the same driver), the portable layer streams the object and never calls {@code copy}.
    * Either way the copy is complete.
@@ -837,7 +837,7 @@ public abstract class StorageConformance {
     byte[] data = random(3000, 9);
     WriteOptions typed = WriteOptions.builder().contentType("text/csv").metadata(Map.of("origin", "copy-test")).build();
     storage.put(prefix + "c1", data, typed);
-    boolean declared = storage.supports(Capability.SERVER_SIDE_COPY);
+    boolean declared = storage.supports(StorageCapability.SERVER_SIDE_COPY);
     for (boolean declare : new boolean[] {declared, false}) {
       String target = prefix + "c2-" + declare;
       List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -868,9 +868,9 @@ public abstract class StorageConformance {
         return null;
       }
       if (method.getName().equals("capabilities") && method.getParameterCount() == 0 && !declareCopy) {
-        Set<Capability> caps = java.util.EnumSet.noneOf(Capability.class);
+        Set<StorageCapability> caps = java.util.EnumSet.noneOf(StorageCapability.class);
         caps.addAll(d.capabilities());
-        caps.remove(Capability.SERVER_SIDE_COPY);
+        caps.remove(StorageCapability.SERVER_SIDE_COPY);
         return Set.copyOf(caps);
       }
       try {
@@ -963,15 +963,16 @@ public abstract class StorageConformance {
   }
 
   /**
-   * Checks the checksums of a write: the CRC32C always; the MD5 whenever the driver wants one
-   * ({@link StorageDriver#wantsMd5()}), else only when the provider reported one.
+   * Checks the checksums of a write: the CRC32C always; the MD5 whenever the driver's checksum plan
+   * asks for one everywhere ({@link io.ysh.storage.spi.ChecksumPlan#md5Uploads()}), else only when
+   * the provider reported one.
    *
    * @param r the result
    * @param data the bytes written
    */
   protected void assertChecksums(WriteResult r, byte[] data) {
     assertThat(r.crc32c()).isEqualTo(crc32c(data));
-    if (storage.unwrap(StorageDriver.class).wantsMd5()) {
+    if (storage.unwrap(StorageDriver.class).checksumPlan().md5Uploads()) {
       assertThat(r.md5()).isEqualTo(md5(data));
     } else {
       r.md5Hex().ifPresent(m -> assertThat(m).isEqualTo(md5(data)));

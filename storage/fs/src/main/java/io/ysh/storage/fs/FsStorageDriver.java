@@ -5,22 +5,23 @@ import io.ysh.core.Errors;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.storage.ByteRange;
-import io.ysh.storage.Capability;
+import io.ysh.storage.StorageCapability;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ListOptions;
 import io.ysh.storage.ListPage;
 import io.ysh.storage.ObjectInfo;
-import io.ysh.storage.SignedUrlMethod;
 import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
 import io.ysh.storage.spi.DriverReader;
 import io.ysh.storage.spi.DriverUpload;
-import io.ysh.storage.spi.FileTransferable;
+import io.ysh.storage.spi.ChannelWrite;
+import io.ysh.storage.spi.ChannelWrites;
+import io.ysh.storage.spi.ChecksumPlan;
+import io.ysh.storage.spi.FileRegion;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.SortedListing;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
-import io.ysh.storage.spi.TransferBuffers;
 import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
 import java.io.ByteArrayInputStream;
@@ -28,7 +29,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -46,13 +46,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -61,7 +61,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-import java.util.zip.Checksum;
 
 /**
  * Stores objects as files under a root directory: key {@code a/b/c.pdf} is the file
@@ -86,11 +85,15 @@ import java.util.zip.Checksum;
  * segment are refused.
  *
  * <p><strong>Integrity.</strong> The driver stores the CRC32C the portable layer computes while
- * streaming and downloads are verified against it; it asks for no MD5 ({@link #wantsMd5()} is
- * false: an MD5 costs ~100 times a CRC32C), so {@link WriteResult#md5()} and
+ * streaming and downloads are verified against it; it asks for no MD5 ({@link #checksumPlan()} is
+ * {@link ChecksumPlan#CRC32C_ONLY}: an MD5 costs ~100 times a CRC32C), so {@link WriteResult#md5()} and
  * {@link ObjectInfo#md5()} are {@code null} except for objects written by earlier versions that
  * stored one. The ETag is the CRC32C and the size ({@code <crc32c>-<size hex>}), or that old MD5:
  * a rewrite with the same bytes keeps its ETag, as on S3.
+ *
+ * <p><strong>Fast paths.</strong> Uploads of local files are copied by the portable layer straight
+ * into the driver's temporary file ({@link ChannelWrites}), and downloads to local files straight
+ * from the object's file ({@link FileRegion}), through a direct buffer or inside the kernel.
  *
  * <p><strong>Limits, honestly.</strong> A key cannot be both an object and a "directory" of
  * other objects ({@code a} and {@code a/b}): such a write fails with {@code ALREADY_EXISTS}.
@@ -98,7 +101,7 @@ import java.util.zip.Checksum;
  * are atomic among the writers of one JVM only. Listing walks the directory tree under the
  * prefix's directory for each page. No signed URLs. Thread-safe.
  */
-public final class FsStorageDriver implements StorageDriver {
+public final class FsStorageDriver implements StorageDriver, ChannelWrites {
 
   private static final String META_DIR = ".ysh-meta";
   /** The user extended attribute (user.ysh.meta) that holds an object's metadata. */
@@ -113,7 +116,7 @@ public final class FsStorageDriver implements StorageDriver {
   private static final String TMP_PREFIX = ".ysh-tmp-";
   private static final String RESERVED = ".ysh";
   /** Copy buffer: large enough that a read or write costs one system call per 256 KiB. */
-  private static final int COPY_BUFFER = TransferBuffers.CAPACITY;
+  private static final int COPY_BUFFER = 256 * 1024;
 
   private final Path root;
   private final Path realRoot;
@@ -217,15 +220,15 @@ public final class FsStorageDriver implements StorageDriver {
   }
 
   @Override
-  public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.SERVER_SIDE_COPY, Capability.IF_NONE_MATCH, Capability.IF_MATCH,
-        Capability.RANGE_READ);
+  public Set<StorageCapability> capabilities() {
+    return EnumSet.of(StorageCapability.SERVER_SIDE_COPY, StorageCapability.IF_NONE_MATCH, StorageCapability.IF_MATCH,
+        StorageCapability.RANGE_READ);
   }
 
-  /** No: integrity rests on the CRC32C this driver stores and verifies. */
+  /** CRC32C only: integrity rests on the CRC32C this driver stores and verifies. */
   @Override
-  public boolean wantsMd5() {
-    return false;
+  public ChecksumPlan checksumPlan() {
+    return ChecksumPlan.CRC32C_ONLY;
   }
 
   @Override
@@ -456,49 +459,25 @@ public final class FsStorageDriver implements StorageDriver {
 
   // ------------------------------------------------------------ writes
 
-  @Override
-  public WriteResult write(String key, InputStream data, long length, WriteOptions options) throws IOException {
-    Hashing hashing = new Hashing();
-    return write(key, data, length, options, hashing, hashing);
-  }
-
-  /**
-   * Takes the CRC32C the portable layer computed while this driver read the data; copies
-   * straight from a file source ({@link FileTransferable}).
-   */
+  /** Copies the stream into a temporary file, then commits it with the portable layer's CRC32C. */
   @Override
   public WriteResult write(String key, InputStream data, long length, WriteOptions options, UploadDigests digests)
       throws IOException {
-    return write(key, data, length, options, null, digests);
-  }
-
-  private WriteResult write(String key, InputStream data, long length, WriteOptions options, Hashing hashing,
-      UploadDigests digests) throws IOException {
-    Path p = path(key);
-    TempFile temp = createTemp(p);
+    FileWrite write = openChannelWrite(key, options);
     boolean committed = false;
     try {
-      try (FileChannel out = temp.channel()) {
-        if (hashing == null && data instanceof FileTransferable file) {
-          long n = file.transferTo(out, null);
-          if (n != length) {
-            throw new IOException("the data ended " + (length - n) + " bytes early");
-          }
-        } else {
-          copy(data, length, out, hashing);
-        }
-      }
-      WriteResult r = commit(key, p, temp.path(), length, null, digests.crc32cHex(), options);
+      copy(data, length, write.channel);
+      WriteResult r = write.commit(length, digests);
       committed = true;
       return r;
     } finally {
       if (!committed) {
-        Files.deleteIfExists(temp.path());
+        write.abort();
       }
     }
   }
 
-  private static void copy(InputStream data, long length, FileChannel out, Hashing hashing) throws IOException {
+  private static void copy(InputStream data, long length, FileChannel out) throws IOException {
     byte[] buf = new byte[(int) Math.min(COPY_BUFFER, Math.max(length, 1))];
     ByteBuffer wrapped = ByteBuffer.wrap(buf);
     long left = length;
@@ -507,15 +486,20 @@ public final class FsStorageDriver implements StorageDriver {
       if (n < 0) {
         throw new IOException("the data ended " + left + " bytes early");
       }
-      if (hashing != null) {
-        hashing.update(buf, n);
-      }
       wrapped.clear().limit(n);
       while (wrapped.hasRemaining()) {
         out.write(wrapped);
       }
       left -= n;
     }
+  }
+
+  /** A temporary file next to the object, which a commit renames into place. */
+  @Override
+  public FileWrite openChannelWrite(String key, WriteOptions options) throws IOException {
+    Path p = path(key);
+    TempFile temp = createTemp(p);
+    return new FileWrite(key, p, temp.path(), temp.channel(), options);
   }
 
   private record TempFile(Path path, FileChannel channel) {}
@@ -675,64 +659,90 @@ public final class FsStorageDriver implements StorageDriver {
     return etag.length() > 1 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
   }
 
-  private record Upload(String key, Path path, Path temp, FileChannel channel, WriteOptions options)
-      implements DriverUpload {}
+  /**
+   * A write in progress: a temporary file next to the object, renamed into place with its
+   * metadata by {@link #commit}. Serves single writes ({@link ChannelWrites}) and multipart
+   * uploads alike.
+   */
+  final class FileWrite implements ChannelWrite, DriverUpload {
+    private final String key;
+    private final Path path;
+    private final Path temp;
+    private final FileChannel channel;
+    private final WriteOptions options;
 
-  @Override
-  public DriverUpload startUpload(String key, WriteOptions options) throws IOException {
-    Path p = path(key);
-    TempFile temp = createTemp(p);
-    return new Upload(key, p, temp.path(), temp.channel(), options);
-  }
-
-  @Override
-  public UploadedPart uploadPart(DriverUpload upload, int partNumber, byte[] data, int length) throws IOException {
-    Upload u = (Upload) upload;
-    ByteBuffer buf = ByteBuffer.wrap(data, 0, length);
-    while (buf.hasRemaining()) {
-      u.channel().write(buf);
+    FileWrite(String key, Path path, Path temp, FileChannel channel, WriteOptions options) {
+      this.key = key;
+      this.path = path;
+      this.temp = temp;
+      this.channel = channel;
+      this.options = options;
     }
-    return new UploadedPart(partNumber, null, null, length);
-  }
 
-  /** Hashes the assembled file: only for callers that do not pass the digests. */
-  @Override
-  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) throws IOException {
-    Upload u = (Upload) upload;
-    u.channel().close();
-    Hashing hashing;
-    try {
-      hashing = Hashing.of(u.temp());
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(u.temp());
-      throw e;
+    @Override
+    public String key() {
+      return key;
     }
-    return completeUpload(upload, parts, hashing);
-  }
 
-  @Override
-  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests)
-      throws IOException {
-    Upload u = (Upload) upload;
-    boolean committed = false;
-    try {
-      u.channel().close();
-      long size = Files.size(u.temp());
-      WriteResult r = commit(u.key(), u.path(), u.temp(), size, null, digests.crc32cHex(), u.options());
-      committed = true;
-      return r;
-    } finally {
-      if (!committed) {
-        Files.deleteIfExists(u.temp());
+    @Override
+    public FileChannel channel() {
+      return channel;
+    }
+
+    /** Closes the file, puts the metadata on it and renames it into place; deletes it on failure. */
+    @Override
+    public WriteResult commit(long length, UploadDigests digests) throws IOException {
+      boolean committed = false;
+      try {
+        channel.close();
+        WriteResult r = FsStorageDriver.this.commit(key, path, temp, length, null, digests.crc32cHex(), options);
+        committed = true;
+        return r;
+      } finally {
+        if (!committed) {
+          Files.deleteIfExists(temp);
+        }
+      }
+    }
+
+    @Override
+    public void abort() {
+      try {
+        channel.close();
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // a leftover .ysh-tmp- file is never listed, and the next write of the key does not see it
       }
     }
   }
 
   @Override
+  public DriverUpload startUpload(String key, WriteOptions options) throws IOException {
+    return openChannelWrite(key, options);
+  }
+
+  @Override
+  public UploadedPart uploadPart(DriverUpload upload, int partNumber, byte[] data, int length) throws IOException {
+    FileWrite w = (FileWrite) upload;
+    ByteBuffer buf = ByteBuffer.wrap(data, 0, length);
+    while (buf.hasRemaining()) {
+      w.channel.write(buf);
+    }
+    return new UploadedPart(partNumber, null, null, length);
+  }
+
+  @Override
+  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests)
+      throws IOException {
+    FileWrite w = (FileWrite) upload;
+    return w.commit(w.channel.position(), digests);
+  }
+
+  @Override
   public void abortUpload(DriverUpload upload) throws IOException {
-    Upload u = (Upload) upload;
-    u.channel().close();
-    Files.deleteIfExists(u.temp());
+    FileWrite w = (FileWrite) upload;
+    w.channel.close();
+    Files.deleteIfExists(w.temp);
   }
 
   // ------------------------------------------------------------ delete, copy
@@ -793,7 +803,7 @@ public final class FsStorageDriver implements StorageDriver {
       }
       String crc32c = info.crc32c();
       if (crc32c == null) {
-        crc32c = Hashing.of(temp).crc32cHex();
+        crc32c = crc32cOf(temp);
       }
       // an MD5 that an earlier version stored travels with the bytes (it is still their MD5)
       WriteResult r = commit(target, to, temp, Files.size(temp), info.md5(), crc32c, options.build());
@@ -866,13 +876,8 @@ public final class FsStorageDriver implements StorageDriver {
   // ------------------------------------------------------------ rest
 
   @Override
-  public URI signedUrl(String key, SignedUrlMethod method, Duration expiry, String contentType) {
-    throw YshException.of(ErrorCode.UNSUPPORTED, "the fs driver cannot sign URLs");
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) {
-    return type == Path.class ? type.cast(root) : null;
+  public <T> Optional<T> unwrap(Class<T> type) {
+    return type == Path.class ? Optional.of(type.cast(root)) : Optional.empty();
   }
 
   @Override
@@ -890,35 +895,16 @@ public final class FsStorageDriver implements StorageDriver {
     return path(key);
   }
 
-  /** The CRC32C of what this driver hashes itself (when the portable layer did not). */
-  private static final class Hashing implements UploadDigests {
-    private final CRC32C crc32c = new CRC32C();
-
-    static Hashing of(Path file) throws IOException {
-      Hashing h = new Hashing();
-      try (InputStream in = Files.newInputStream(file)) {
-        byte[] buf = new byte[COPY_BUFFER];
-        for (int n; (n = in.read(buf)) > 0; ) {
-          h.update(buf, n);
-        }
+  /** The CRC32C of a file, for copies of objects an earlier version stored without one. */
+  private static String crc32cOf(Path file) throws IOException {
+    CRC32C crc32c = new CRC32C();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[COPY_BUFFER];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        crc32c.update(buf, 0, n);
       }
-      return h;
     }
-
-    void update(byte[] buf, int n) {
-      crc32c.update(buf, 0, n);
-    }
-
-    /** Never: this driver does not want an MD5 ({@link FsStorageDriver#wantsMd5()}). */
-    @Override
-    public String md5Hex() {
-      throw new IllegalStateException("the fs driver computes no MD5");
-    }
-
-    @Override
-    public String crc32cHex() {
-      return HexFormat.of().toHexDigits((int) crc32c.getValue());
-    }
+    return HexFormat.of().toHexDigits((int) crc32c.getValue());
   }
 
   @Override
@@ -927,18 +913,30 @@ public final class FsStorageDriver implements StorageDriver {
   }
 
   /**
-   * The bytes of an open file from its current position, limited to a length; can hand them to
-   * another file inside the kernel ({@link FileTransferable}).
+   * The bytes of an open file from its current position, limited to a length; a {@link FileRegion}
+   * the portable layer copies to another file without reading the stream.
    */
-  private static final class FileObjectStream extends InputStream implements FileTransferable {
+  private static final class FileObjectStream extends InputStream implements FileRegion {
     private final FileChannel channel;
+    private final long position;
     private final InputStream in;
     private long left;
 
-    FileObjectStream(FileChannel channel, long length) {
+    FileObjectStream(FileChannel channel, long length) throws IOException {
       this.channel = channel;
+      this.position = channel.position();
       this.in = Channels.newInputStream(channel);
       this.left = length;
+    }
+
+    @Override
+    public FileChannel channel() {
+      return channel;
+    }
+
+    @Override
+    public long position() {
+      return position;
     }
 
     @Override
@@ -975,30 +973,6 @@ public final class FsStorageDriver implements StorageDriver {
     @Override
     public int available() throws IOException {
       return (int) Math.min(in.available(), left);
-    }
-
-    /** With a checksum through a pooled direct buffer, else inside the kernel. */
-    @Override
-    public long transferTo(FileChannel target, Checksum checksum) throws IOException {
-      long position = channel.position();
-      if (checksum != null) {
-        long n = TransferBuffers.copy(channel, position, left, target, checksum);
-        left -= n;
-        channel.position(position + n);
-        return n;
-      }
-      long total = 0;
-      while (left > 0) {
-        long n = channel.transferTo(position, left, target);
-        if (n <= 0) {
-          break; // the file shrank behind our back: the caller sees the short count
-        }
-        position += n;
-        left -= n;
-        total += n;
-      }
-      channel.position(position);
-      return total;
     }
 
     @Override

@@ -9,7 +9,9 @@ import io.ysh.storage.ObjectInfo;
 import io.ysh.storage.ObjectStorage;
 import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
+import io.ysh.storage.spi.ChecksumPlan;
 import io.ysh.storage.spi.DriverUpload;
+import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -23,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fs driver stores the CRC32C with the object whether it hashes the data itself (called
- * directly through the SPI) or takes the digests the portable layer computed, and downloads are
- * verified against it (or against the MD5 of objects written by earlier versions).
+ * The fs driver stores the CRC32C it is handed with the object, whether called directly through
+ * the SPI or by the portable layer (single writes from streams and files, multipart uploads), and
+ * downloads are verified against it (or against the MD5 of objects written by earlier versions).
  */
 class FsChecksumTest {
 
@@ -47,11 +49,27 @@ class FsChecksumTest {
     return String.format("%08x", c.getValue());
   }
 
+  /** Digests as the portable layer hands them: the CRC32C only (the fs plan asks for no MD5). */
+  private static UploadDigests crc32cOf(byte[] b) {
+    return new UploadDigests() {
+      @Override
+      public String md5Hex() {
+        throw new IllegalStateException("the fs driver's plan computes no MD5");
+      }
+
+      @Override
+      public String crc32cHex() {
+        return crc32c(b);
+      }
+    };
+  }
+
   @Test
-  void theDriverHashesDataItselfWhenCalledWithoutDigests() throws Exception {
+  void theDriverStoresTheCrc32cItIsHandedThroughTheSpi() throws Exception {
     FsStorageDriver driver = FsStorageDriver.builder().root(temp.resolve("root")).build();
     byte[] single = data(700_000);
-    WriteResult r = driver.write("single", new ByteArrayInputStream(single), single.length, WriteOptions.defaults());
+    WriteResult r = driver.write("single", new ByteArrayInputStream(single), single.length, WriteOptions.defaults(),
+        crc32cOf(single));
     assertThat(r.md5()).isNull();
     assertThat(r.crc32c()).isEqualTo(crc32c(single));
     assertThat(r.etag()).isEqualTo(crc32c(single) + "-" + Long.toHexString(single.length));
@@ -65,7 +83,7 @@ class FsChecksumTest {
     UploadedPart p1 = driver.uploadPart(upload, 1, whole, 200_000);
     byte[] rest = java.util.Arrays.copyOfRange(whole, 200_000, whole.length);
     UploadedPart p2 = driver.uploadPart(upload, 2, rest, rest.length);
-    WriteResult m = driver.completeUpload(upload, List.of(p1, p2));
+    WriteResult m = driver.completeUpload(upload, List.of(p1, p2), crc32cOf(whole));
     assertThat(m.md5()).isNull();
     assertThat(m.crc32c()).isEqualTo(crc32c(whole));
     assertThat(m.size()).isEqualTo(whole.length);
@@ -83,7 +101,7 @@ class FsChecksumTest {
       Files.write(file, big);
       storage.put("from-file", file, WriteOptions.defaults());
       storage.put("unknown-length", new ByteArrayInputStream(big), -1, WriteOptions.defaults());
-      assertThat(driver.wantsMd5()).isFalse();
+      assertThat(driver.checksumPlan()).isEqualTo(ChecksumPlan.CRC32C_ONLY);
       assertThat(driver.stat("small").md5()).isNull();
       assertThat(driver.stat("small").crc32c()).isEqualTo(crc32c(small));
       for (String key : List.of("from-file", "unknown-length")) {

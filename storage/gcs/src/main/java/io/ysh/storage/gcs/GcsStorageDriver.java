@@ -25,7 +25,7 @@ import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.storage.ByteRange;
-import io.ysh.storage.Capability;
+import io.ysh.storage.StorageCapability;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ListOptions;
 import io.ysh.storage.ListPage;
@@ -34,10 +34,12 @@ import io.ysh.storage.SignedUrlMethod;
 import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
 import io.ysh.storage.spi.DriverReader;
+import io.ysh.storage.spi.ChecksumPlan;
 import io.ysh.storage.spi.DriverUpload;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
+import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
 import io.ysh.support.gcp.GcpCredentials;
 import java.io.IOException;
@@ -56,6 +58,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,17 +82,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       (GCS discards it after a week). Portable multipart uploads are one resumable session:
  *       each part is appended, completion finalizes, abort abandons. Preconditions are checked
  *       when the session starts and again when it is finalized.
- *   <li><b>Integrity:</b> GCS reports the MD5 of every non-composite object; the portable layer
- *       compares it with its own after an upload and verifies whole downloads against it. Reads
- *       pin the generation that {@code stat} saw, so a concurrent overwrite cannot mix versions.
+ *   <li><b>Integrity:</b> GCS reports the MD5 of every non-composite object, which the portable
+ *       layer compares with its own after an upload, and the CRC32C of every object (composite
+ *       ones included), which {@link #stat} and {@link #read} report: the portable layer verifies
+ *       whole downloads against it. Reads pin the generation that {@code stat} saw, so a
+ *       concurrent overwrite cannot mix versions.
  *   <li><b>Copy</b> is a server-side rewrite (repeated until done for large objects), with the
  *       source's content type, cache control and metadata, pinned to the source generation.
  *   <li><b>Batch delete</b> sends up to 100 deletions in one JSON batch request.
  *   <li><b>Signed URLs</b> are V4 signatures made offline with the service account's key (or
  *       IAM signBlob for credentials that sign remotely, such as the metadata server's);
- *       {@link Capability#SIGNED_URL} is declared only for credentials that can sign.
- *   <li><b>Downloads of composite objects</b> (which have no MD5) are verified against their
- *       CRC32C by the driver.
+ *       {@link StorageCapability#SIGNED_URL} is declared only for credentials that can sign.
  * </ul>
  *
  * <p>Retries belong to the portable layer's resilience policy: the client's own retries are off.
@@ -108,7 +111,7 @@ public final class GcsStorageDriver implements StorageDriver {
   private final String bucket;
   private final Storage storage;
   private final String signingHost;
-  private final Set<Capability> capabilities;
+  private final Set<StorageCapability> capabilities;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private GcsStorageDriver(Builder b) {
@@ -141,11 +144,11 @@ public final class GcsStorageDriver implements StorageDriver {
     StorageOptions options = ob.build();
     this.storage = options.getService();
     this.signingHost = b.host;
-    Set<Capability> caps = EnumSet.of(Capability.SERVER_SIDE_COPY, Capability.IF_NONE_MATCH, Capability.IF_MATCH,
-        Capability.RANGE_READ, Capability.BATCH_DELETE);
+    Set<StorageCapability> caps = EnumSet.of(StorageCapability.SERVER_SIDE_COPY, StorageCapability.IF_NONE_MATCH, StorageCapability.IF_MATCH,
+        StorageCapability.RANGE_READ, StorageCapability.BATCH_DELETE);
     // credentials are resolved by now (application default ones too): declare signing only when they can
     if (options.getCredentials() instanceof ServiceAccountSigner) {
-      caps.add(Capability.SIGNED_URL);
+      caps.add(StorageCapability.SIGNED_URL);
     }
     this.capabilities = Set.copyOf(caps);
   }
@@ -169,13 +172,19 @@ public final class GcsStorageDriver implements StorageDriver {
   }
 
   @Override
-  public Set<Capability> capabilities() {
+  public Set<StorageCapability> capabilities() {
     return capabilities;
   }
 
   @Override
   public MultipartLimits multipartLimits() {
     return LIMITS;
+  }
+
+  /** MD5 and CRC32C: GCS reports the MD5 of what it stored, which the portable layer compares. */
+  @Override
+  public ChecksumPlan checksumPlan() {
+    return ChecksumPlan.MD5_AND_CRC32C;
   }
 
   @Override
@@ -226,18 +235,14 @@ public final class GcsStorageDriver implements StorageDriver {
       channel.close();
       throw e;
     }
-    InputStream stream = Channels.newInputStream(channel);
-    Long crc32c = crc32cValue(blob);
-    if (start == 0 && end == info.size() && info.md5() == null && crc32c != null) {
-      stream = new Crc32cCheckingStream(stream, key, crc32c); // composite objects have no MD5
-    }
-    return new DriverReader(stream, info, end - start);
+    return new DriverReader(Channels.newInputStream(channel), info, end - start);
   }
 
   // ------------------------------------------------------------ writes
 
   @Override
-  public WriteResult write(String key, InputStream data, long length, WriteOptions options) throws IOException {
+  public WriteResult write(String key, InputStream data, long length, WriteOptions options, UploadDigests digests)
+      throws IOException {
     GcsUpload upload = startUpload(key, options);
     boolean done = false;
     try {
@@ -314,7 +319,8 @@ public final class GcsStorageDriver implements StorageDriver {
   }
 
   @Override
-  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) throws IOException {
+  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests)
+      throws IOException {
     return ((GcsUpload) upload).finish();
   }
 
@@ -403,8 +409,9 @@ public final class GcsStorageDriver implements StorageDriver {
     return MAX_BATCH;
   }
 
+  /** One JSON batch; a deletion the answer says nothing about is reported as {@code UNAVAILABLE}. */
   @Override
-  public Map<String, Exception> deleteBatch(List<String> keys) {
+  public Map<String, YshException> deleteBatch(List<String> keys) {
     if (keys.size() > MAX_BATCH) {
       throw new IllegalArgumentException("at most " + MAX_BATCH + " keys per batch, got " + keys.size());
     }
@@ -414,17 +421,17 @@ public final class GcsStorageDriver implements StorageDriver {
       results.put(key, batch.delete(BlobId.of(bucket, key)));
     }
     batch.submit();
-    Map<String, Exception> failed = new LinkedHashMap<>();
+    Map<String, YshException> failed = new LinkedHashMap<>();
     results.forEach((key, result) -> {
       if (!result.completed()) {
-        failed.put(key, new IOException("the GCS batch answer had no result for this deletion"));
+        failed.put(key, YshException.of(ErrorCode.UNAVAILABLE, "the GCS batch answer had no result for this deletion"));
         return;
       }
       try {
         result.get(); // true, or false when it was missing
       } catch (StorageException e) {
         if (e.getCode() != 404) {
-          failed.put(key, e);
+          failed.put(key, GcsErrors.map(e));
         }
       }
     });
@@ -509,8 +516,8 @@ public final class GcsStorageDriver implements StorageDriver {
   }
 
   @Override
-  public <T> T unwrap(Class<T> type) {
-    return type.isInstance(storage) ? type.cast(storage) : null;
+  public <T> Optional<T> unwrap(Class<T> type) {
+    return type.isInstance(storage) ? Optional.of(type.cast(storage)) : Optional.empty();
   }
 
   @Override
@@ -534,7 +541,7 @@ public final class GcsStorageDriver implements StorageDriver {
   private static ObjectInfo info(String key, BlobInfo b) {
     String contentType = b.getContentType() == null ? WriteOptions.DEFAULT_CONTENT_TYPE : b.getContentType();
     return new ObjectInfo(key, b.getSize() == null ? 0 : b.getSize(), etag(b), contentType, b.getCacheControl(),
-        updated(b), b.getMetadata() == null ? Map.of() : withoutNulls(b.getMetadata()), md5Hex(b));
+        updated(b), b.getMetadata() == null ? Map.of() : withoutNulls(b.getMetadata()), md5Hex(b), crc32cHex(b));
   }
 
   private static Map<String, String> withoutNulls(Map<String, String> metadata) {
@@ -559,14 +566,10 @@ public final class GcsStorageDriver implements StorageDriver {
     return base64ToHex(b.getMd5());
   }
 
+  /** The stored CRC32C as 8 hex digits, or null when GCS did not report a well-formed one. */
   static String crc32cHex(BlobInfo b) {
-    return base64ToHex(b.getCrc32c());
-  }
-
-  /** The stored CRC32C as an unsigned value, or null when GCS did not report one. */
-  static Long crc32cValue(BlobInfo b) {
-    String hex = crc32cHex(b);
-    return hex == null || hex.length() != 8 ? null : Long.parseLong(hex, 16);
+    String hex = base64ToHex(b.getCrc32c());
+    return hex == null || hex.length() != 8 ? null : hex;
   }
 
   private static String base64ToHex(String base64) {
@@ -640,7 +643,7 @@ public final class GcsStorageDriver implements StorageDriver {
     }
 
     /**
-     * Sends no credentials, for emulators such as fake-gcs-server. Signed URLs are then not
+     * Sends no credentials, for emulators. Signed URLs are then not
      * supported.
      *
      * @return this builder
@@ -674,7 +677,7 @@ public final class GcsStorageDriver implements StorageDriver {
     }
 
     /**
-     * Sets the connect timeout of each HTTP request.
+     * The connect timeout of each HTTP request (default: the client library's).
      *
      * @param timeout positive
      * @return this builder
@@ -712,7 +715,7 @@ public final class GcsStorageDriver implements StorageDriver {
 
     /**
      * Starts from these client options instead of the defaults, for settings this builder does
-     * not cover (and for tests with {@code LocalStorageHelper}). The builder's own settings
+     * not cover (such as an in-process fake's options). The builder's own settings
      * override them; the client's retries are always turned off.
      *
      * @param options the base options

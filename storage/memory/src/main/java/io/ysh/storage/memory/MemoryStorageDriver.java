@@ -4,28 +4,27 @@ import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.storage.ByteRange;
-import io.ysh.storage.Capability;
+import io.ysh.storage.StorageCapability;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ListOptions;
 import io.ysh.storage.ListPage;
 import io.ysh.storage.ObjectInfo;
-import io.ysh.storage.SignedUrlMethod;
 import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
 import io.ysh.storage.spi.DriverReader;
 import io.ysh.storage.spi.DriverUpload;
+import io.ysh.storage.spi.ChecksumPlan;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.SortedListing;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
+import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -104,14 +103,20 @@ public final class MemoryStorageDriver implements StorageDriver {
   }
 
   @Override
-  public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.SERVER_SIDE_COPY, Capability.IF_NONE_MATCH, Capability.IF_MATCH,
-        Capability.RANGE_READ, Capability.BATCH_DELETE);
+  public Set<StorageCapability> capabilities() {
+    return EnumSet.of(StorageCapability.SERVER_SIDE_COPY, StorageCapability.IF_NONE_MATCH, StorageCapability.IF_MATCH,
+        StorageCapability.RANGE_READ, StorageCapability.BATCH_DELETE);
   }
 
   @Override
   public MultipartLimits multipartLimits() {
     return MultipartLimits.LOCAL;
+  }
+
+  /** MD5 and CRC32C, as a remote provider's: the MD5 this driver keeps is the portable layer's. */
+  @Override
+  public ChecksumPlan checksumPlan() {
+    return ChecksumPlan.MD5_AND_CRC32C;
   }
 
   @Override
@@ -147,13 +152,13 @@ public final class MemoryStorageDriver implements StorageDriver {
   }
 
   @Override
-  public WriteResult write(String key, InputStream data, long length, WriteOptions options) throws Exception {
+  public WriteResult write(String key, InputStream data, long length, WriteOptions options, UploadDigests digests)
+      throws Exception {
     byte[] bytes = data.readNBytes((int) length);
-    return store(key, bytes, options);
+    return store(key, bytes, options, digests.md5Hex());
   }
 
-  private WriteResult store(String key, byte[] bytes, WriteOptions options) {
-    String md5 = md5(bytes);
+  private WriteResult store(String key, byte[] bytes, WriteOptions options, String md5) {
     Entry entry = new Entry(bytes, md5, options.contentType(), options.cacheControl().orElse(null),
         options.metadata(), Instant.now());
     objects.compute(key, (k, existing) -> {
@@ -185,9 +190,9 @@ public final class MemoryStorageDriver implements StorageDriver {
   }
 
   @Override
-  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) {
+  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests) {
     Upload u = (Upload) upload;
-    return store(u.key(), u.buffer().toByteArray(), u.options());
+    return store(u.key(), u.buffer().toByteArray(), u.options(), digests.md5Hex());
   }
 
   @Override
@@ -206,7 +211,7 @@ public final class MemoryStorageDriver implements StorageDriver {
   }
 
   @Override
-  public Map<String, Exception> deleteBatch(List<String> keys) {
+  public Map<String, YshException> deleteBatch(List<String> keys) {
     keys.forEach(objects::remove);
     return Map.of();
   }
@@ -222,16 +227,6 @@ public final class MemoryStorageDriver implements StorageDriver {
   public ListPage list(ListOptions options, String pageToken) {
     return SortedListing.page(objects, options, pageToken,
         (k, e) -> ListEntry.object(k, e.data().length, e.md5(), e.lastModified()));
-  }
-
-  @Override
-  public URI signedUrl(String key, SignedUrlMethod method, Duration expiry, String contentType) {
-    throw YshException.of(ErrorCode.UNSUPPORTED, "the memory driver cannot sign URLs");
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) {
-    return null;
   }
 
   @Override

@@ -9,23 +9,22 @@ import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.core.telemetry.Telemetry;
 import io.ysh.storage.ByteRange;
-import io.ysh.storage.Capability;
+import io.ysh.storage.StorageCapability;
 import io.ysh.storage.ListOptions;
 import io.ysh.storage.ListPage;
 import io.ysh.storage.ObjectInfo;
 import io.ysh.storage.ObjectStorage;
-import io.ysh.storage.SignedUrlMethod;
 import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
+import io.ysh.storage.spi.ChecksumPlan;
 import io.ysh.storage.spi.DriverReader;
 import io.ysh.storage.spi.DriverUpload;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.StorageDriver;
+import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -46,15 +45,17 @@ class IntegrityTest {
     }
 
     @Override public String provider() { return "lying"; }
-    @Override public Set<Capability> capabilities() { return delegate.capabilities(); }
+    @Override public Set<StorageCapability> capabilities() { return delegate.capabilities(); }
     @Override public MultipartLimits multipartLimits() { return limits; }
+    @Override public ChecksumPlan checksumPlan() { return delegate.checksumPlan(); }
     @Override public ErrorMapper errorMapper() { return delegate.errorMapper(); }
     @Override public ObjectInfo stat(String key) { return delegate.stat(key); }
     @Override public DriverReader read(String key, ByteRange range) { return delegate.read(key, range); }
 
     @Override
-    public WriteResult write(String key, InputStream data, long length, WriteOptions options) throws Exception {
-      WriteResult r = delegate.write(key, data, length, options);
+    public WriteResult write(String key, InputStream data, long length, WriteOptions options, UploadDigests digests)
+        throws Exception {
+      WriteResult r = delegate.write(key, data, length, options, digests);
       return new WriteResult(key, r.size(), r.etag(), "00000000000000000000000000000000", null);
     }
 
@@ -66,13 +67,11 @@ class IntegrityTest {
       return new UploadedPart(p.number(), p.etag(), "11111111111111111111111111111111", p.size());
     }
 
-    @Override public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) { return delegate.completeUpload(upload, parts); }
+    @Override public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests) { return delegate.completeUpload(upload, parts, digests); }
     @Override public void abortUpload(DriverUpload upload) { delegate.abortUpload(upload); }
     @Override public void delete(String key) { delegate.delete(key); }
     @Override public WriteResult copy(String source, String target) { return delegate.copy(source, target); }
     @Override public ListPage list(ListOptions options, String pageToken) { return delegate.list(options, pageToken); }
-    @Override public URI signedUrl(String key, SignedUrlMethod method, Duration expiry, String contentType) { return delegate.signedUrl(key, method, expiry, contentType); }
-    @Override public <T> T unwrap(Class<T> type) { return null; }
     @Override public void close() {}
   }
 
@@ -110,7 +109,7 @@ class IntegrityTest {
           return new DriverReader(new ByteArrayInputStream(new byte[delivered]), real.info(), real.length());
         }
       };
-      driver.delegate.write("ten", new ByteArrayInputStream(new byte[10]), 10, WriteOptions.defaults());
+      ObjectStorage.builder(driver.delegate).build().put("ten", new byte[10]);
       String expected = "download ended after " + delivered + " of 10 bytes";
       Throwable whole = catchThrowable(() -> storage(driver).getBytes("ten"));
       assertThat(whole).as("%d bytes delivered", delivered).isInstanceOfSatisfying(YshException.class,

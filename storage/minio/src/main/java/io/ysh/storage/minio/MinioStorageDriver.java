@@ -27,7 +27,7 @@ import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.storage.ByteRange;
-import io.ysh.storage.Capability;
+import io.ysh.storage.StorageCapability;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ListOptions;
 import io.ysh.storage.ListPage;
@@ -36,11 +36,14 @@ import io.ysh.storage.SignedUrlMethod;
 import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
 import io.ysh.storage.spi.DriverReader;
+import io.ysh.storage.spi.ChecksumPlan;
 import io.ysh.storage.spi.DriverUpload;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
+import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
+import io.ysh.support.s3.S3ProtocolErrors;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -53,6 +56,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +81,7 @@ public final class MinioStorageDriver implements StorageDriver {
   private final String region;
   private final MinioClient client;
   private final LowLevel async;
-  private final Set<Capability> capabilities;
+  private final Set<StorageCapability> capabilities;
 
   /** Exposes the protected page-level listing of the SDK. */
   private static final class LowLevel extends MinioAsyncClient {
@@ -105,11 +109,11 @@ public final class MinioStorageDriver implements StorageDriver {
     MinioAsyncClient plain = MinioAsyncClient.builder().endpoint(b.endpoint).region(b.region)
         .credentials(b.accessKey, b.secretKey.reveal()).build();
     this.async = new LowLevel(plain);
-    Set<Capability> caps = EnumSet.of(Capability.SIGNED_URL, Capability.SERVER_SIDE_COPY, Capability.RANGE_READ,
-        Capability.BATCH_DELETE);
+    Set<StorageCapability> caps = EnumSet.of(StorageCapability.SIGNED_URL, StorageCapability.SERVER_SIDE_COPY, StorageCapability.RANGE_READ,
+        StorageCapability.BATCH_DELETE);
     if (b.conditionalWrites) {
-      caps.add(Capability.IF_NONE_MATCH);
-      caps.add(Capability.IF_MATCH);
+      caps.add(StorageCapability.IF_NONE_MATCH);
+      caps.add(StorageCapability.IF_MATCH);
     }
     this.capabilities = Set.copyOf(caps);
   }
@@ -129,13 +133,19 @@ public final class MinioStorageDriver implements StorageDriver {
   }
 
   @Override
-  public Set<Capability> capabilities() {
+  public Set<StorageCapability> capabilities() {
     return capabilities;
   }
 
   @Override
   public MultipartLimits multipartLimits() {
     return MultipartLimits.S3;
+  }
+
+  /** MD5 and CRC32C: MinIO's ETag of a single PUT or a part is its MD5, which the portable layer compares. */
+  @Override
+  public ChecksumPlan checksumPlan() {
+    return ChecksumPlan.MD5_AND_CRC32C;
   }
 
   @Override
@@ -209,7 +219,8 @@ public final class MinioStorageDriver implements StorageDriver {
   }
 
   @Override
-  public WriteResult write(String key, InputStream data, long length, WriteOptions options) throws Exception {
+  public WriteResult write(String key, InputStream data, long length, WriteOptions options, UploadDigests digests)
+      throws Exception {
     // one part as large as the object: the SDK then sends a single PUT (never its own multipart)
     long partSize = Math.max(length, 5L << 20);
     ObjectWriteResponse r = client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
@@ -244,7 +255,8 @@ public final class MinioStorageDriver implements StorageDriver {
   }
 
   @Override
-  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) throws Exception {
+  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests)
+      throws Exception {
     Upload u = (Upload) upload;
     Part[] completed = parts.stream().map(p -> new Part(p.number(), p.etag())).toArray(Part[]::new);
     ObjectWriteResponse r = async.completeMultipartUploadAsync(bucket, region, u.key(), u.uploadId(), completed,
@@ -276,15 +288,18 @@ public final class MinioStorageDriver implements StorageDriver {
     return 1000;
   }
 
+  /** A key the server could not delete comes back with an error code and no HTTP status: classified by code. */
   @Override
-  public Map<String, Exception> deleteBatch(List<String> keys) throws Exception {
+  public Map<String, YshException> deleteBatch(List<String> keys) throws Exception {
     List<DeleteObject> objects = keys.stream().map(DeleteObject::new).collect(Collectors.toList());
-    Map<String, Exception> failures = new LinkedHashMap<>();
+    Map<String, YshException> failures = new LinkedHashMap<>();
     for (Result<DeleteError> result : client.removeObjects(
         RemoveObjectsArgs.builder().bucket(bucket).objects(objects).build())) {
       DeleteError e = result.get();
       if (!"NoSuchKey".equals(e.code())) {
-        failures.put(e.objectName(), new IllegalStateException("delete failed: " + e.code() + " " + e.message()));
+        String code = e.code() == null ? "" : e.code();
+        failures.put(e.objectName(), YshException.builder(S3ProtocolErrors.classify("AccessDenied".equals(code) ? 403 : 500, code))
+            .detail("the server did not delete it: " + code + (e.message() == null ? "" : " " + e.message())).build());
       }
     }
     return failures;
@@ -333,14 +348,14 @@ public final class MinioStorageDriver implements StorageDriver {
   }
 
   @Override
-  public <T> T unwrap(Class<T> type) {
+  public <T> Optional<T> unwrap(Class<T> type) {
     if (type == MinioClient.class) {
-      return type.cast(client);
+      return Optional.of(type.cast(client));
     }
     if (type == MinioAsyncClient.class) {
-      return type.cast(async);
+      return Optional.of(type.cast(async));
     }
-    return null;
+    return Optional.empty();
   }
 
   @Override

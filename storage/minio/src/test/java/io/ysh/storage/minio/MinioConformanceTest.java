@@ -25,7 +25,7 @@ class MinioConformanceTest extends StorageConformance {
     String bucket = "minio-" + UUID.randomUUID().toString().substring(0, 8);
     MinioStorageDriver driver = MinioStorageDriver.builder().endpoint(s.endpoint().toString()).bucket(bucket)
         .credentials(s.accessKey(), Secret.of(s.secretKey())).build();
-    MinioClient client = driver.unwrap(MinioClient.class);
+    MinioClient client = driver.unwrap(MinioClient.class).orElseThrow();
     client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
     return new Harness() {
       @Override

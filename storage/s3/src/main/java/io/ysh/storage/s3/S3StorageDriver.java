@@ -4,7 +4,7 @@ import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.storage.ByteRange;
-import io.ysh.storage.Capability;
+import io.ysh.storage.StorageCapability;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ListOptions;
 import io.ysh.storage.ListPage;
@@ -14,13 +14,15 @@ import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
 import io.ysh.storage.spi.DriverReader;
 import io.ysh.storage.spi.DriverUpload;
-import io.ysh.storage.spi.InMemoryData;
+import io.ysh.storage.spi.BufferWrites;
+import io.ysh.storage.spi.ChecksumPlan;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
 import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
 import io.ysh.support.aws.AwsClientConfig;
+import io.ysh.support.s3.S3ProtocolErrors;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -35,13 +37,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -83,13 +85,14 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * computed, as {@code x-amz-checksum-crc32c} (S3 checks it on receipt and refuses a corrupted
  * body) and as the user metadata {@code ysh-crc32c} (reserved; never shown in
  * {@link ObjectInfo#metadata()}): whole-object downloads are verified against it. So this driver
- * asks the portable layer for no MD5 ({@link #wantsMd5()} is false; an MD5 costs ~2 ms per MiB,
- * a CRC32C a hundredth of that). On an S3-compatible server that ignores
- * {@code x-amz-checksum-crc32c} (moto does) a body corrupted in transit is stored, but the next
- * download of it fails the CRC32C check instead of returning wrong bytes. Bodies that are not in
- * memory and exceed 16 MiB (a raised multipart threshold) are streamed; for those the portable
- * layer computes the MD5 ({@link #wantsMd5(long)}) and compares it with the ETag S3 answers: a
- * mismatch deletes the object and fails with {@code INTERNAL}. Multipart
+ * asks the portable layer for no MD5 there (an MD5 costs ~2 ms per MiB, a CRC32C a hundredth of
+ * that). On an S3-compatible server that ignores {@code x-amz-checksum-crc32c} a body corrupted in
+ * transit is stored, but the next download of it fails the CRC32C check instead of returning wrong
+ * bytes. Bodies the caller holds in an array are sent as they are, whatever their size
+ * ({@link BufferWrites}); other bodies over 16 MiB (a raised multipart threshold) are streamed,
+ * and for single writes over 16 MiB {@link #checksumPlan()} asks the portable layer for the MD5,
+ * which it compares with the ETag S3 answers: a mismatch deletes the object and fails with
+ * {@code INTERNAL}. Multipart
  * uploads send each part's CRC32C and complete with the whole object's as a full-object checksum,
  * which S3 checks and keeps; whole downloads of multipart objects are verified against it (one
  * HEAD each); see {@link Builder#multipartChecksums(boolean)} for servers without it. Objects
@@ -97,7 +100,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  *
  * <p>{@link #unwrap(Class)} gives the {@link S3Client} and the {@link S3Presigner}. Thread-safe.
  */
-public final class S3StorageDriver implements StorageDriver {
+public final class S3StorageDriver implements StorageDriver, BufferWrites {
 
   private static final Pattern MD5_ETAG = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern CRC32C_HEX = Pattern.compile("[0-9a-f]{8}");
@@ -105,12 +108,13 @@ public final class S3StorageDriver implements StorageDriver {
   /** The user metadata key (x-amz-meta-ysh-crc32c) under which single PUTs store their CRC32C. */
   static final String CRC32C_METADATA = "ysh-crc32c";
   private static final long SMALL_BODY = 16L << 20;
+  private static final ChecksumPlan CHECKSUM_PLAN = new ChecksumPlan(SMALL_BODY, false);
 
   private final String bucket;
   private final S3Client client;
   private final S3Presigner presigner;
   private final boolean ownsClient;
-  private final Set<Capability> capabilities;
+  private final Set<StorageCapability> capabilities;
   private final boolean multipartChecksums;
 
   private S3StorageDriver(Builder b) {
@@ -135,11 +139,11 @@ public final class S3StorageDriver implements StorageDriver {
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(b.pathStyle).build());
     aws.endpoint().ifPresent(pb::endpointOverride);
     this.presigner = pb.build();
-    Set<Capability> caps = EnumSet.of(Capability.SIGNED_URL, Capability.SERVER_SIDE_COPY, Capability.RANGE_READ,
-        Capability.BATCH_DELETE);
+    Set<StorageCapability> caps = EnumSet.of(StorageCapability.SIGNED_URL, StorageCapability.SERVER_SIDE_COPY, StorageCapability.RANGE_READ,
+        StorageCapability.BATCH_DELETE);
     if (b.conditionalWrites) {
-      caps.add(Capability.IF_NONE_MATCH);
-      caps.add(Capability.IF_MATCH);
+      caps.add(StorageCapability.IF_NONE_MATCH);
+      caps.add(StorageCapability.IF_MATCH);
     }
     this.capabilities = Set.copyOf(caps);
   }
@@ -159,7 +163,7 @@ public final class S3StorageDriver implements StorageDriver {
   }
 
   @Override
-  public Set<Capability> capabilities() {
+  public Set<StorageCapability> capabilities() {
     return capabilities;
   }
 
@@ -168,19 +172,14 @@ public final class S3StorageDriver implements StorageDriver {
     return MultipartLimits.S3;
   }
 
-  /** No: single PUTs carry the CRC32C, which S3 checks on receipt (see the class javadoc). */
-  @Override
-  public boolean wantsMd5() {
-    return false;
-  }
-
   /**
-   * Only for single PUTs over 16 MiB, which are streamed without a CRC32C when the body is not
-   * already in memory; S3's ETag of such a PUT is its MD5.
+   * An MD5 only for single PUTs over 16 MiB, which are streamed without a CRC32C when the body is
+   * not already in memory (S3's ETag of such a PUT is its MD5); none for the rest, whose CRC32C S3
+   * checks on receipt (see the class javadoc).
    */
   @Override
-  public boolean wantsMd5(long length) {
-    return length > SMALL_BODY;
+  public ChecksumPlan checksumPlan() {
+    return CHECKSUM_PLAN;
   }
 
   @Override
@@ -233,21 +232,50 @@ public final class S3StorageDriver implements StorageDriver {
 
   // ------------------------------------------------------------ writes
 
-  @Override
-  public WriteResult write(String key, InputStream data, long length, WriteOptions options) throws java.io.IOException {
-    return write(key, data, length, options, null);
-  }
-
   /**
-   * Stores the portable layer's CRC32C of in-memory bodies twice: as {@code x-amz-checksum-crc32c},
-   * which S3 checks on receipt (a corrupted upload is rejected), and as the user metadata
-   * {@value #CRC32C_METADATA}, which every GET returns at no cost so that downloads can be
-   * verified against it. (Asking S3 for its own copy with {@code x-amz-checksum-mode} makes
-   * S3Proxy, our test server, spend ~0.1 ms more per GET, more than an MD5 of a small object.)
+   * Reads bodies up to 16 MiB into memory and sends them as {@link #writeBuffer} does: the SDK then
+   * signs the body in one pass instead of streaming aws-chunked signatures, which S3-compatible
+   * servers handle slowly. Larger ones are streamed without a checksum header; the portable layer
+   * compares its MD5 with the ETag ({@link #checksumPlan()}).
    */
   @Override
   public WriteResult write(String key, InputStream data, long length, WriteOptions options, UploadDigests digests)
       throws java.io.IOException {
+    if (length <= SMALL_BODY) {
+      ByteBuffer bytes = ByteBuffer.wrap(data.readNBytes((int) length));
+      return putBuffer(key, bytes, options, digests);
+    }
+    PutObjectRequest.Builder req = putRequest(key, length, options);
+    var r = client.putObject(req.build(), RequestBody.fromInputStream(data, length));
+    return new WriteResult(key, length, unquote(r.eTag()), md5(r.eTag(), r.serverSideEncryptionAsString()), null);
+  }
+
+  /**
+   * Sends the caller's array as it is, with the portable layer's CRC32C twice: as
+   * {@code x-amz-checksum-crc32c}, which S3 checks on receipt (a corrupted upload is rejected), and
+   * as the user metadata {@value #CRC32C_METADATA}, which every GET returns at no cost so that
+   * downloads can be verified against it. (Asking S3 for its own copy with
+   * {@code x-amz-checksum-mode} costs the server ~0.1 ms more per GET, measured on an
+   * S3-compatible server: more than an MD5 of a small object.)
+   */
+  @Override
+  public WriteResult writeBuffer(String key, ByteBuffer data, WriteOptions options, UploadDigests digests) {
+    return putBuffer(key, data, options, digests);
+  }
+
+  private WriteResult putBuffer(String key, ByteBuffer bytes, WriteOptions options, UploadDigests digests) {
+    long length = bytes.remaining();
+    PutObjectRequest.Builder req = putRequest(key, length, options);
+    String crc32c = digests.crc32cHex();
+    Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
+    metadata.put(CRC32C_METADATA, crc32c);
+    req.metadata(metadata).checksumCRC32C(base64(crc32c));
+    RequestBody body = RequestBody.fromContentProvider(contentOf(bytes), length, options.contentType());
+    var r = client.putObject(req.build(), body);
+    return new WriteResult(key, length, unquote(r.eTag()), md5(r.eTag(), r.serverSideEncryptionAsString()), null);
+  }
+
+  private PutObjectRequest.Builder putRequest(String key, long length, WriteOptions options) {
     checkMetadata(options);
     PutObjectRequest.Builder req = PutObjectRequest.builder().bucket(bucket).key(key)
         .contentType(options.contentType()).contentLength(length).metadata(options.metadata());
@@ -256,23 +284,7 @@ public final class S3StorageDriver implements StorageDriver {
       req.ifNoneMatch("*");
     }
     options.ifMatch().ifPresent(e -> req.ifMatch(quote(e)));
-    // A body the caller already holds in an array (InMemoryData) is sent as is, whatever its size;
-    // others up to 16 MiB are read into memory: the SDK then signs the body in one pass instead of
-    // streaming aws-chunked signatures, which S3-compatible servers handle slowly.
-    if (data instanceof InMemoryData || length <= SMALL_BODY) {
-      ByteBuffer bytes = data instanceof InMemoryData memory ? memory.takeRemaining()
-          : ByteBuffer.wrap(data.readNBytes((int) length));
-      String crc32c = digests != null ? digests.crc32cHex() : crc32cHex(bytes.duplicate());
-      Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
-      metadata.put(CRC32C_METADATA, crc32c);
-      req.metadata(metadata).checksumCRC32C(base64(crc32c));
-      RequestBody body = RequestBody.fromContentProvider(contentOf(bytes), bytes.remaining(), options.contentType());
-      var r = client.putObject(req.build(), body);
-      return new WriteResult(key, length, unquote(r.eTag()), md5(r.eTag(), r.serverSideEncryptionAsString()), null);
-    }
-    // too large to hold: streamed; the portable layer compares its MD5 with the ETag (wantsMd5)
-    var r = client.putObject(req.build(), RequestBody.fromInputStream(data, length));
-    return new WriteResult(key, length, unquote(r.eTag()), md5(r.eTag(), r.serverSideEncryptionAsString()), null);
+    return req;
   }
 
   private static String crc32cHex(ByteBuffer bytes) {
@@ -329,11 +341,6 @@ public final class S3StorageDriver implements StorageDriver {
     return new UploadedPart(partNumber, r.eTag(), md5(r.eTag(), r.serverSideEncryptionAsString()), length);
   }
 
-  @Override
-  public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts) {
-    return completeUpload(upload, parts, null);
-  }
-
   /**
    * Completes the upload; with full-object checksums, sends the CRC32C of the whole object, which
    * S3 checks against the parts it holds and keeps for downloads to be verified against.
@@ -348,7 +355,7 @@ public final class S3StorageDriver implements StorageDriver {
     var r = client.completeMultipartUpload(c -> {
       c.bucket(bucket).key(u.key()).uploadId(u.uploadId())
           .multipartUpload(CompletedMultipartUpload.builder().parts(completed).build());
-      if (multipartChecksums && digests != null) {
+      if (multipartChecksums) {
         c.checksumCRC32C(base64(digests.crc32cHex())).checksumType(ChecksumType.FULL_OBJECT);
       }
       if (u.options().ifNoneMatchAny()) {
@@ -384,21 +391,25 @@ public final class S3StorageDriver implements StorageDriver {
     return 1000;
   }
 
+  /**
+   * One DeleteObjects request in quiet mode. A key S3 could not delete comes back with an error
+   * code and no HTTP status: it is classified by code (an unknown one as a server-side failure,
+   * as S3 reports those).
+   */
   @Override
-  public Map<String, Exception> deleteBatch(List<String> keys) {
+  public Map<String, YshException> deleteBatch(List<String> keys) {
     List<ObjectIdentifier> ids = keys.stream().map(k -> ObjectIdentifier.builder().key(k).build())
         .collect(Collectors.toList());
     DeleteObjectsResponse r = client.deleteObjects(d -> d.bucket(bucket)
         .delete(Delete.builder().objects(ids).quiet(true).build()));
-    Map<String, Exception> failures = new LinkedHashMap<>();
+    Map<String, YshException> failures = new LinkedHashMap<>();
     for (S3Error e : r.errors()) {
       if ("NoSuchKey".equals(e.code())) {
         continue;
       }
-      failures.put(e.key(), S3Exception.builder().statusCode(e.code() != null && e.code().equals("AccessDenied") ? 403 : 500)
-          .message(e.message())
-          .awsErrorDetails(AwsErrorDetails.builder().errorCode(e.code()).errorMessage(e.message()).build())
-          .build());
+      String code = e.code() == null ? "" : e.code();
+      failures.put(e.key(), YshException.builder(S3ProtocolErrors.classify("AccessDenied".equals(code) ? 403 : 500, code))
+          .detail("S3 did not delete it: " + code + (e.message() == null ? "" : " " + e.message())).build());
     }
     return failures;
   }
@@ -452,14 +463,11 @@ public final class S3StorageDriver implements StorageDriver {
   }
 
   @Override
-  public <T> T unwrap(Class<T> type) {
+  public <T> Optional<T> unwrap(Class<T> type) {
     if (type.isInstance(client)) {
-      return type.cast(client);
+      return Optional.of(type.cast(client));
     }
-    if (type.isInstance(presigner)) {
-      return type.cast(presigner);
-    }
-    return null;
+    return type.isInstance(presigner) ? Optional.of(type.cast(presigner)) : Optional.empty();
   }
 
   @Override
@@ -577,7 +585,7 @@ public final class S3StorageDriver implements StorageDriver {
     }
 
     /**
-     * Sets the endpoint of an S3-compatible server.
+     * An S3-compatible server instead of AWS (most need {@link #pathStyle(boolean)}).
      *
      * @param endpoint such as {@code http://127.0.0.1:9000}
      * @return this builder
@@ -614,10 +622,10 @@ public final class S3StorageDriver implements StorageDriver {
 
     /**
      * Declares whether the server keeps full-object CRC32C checksums of multipart uploads (default
-     * true, as Amazon S3 does since 2025, and S3Proxy 4.1). The driver then uploads every part with
+     * true, as Amazon S3 does since 2025). The driver then uploads every part with
      * its CRC32C and completes with the whole object's, which S3 checks, and verifies whole
      * downloads of multipart objects against it (one extra HEAD each). Set false for servers that
-     * refuse the checksum headers or report a wrong full-object checksum (moto 5 does): multipart
+     * refuse the checksum headers or report a wrong full-object checksum: multipart
      * downloads are then checked for length only.
      *
      * @param supported whether full-object checksums of multipart uploads work

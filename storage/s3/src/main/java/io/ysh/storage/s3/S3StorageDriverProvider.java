@@ -17,8 +17,8 @@ import java.util.Set;
  * in the URL, else the AWS default provider chain. S3's own: {@code pathStyle} ({@code true} for
  * most S3-compatible servers), {@code conditionalWrites} ({@code false} for servers that ignore
  * {@code If-None-Match}/{@code If-Match}), {@code multipartChecksums} ({@code false} for servers
- * without full-object checksums of multipart uploads, such as moto), {@code timeout} (per
- * attempt, such as {@code 30s}).
+ * without full-object checksums of multipart uploads), {@code timeout} (per attempt, such as
+ * {@code 30s}).
  */
 public final class S3StorageDriverProvider implements StorageDriverProvider {
 

@@ -95,7 +95,8 @@ class S3DriverTest {
     // the CRC32C travels with each PUT and S3 checks it: the portable layer hashes no MD5
     try (S3StorageDriver driver = S3StorageDriver.builder().bucket("any-bucket").region("us-east-1")
         .credentials("AKIDSTUB", Secret.of("stub-secret")).build()) {
-      assertThat(driver.wantsMd5()).isFalse();
+      assertThat(driver.checksumPlan().md5Uploads()).isFalse();
+      assertThat(driver.checksumPlan().md5ForSingleWrite(16L << 20)).isFalse();
     }
   }
 
@@ -146,6 +147,43 @@ class S3DriverTest {
   }
 
   @Test
+  void keysABatchDeleteRefusesComeBackAsPortableErrorsClassifiedByTheirCode() {
+    WireMockServer stub = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    stub.start();
+    try {
+      stub.stubFor(WireMock.post(WireMock.urlPathEqualTo("/stub-bucket")).willReturn(WireMock.ok()
+          .withHeader("Content-Type", "application/xml")
+          .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+              + "<DeleteResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+              + "<Error><Key>denied</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"
+              + "<Error><Key>gone</Key><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>"
+              + "<Error><Key>odd</Key><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>"
+              + "</DeleteResult>")));
+      S3StorageDriver driver = S3StorageDriver.builder().bucket("stub-bucket")
+          .endpoint(URI.create("http://127.0.0.1:" + stub.port())).pathStyle(true).region("us-east-1")
+          .credentials("AKIDSTUB", Secret.of("stub-secret")).build();
+      try (ObjectStorage storage = ObjectStorage.builder(driver)
+          .resilience(io.ysh.core.resilience.ResiliencePolicy.none()).build()) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+            () -> storage.deleteAll(java.util.List.of("ok", "denied", "gone", "odd")));
+        assertThat(t).isInstanceOfSatisfying(YshException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
+          assertThat(e.getMessage()).contains("2 of 4 deletions failed").contains("denied").contains("AccessDenied");
+          assertThat(e.getCause()).isInstanceOf(YshException.class);
+          assertThat(e.getSuppressed()).singleElement().isInstanceOfSatisfying(YshException.class, odd -> {
+            assertThat(odd.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+            assertThat(odd.isRetryable()).isTrue();
+            assertThat(odd.getMessage()).contains("odd").contains("InternalError");
+            assertThat(odd.getCause()).as("no provider exception is made up").isNull();
+          });
+        });
+      }
+    } finally {
+      stub.stop();
+    }
+  }
+
+  @Test
   void multipartUploadsKeepAFullObjectCrc32cThatDownloadsAreVerifiedAgainst() throws Exception {
     S3TestServers.Endpoint s = server();
     String bucket = "mpc-" + UUID.randomUUID().toString().substring(0, 8);
@@ -170,7 +208,7 @@ class S3DriverTest {
     String bucket = "mpw-" + UUID.randomUUID().toString().substring(0, 8);
     S3StorageDriver driver = driver(s, bucket);
     try (driver) {
-      driver.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
+      driver.unwrap(S3Client.class).orElseThrow().createBucket(c -> c.bucket(bucket));
       var upload = driver.startUpload("k", io.ysh.storage.WriteOptions.defaults());
       var part = driver.uploadPart(upload, 1, new byte[] {1, 2, 3}, 3);
       io.ysh.storage.spi.UploadDigests wrong = new io.ysh.storage.spi.UploadDigests() {
@@ -186,7 +224,7 @@ class S3DriverTest {
       };
       Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> driver.completeUpload(upload, java.util.List.of(part), wrong));
       assertThat(t).isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
-      assertThat(driver.unwrap(S3Client.class).listObjectsV2(l -> l.bucket(bucket)).contents()).isEmpty();
+      assertThat(driver.unwrap(S3Client.class).orElseThrow().listObjectsV2(l -> l.bucket(bucket)).contents()).isEmpty();
       driver.abortUpload(upload);
     }
   }
@@ -239,7 +277,7 @@ class S3DriverTest {
     try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
       storage.unwrap(S3Client.class).createBucket(c -> c.bucket(bucket));
       storage.put("k", new byte[] {1});
-      URI url = storage.signedUrl("k", SignedUrlMethod.GET, Duration.ofSeconds(1));
+      URI url = storage.signedUrl("k", SignedUrlMethod.GET, Duration.ofSeconds(1)).uri();
       Thread.sleep(2100); // the expiry is in whole seconds on the server's clock
       HttpResponse<String> r = HttpClient.newHttpClient()
           .send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -27,7 +27,7 @@ final class S3Harness implements StorageConformance.Harness {
     driver = S3StorageDriver.builder().bucket(bucket).endpoint(endpoint.endpoint()).pathStyle(true)
         .region("us-east-1").credentials(endpoint.accessKey(), Secret.of(endpoint.secretKey()))
         .conditionalWrites(conditionalWrites).multipartChecksums(multipartChecksums).build();
-    client = driver.unwrap(S3Client.class);
+    client = driver.unwrap(S3Client.class).orElseThrow();
     client.createBucket(c -> c.bucket(bucket));
   }
 

@@ -1,6 +1,7 @@
-package io.ysh.storage.spi;
+package io.ysh.storage;
 
 import io.ysh.core.YshException;
+import io.ysh.storage.spi.MultipartLimits;
 
 /**
  * Pure computation of multipart part sizes, apart from the code that uploads (after jclouds'
@@ -11,7 +12,7 @@ import io.ysh.core.YshException;
  * clamped to the provider's limits, which bounds the largest object at {@code partSize * maxParts}.
  * Memory used by an upload is one part buffer, whatever the object's size.
  */
-public final class PartSizing {
+final class PartSizing {
 
   private static final long MIB = 1L << 20;
 
@@ -26,7 +27,7 @@ public final class PartSizing {
    * @return the part size, within {@code [minPartSize, maxPartSize]}
    * @throws YshException {@code INVALID_ARGUMENT} when the object is too large for the provider
    */
-  public static long partSize(long length, long preferred, MultipartLimits limits) {
+  static long partSize(long length, long preferred, MultipartLimits limits) {
     if (preferred <= 0) {
       throw YshException.invalidArgument("part size must be positive, got " + preferred);
     }
@@ -56,7 +57,7 @@ public final class PartSizing {
    * @param partSize the part size, positive
    * @return the number of parts, at least 1
    */
-  public static long partCount(long length, long partSize) {
+  static long partCount(long length, long partSize) {
     return Math.max(1, ceilDiv(length, partSize));
   }
 
@@ -68,7 +69,7 @@ public final class PartSizing {
    * @param limits the provider's limits
    * @return true for multipart; for an unknown length the caller decides after reading one part
    */
-  public static boolean useMultipart(long length, long threshold, MultipartLimits limits) {
+  static boolean useMultipart(long length, long threshold, MultipartLimits limits) {
     if (length < 0) {
       return true;
     }

@@ -1,4 +1,4 @@
-package io.ysh.storage.spi;
+package io.ysh.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
+import io.ysh.storage.spi.MultipartLimits;
 import org.junit.jupiter.api.Test;
 
 class PartSizingTest {

@@ -18,10 +18,10 @@ import java.util.Set;
  * and {@code ackDeadline} (accepted and ignored: Kafka has no per-message deadline). Any other
  * client setting goes through {@link KafkaQueues#builder()}.
  */
-public final class KafkaQueueProvider implements QueueDriverProvider {
+public final class KafkaQueueDriverProvider implements QueueDriverProvider {
 
   /** Creates the provider (no I/O). */
-  public KafkaQueueProvider() {}
+  public KafkaQueueDriverProvider() {}
 
   @Override
   public Set<String> schemes() {

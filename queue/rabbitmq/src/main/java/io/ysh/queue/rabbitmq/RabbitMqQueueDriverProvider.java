@@ -21,12 +21,12 @@ import java.util.Set;
  * portable ones ({@code ackDeadline} is ignored: RabbitMQ deliveries stay with the consumer until
  * its channel closes).
  */
-public final class RabbitMqQueueProvider implements QueueDriverProvider {
+public final class RabbitMqQueueDriverProvider implements QueueDriverProvider {
 
   static final Set<String> PARAMS = QueueUrls.known("declare", "prefetch", "confirmTimeout", "tls");
 
   /** Creates the provider (no I/O). */
-  public RabbitMqQueueProvider() {}
+  public RabbitMqQueueDriverProvider() {}
 
   @Override
   public Set<String> schemes() {

@@ -23,14 +23,14 @@ import java.util.UUID;
  * stream cap on publish, default none), {@code create} (false: a missing stream is
  * {@code NOT_FOUND}), {@code deadLetter} (default {@code stream.dlq}), plus the portable ones.
  */
-public final class RedisStreamQueueProvider implements QueueDriverProvider {
+public final class RedisStreamQueueDriverProvider implements QueueDriverProvider {
 
   static final Set<String> PARAMS = QueueUrls.known("db", "tls", "group", "consumer", "maxLen", "create");
 
   private static volatile ClientResources resources;
 
   /** Creates the provider (no I/O). */
-  public RedisStreamQueueProvider() {}
+  public RedisStreamQueueDriverProvider() {}
 
   @Override
   public Set<String> schemes() {
@@ -52,7 +52,7 @@ public final class RedisStreamQueueProvider implements QueueDriverProvider {
   static ClientResources resources() {
     ClientResources r = resources;
     if (r == null) {
-      synchronized (RedisStreamQueueProvider.class) {
+      synchronized (RedisStreamQueueDriverProvider.class) {
         r = resources;
         if (r == null) {
           r = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();

@@ -1,4 +1,4 @@
-package io.ysh.storage.spi;
+package io.ysh.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,15 +8,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.zip.Checksum;
 
 /**
- * Direct buffers for file-to-file copies that checksum the bytes on the way, shared by the
- * portable layer and local drivers. A direct buffer lets the kernel read into and write from it
+ * Direct buffers for the file-to-file copies of uploads from and downloads to local files, which
+ * checksum the bytes on the way. A direct buffer lets the kernel read into and write from it
  * without the extra copies a heap array costs, and CRC32C runs over it in place; a few are kept
  * for reuse because allocating (and zeroing) one costs as much as copying a small file.
  */
-public final class TransferBuffers {
+final class TransferBuffers {
 
   /** The capacity of every buffer: one read or write system call per 256 KiB. */
-  public static final int CAPACITY = 256 * 1024;
+  static final int CAPACITY = 256 * 1024;
 
   private static final Queue<ByteBuffer> POOL = new ArrayBlockingQueue<>(8);
 
@@ -27,7 +27,7 @@ public final class TransferBuffers {
    *
    * @return the buffer
    */
-  public static ByteBuffer acquire() {
+  static ByteBuffer acquire() {
     ByteBuffer b = POOL.poll();
     return b != null ? b.clear() : ByteBuffer.allocateDirect(CAPACITY);
   }
@@ -37,7 +37,7 @@ public final class TransferBuffers {
    *
    * @param buffer the buffer; not used by the caller afterwards
    */
-  public static void release(ByteBuffer buffer) {
+  static void release(ByteBuffer buffer) {
     if (buffer != null && buffer.isDirect() && buffer.capacity() == CAPACITY) {
       POOL.offer(buffer);
     }
@@ -55,7 +55,7 @@ public final class TransferBuffers {
    * @return how many bytes were copied; fewer than {@code length} when the source ended early
    * @throws IOException on failure
    */
-  public static long copy(FileChannel source, long position, long length, FileChannel target, Checksum checksum)
+  static long copy(FileChannel source, long position, long length, FileChannel target, Checksum checksum)
       throws IOException {
     ByteBuffer buf = acquire();
     try {

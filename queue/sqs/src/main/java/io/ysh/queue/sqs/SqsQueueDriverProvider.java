@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Opens {@code sqs://[ACCESS_KEY:SECRET_KEY@]queue-name?region=…} URLs. Region, endpoint and
  * credentials are read as by every AWS driver: {@code region} (else {@code AWS_REGION}, the
  * {@code aws.region} system property or the profile's region; with an endpoint and none of those,
- * {@code us-east-1}), {@code endpoint} (for ElasticMQ, LocalStack or VPC endpoints), {@code
+ * {@code us-east-1}), {@code endpoint} (for emulators or VPC endpoints), {@code
  * profile} (a named profile for credentials), credentials in the URL, else the AWS default chain.
  * The SDK's own retries are off: the portable layer retries. SQS's own parameters: {@code create} (default true: CreateQueue on open, idempotent; false: the queue must
  * exist, else {@code NOT_FOUND}), {@code ackDeadline} (visibility timeout per receive, whole
@@ -27,13 +27,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the portable ones. A queue that already has a RedrivePolicy is always dead-lettered by SQS. A name ending in {@code .fifo} opens a FIFO queue:
  * ordering keys become message group ids and deduplication ids are honoured.
  */
-public final class SqsQueueProvider implements QueueDriverProvider {
+public final class SqsQueueDriverProvider implements QueueDriverProvider {
 
   static final Set<String> PARAMS =
       QueueUrls.known(Stream.concat(AwsClientConfig.URL_PARAMETERS.stream(), Stream.of("create", "redrive")).toArray(String[]::new));
 
   /** Creates the provider (no I/O). */
-  public SqsQueueProvider() {}
+  public SqsQueueDriverProvider() {}
 
   @Override
   public Set<String> schemes() {
@@ -44,7 +44,7 @@ public final class SqsQueueProvider implements QueueDriverProvider {
   public TopicDriver openTopic(ResourceUrl url) {
     Settings s = new Settings(url);
     SqsClient client = client(s);
-    return SqsErrors.open(s, client, () -> new SqsTopicDriver(s, client, SqsQueues.resolve(client, s.queue, s.create)));
+    return SqsErrors.open(s, client, () -> new SqsTopicDriver(s, client, SqsQueueLookup.resolve(client, s.queue, s.create)));
   }
 
   @Override
@@ -52,7 +52,7 @@ public final class SqsQueueProvider implements QueueDriverProvider {
     Settings s = new Settings(url);
     SqsClient client = client(s);
     return SqsErrors.open(s, client, () -> {
-      String queueUrl = SqsQueues.resolve(client, s.queue, s.create);
+      String queueUrl = SqsQueueLookup.resolve(client, s.queue, s.create);
       return new SqsSubscriptionDriver(s, client, queueUrl, SqsRedrive.configure(client, s, queueUrl));
     });
   }

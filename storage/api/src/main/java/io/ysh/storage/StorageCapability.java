@@ -6,7 +6,7 @@ package io.ysh.storage;
  * fails with {@link io.ysh.core.ErrorCode#UNSUPPORTED} before any call to the provider, never
  * with a silent no-op. The conformance suite checks each declaration in both directions.
  */
-public enum Capability {
+public enum StorageCapability {
   /** Presigned or signed URLs for GET and PUT ({@link ObjectStorage#signedUrl}). */
   SIGNED_URL,
   /** {@link ObjectStorage#copy} without the data passing through this JVM. */

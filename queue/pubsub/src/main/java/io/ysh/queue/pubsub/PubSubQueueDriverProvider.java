@@ -19,13 +19,13 @@ import java.util.Set;
  * portable ones. Without {@code endpoint}, {@code PUBSUB_EMULATOR_HOST} selects the emulator;
  * otherwise Application Default Credentials and {@code pubsub.googleapis.com} are used.
  */
-public final class PubSubQueueProvider implements QueueDriverProvider {
+public final class PubSubQueueDriverProvider implements QueueDriverProvider {
 
   /** The provider name in errors and telemetry. */
   static final String PROVIDER = "gcppubsub";
 
   /** Creates the provider (no I/O). */
-  public PubSubQueueProvider() {}
+  public PubSubQueueDriverProvider() {}
 
   @Override
   public Set<String> schemes() {

@@ -18,12 +18,12 @@ import java.util.concurrent.ConcurrentMap;
  * {@code create} ({@code false} makes a missing queue {@code NOT_FOUND}), {@code deadLetter}
  * (default {@code name.dlq}), plus the portable ones.
  */
-public final class MemoryQueueProvider implements QueueDriverProvider {
+public final class MemoryQueueDriverProvider implements QueueDriverProvider {
 
   static final ConcurrentMap<String, MemoryQueue> QUEUES = new ConcurrentHashMap<>();
 
   /** Creates the provider (no I/O). */
-  public MemoryQueueProvider() {}
+  public MemoryQueueDriverProvider() {}
 
   @Override
   public Set<String> schemes() {

@@ -21,19 +21,19 @@ import java.util.stream.Stream;
  * {@code %2F}). Credentials and endpoint are read as by every Azure Storage driver: the key in the
  * URL, else the connection string in {@code AZURE_STORAGE_CONNECTION_STRING}, else the key in
  * {@code AZURE_STORAGE_KEY} (for the URL's account or {@code AZURE_STORAGE_ACCOUNT}); {@code
- * endpoint} (default {@code https://<account>.queue.core.windows.net}; Azurite: {@code
+ * endpoint} (default {@code https://<account>.queue.core.windows.net}; a local emulator's: {@code
  * http://127.0.0.1:PORT/devstoreaccount1}). Queue Storage's own parameters:
  * {@code create} (default true; false: a missing queue is {@code NOT_FOUND}), {@code ackDeadline}
  * (visibility timeout per receive, default 30 s), {@code deadLetter} (default {@code <queue>-dlq}),
  * plus the portable ones.
  */
-public final class AzureQueueProvider implements QueueDriverProvider {
+public final class AzureQueueDriverProvider implements QueueDriverProvider {
 
   static final Set<String> PARAMS =
       QueueUrls.known(Stream.concat(AzureStorageConfig.URL_PARAMETERS.stream(), Stream.of("create")).toArray(String[]::new));
 
   /** Creates the provider (no I/O). */
-  public AzureQueueProvider() {}
+  public AzureQueueDriverProvider() {}
 
   @Override
   public Set<String> schemes() {
