@@ -1,9 +1,6 @@
 package io.ysh.queue.azure;
 
-import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueServiceClient;
-import com.azure.storage.queue.QueueServiceClientBuilder;
-import com.azure.storage.queue.models.QueueStorageException;
 import io.ysh.queue.conformance.QueueCrashRecovery;
 import io.ysh.testkit.server.azure.Azurite;
 import java.time.Duration;
@@ -29,8 +26,7 @@ class AzureQueueCrashRecoveryTest extends QueueCrashRecovery {
   @BeforeAll
   void startAzurite() {
     endpoint = Azurite.queueEndpoint();
-    raw = new QueueServiceClientBuilder().endpoint(endpoint)
-        .credential(new com.azure.storage.common.StorageSharedKeyCredential(Azurite.ACCOUNT, Azurite.KEY)).buildClient();
+    raw = AzureCounts.client(endpoint);
   }
 
   @Override
@@ -67,15 +63,7 @@ class AzureQueueCrashRecoveryTest extends QueueCrashRecovery {
 
   @Override
   protected OptionalLong messagesLeft(String queue) {
-    QueueClient q = raw.getQueueClient(queue);
-    try {
-      return OptionalLong.of(q.getProperties().getApproximateMessagesCountLong());
-    } catch (QueueStorageException e) {
-      if (e.getStatusCode() == 404) {
-        return OptionalLong.of(0);
-      }
-      throw e;
-    }
+    return OptionalLong.of(AzureCounts.messagesLeft(raw, queue));
   }
 
   @Test

@@ -40,6 +40,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -53,7 +54,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>Every scenario counts what it published, what was acked, what was delivered again and what
  * was lost, asserts that nothing was lost, and prints one line
  * {@code RELIABILITY <driver> <scenario> published=… acked=… redelivered=… lost=…} (plus
- * scenario details) to stdout and to {@code target/reliability-summary.txt}.
+ * scenario details) to stdout and to {@code target/reliability/<driver>.txt}.
  *
  * <p>Scenarios run here for every driver:
  * <ul>
@@ -237,6 +238,16 @@ public abstract class QueueCrashRecovery {
     return c;
   }
 
+  /** Starts this driver's {@code RELIABILITY} lines afresh for the run. */
+  @BeforeAll
+  void truncateReport() throws IOException {
+    Files.deleteIfExists(reportFile());
+  }
+
+  private Path reportFile() {
+    return Path.of("target", "reliability", driver() + ".txt");
+  }
+
   /** Closes what the test opened, last first. */
   @AfterEach
   void closeAll() {
@@ -256,7 +267,7 @@ public abstract class QueueCrashRecovery {
 
   /**
    * Prints one {@code RELIABILITY} line to stdout and appends it to
-   * {@code target/reliability-summary.txt}.
+   * {@code target/reliability/<driver>.txt} (started afresh by each run of the class).
    *
    * @param scenario the scenario's name
    * @param counts name/value pairs, in order; published, acked, redelivered and lost first
@@ -266,7 +277,7 @@ public abstract class QueueCrashRecovery {
     counts.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
     System.out.println(line);
     try {
-      Path file = Path.of("target", "reliability-summary.txt");
+      Path file = reportFile();
       Files.createDirectories(file.getParent());
       Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {

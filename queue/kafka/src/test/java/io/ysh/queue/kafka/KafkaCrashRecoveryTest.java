@@ -10,14 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,39 +124,13 @@ class KafkaCrashRecoveryTest extends QueueCrashRecovery {
 
   @Override
   protected boolean crashStateRecorded(String queue, int delivered) {
-    OffsetAndMetadata om = committed(queue);
+    OffsetAndMetadata om = KafkaCounts.committed(admin, queue, group(queue));
     return om != null && CommitMetadata.decode(om.metadata()).highestDelivered() >= delivered - 1;
-  }
-
-  private OffsetAndMetadata committed(String queue) {
-    try {
-      return admin.listConsumerGroupOffsets(group(queue)).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
-          .get(new TopicPartition(queue, 0));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
   protected OptionalLong messagesLeft(String queue) {
-    TopicPartition tp = new TopicPartition(queue, 0);
-    long end;
-    try {
-      end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).all().get(30, TimeUnit.SECONDS).get(tp).offset();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-        return OptionalLong.of(0);
-      }
-      throw new IllegalStateException(e);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    OffsetAndMetadata om = committed(queue);
-    if (om == null) {
-      return OptionalLong.of(end);
-    }
-    Set<Long> ackedAbove = CommitMetadata.decode(om.metadata()).acked();
-    return OptionalLong.of(end - om.offset() - ackedAbove.stream().filter(o -> o >= om.offset() && o < end).count());
+    return OptionalLong.of(KafkaCounts.messagesLeft(admin, queue, group(queue)));
   }
 
   /**

@@ -9,7 +9,6 @@ import io.ysh.testkit.server.redis.RedisNodes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,26 +91,7 @@ class RedisStreamCrashRecoveryTest extends QueueCrashRecovery {
   /** Pending entries of the group {@code ysh} plus the entries it has not read yet (its lag). */
   @Override
   protected OptionalLong messagesLeft(String queue) {
-    if (conn.sync().exists(queue) == 0) {
-      return OptionalLong.of(0);
-    }
-    for (Object g : conn.sync().xinfoGroups(queue)) {
-      Map<String, Object> info = pairs((List<?>) g);
-      if ("ysh".equals(String.valueOf(info.get("name")))) {
-        long pending = ((Number) info.get("pending")).longValue();
-        Object lag = info.get("lag");
-        return OptionalLong.of(pending + (lag == null ? 0 : ((Number) lag).longValue()));
-      }
-    }
-    return OptionalLong.of(conn.sync().xlen(queue));
-  }
-
-  private static Map<String, Object> pairs(List<?> flat) {
-    Map<String, Object> m = new java.util.HashMap<>();
-    for (int i = 0; i + 1 < flat.size(); i += 2) {
-      m.put(String.valueOf(flat.get(i)), flat.get(i + 1));
-    }
-    return m;
+    return OptionalLong.of(RedisCounts.messagesLeft(conn.sync(), queue, "ysh"));
   }
 
   @Test

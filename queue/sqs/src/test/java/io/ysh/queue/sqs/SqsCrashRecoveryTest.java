@@ -6,23 +6,15 @@ import io.ysh.testkit.server.MavenJars;
 import io.ysh.testkit.server.ReadinessProbe;
 import io.ysh.testkit.server.ServerProcess;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * Crash and restart proofs of {@code sqs://} ({@link QueueCrashRecovery}) on an ElasticMQ 1.7.1
@@ -63,12 +55,7 @@ class SqsCrashRecoveryTest extends QueueCrashRecovery {
         .readiness(ReadinessProbe.tcp(port))
         .startupTimeout(Duration.ofSeconds(90));
     server = elasticMq.start();
-    raw = SqsClient.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(Region.US_EAST_1)
-        .endpointOverride(URI.create("http://127.0.0.1:" + port))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .build();
+    raw = SqsCounts.client(port);
   }
 
   @AfterAll
@@ -114,16 +101,7 @@ class SqsCrashRecoveryTest extends QueueCrashRecovery {
 
   @Override
   protected OptionalLong messagesLeft(String queue) {
-    String url;
-    try {
-      url = raw.getQueueUrl(r -> r.queueName(queue)).queueUrl();
-    } catch (QueueDoesNotExistException e) {
-      return OptionalLong.of(0);
-    }
-    Map<QueueAttributeName, String> a = raw.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
-    return OptionalLong.of(a.values().stream().mapToLong(Long::parseLong).sum());
+    return OptionalLong.of(SqsCounts.messagesLeft(raw, queue));
   }
 
   @Test
