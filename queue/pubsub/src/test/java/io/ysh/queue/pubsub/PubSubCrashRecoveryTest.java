@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
  * subscription with a dead-letter policy Pub/Sub counts, and it comes back as attempt 2. The
  * emulator cannot count a queue's messages: "nothing left" is proven with a sentinel message, and
  * the suite cannot wait for the killed consumer's acks to land, so it does not assert that acked
- * messages stay away. They do not, on the emulator: it keeps acks of a subscription without a
- * dead-letter policy as a low-water mark, so when a held message's deadline expires every message
- * after it comes back, acked or not (seen here with the raw SubscriberStub too; the real service
- * acks each message). The scenario's line reports them as {@code ackedRedelivered}. The
+ * messages stay away. They do not, on the emulator: it keeps acks as a low-water mark, so when a
+ * held message's deadline expires every message after it comes back, acked or not (seen here with
+ * the raw SubscriberStub too, with and without a dead-letter policy; the real service acks each
+ * message). The scenario's line reports them as {@code ackedRedelivered}. The
  * broker-restart scenario is not run: the emulator keeps everything in memory.
  */
 class PubSubCrashRecoveryTest extends QueueCrashRecovery {
