@@ -1,6 +1,7 @@
 package io.ysh.queue.azure;
 
 import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueServiceClient;
 import io.ysh.core.url.ResourceUrl;
 import io.ysh.queue.conformance.QueueConformance;
 import io.ysh.queue.spi.SubscriptionDriver;
@@ -8,6 +9,7 @@ import io.ysh.queue.spi.TopicDriver;
 import io.ysh.testkit.server.azure.Azurite;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -21,10 +23,18 @@ class AzureQueueConformanceTest extends QueueConformance {
   private static final AzureQueueDriverProvider PROVIDER = new AzureQueueDriverProvider();
 
   private String endpoint;
+  private QueueServiceClient raw;
 
   @BeforeAll
   void startAzurite() {
     endpoint = Azurite.queueEndpoint();
+    raw = AzureCounts.client(endpoint);
+  }
+
+  /** The queue's message count, which includes invisible (in-flight) messages. */
+  @Override
+  protected OptionalLong messagesLeft(String queue) {
+    return OptionalLong.of(AzureCounts.messagesLeft(raw, queue));
   }
 
   @Override

@@ -24,15 +24,18 @@ import java.util.stream.Collectors;
  * A real Apache Kafka 4.1 broker in KRaft mode (combined broker and controller, one node,
  * replication factors 1, topic auto-creation off), started once per test JVM as its own process
  * from the jars Maven copied into {@code target/kafka-jars}, on free 127.0.0.1 ports. Storage is
- * formatted first with {@code kafka.tools.StorageTool}; the harness kills the broker at exit.
+ * formatted first with {@code kafka.tools.StorageTool}; the harness kills the broker at exit. A
+ * test may also start one of its own, with extra settings, and kill and restart it.
  */
 final class KafkaBroker implements ManagedServer {
 
-  private final ServerProcess process;
+  private final ServerProcess.Builder builder;
+  private ServerProcess process;
   final int port;
 
-  private KafkaBroker(ServerProcess process, int port) {
-    this.process = process;
+  private KafkaBroker(ServerProcess.Builder builder, int port) {
+    this.builder = builder;
+    this.process = builder.start();
     this.port = port;
   }
 
@@ -55,6 +58,17 @@ final class KafkaBroker implements ManagedServer {
   }
 
   private static KafkaBroker start() {
+    return start(List.of());
+  }
+
+  /**
+   * A broker of the caller's own (to kill and restart), with extra {@code server.properties}
+   * lines; the caller closes it.
+   *
+   * @param extraProperties lines such as {@code group.min.session.timeout.ms=500}
+   * @return the running broker
+   */
+  static KafkaBroker start(List<String> extraProperties) {
     int port = FreePorts.next();
     int controller = FreePorts.next();
     try {
@@ -83,15 +97,15 @@ final class KafkaBroker implements ManagedServer {
           "auto.create.topics.enable=false",
           "group.initial.rebalance.delay.ms=0",
           "log.flush.interval.messages=9223372036854775807",
+          String.join("\n", extraProperties),
           ""));
       List<Path> cp = MavenJars.classpath(Path.of("target", "kafka-jars"));
       format(cp, props, dir);
-      ServerProcess p = ServerProcess.builder("kafka")
+      ServerProcess.Builder b = ServerProcess.builder("kafka")
           .javaMain("kafka.Kafka", cp, List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC"), List.of(props.toString()))
           .readiness(ReadinessProbe.allOf(ReadinessProbe.tcp(port), ReadinessProbe.logLine(Pattern.compile(".*Kafka Server started.*"))))
-          .startupTimeout(Duration.ofSeconds(90))
-          .start();
-      return new KafkaBroker(p, port);
+          .startupTimeout(Duration.ofSeconds(90));
+      return new KafkaBroker(b, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -124,18 +138,31 @@ final class KafkaBroker implements ManagedServer {
     }
   }
 
+  /** Kills the broker with SIGKILL, as a crash would; {@link #restart()} brings it back. */
+  synchronized void kill() {
+    process.kill();
+    process.close();
+  }
+
+  /** Starts the broker again on the same ports and log directory (no new format) and waits until it serves. */
+  synchronized void restart() {
+    if (!process.isAlive()) {
+      process = builder.start();
+    }
+  }
+
   @Override
   public String name() {
     return "kafka";
   }
 
   @Override
-  public boolean isAlive() {
+  public synchronized boolean isAlive() {
     return process.isAlive();
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     process.close();
   }
 }

@@ -4,9 +4,13 @@ import io.ysh.core.url.ResourceUrl;
 import io.ysh.queue.conformance.QueueConformance;
 import io.ysh.queue.spi.SubscriptionDriver;
 import io.ysh.queue.spi.TopicDriver;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -19,10 +23,25 @@ class KafkaConformanceTest extends QueueConformance {
   private static final KafkaQueueDriverProvider PROVIDER = new KafkaQueueDriverProvider();
 
   private String bootstrap;
+  private Admin admin;
 
   @BeforeAll
   void startBroker() {
     bootstrap = KafkaBroker.shared().bootstrap();
+    admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+  }
+
+  @AfterAll
+  void closeAdmin() {
+    if (admin != null) {
+      admin.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Log-end offset minus the group's committed offset and the offsets acked above it (commit metadata). */
+  @Override
+  protected OptionalLong messagesLeft(String queue) {
+    return OptionalLong.of(KafkaCounts.messagesLeft(admin, queue, "g-" + queue));
   }
 
   @Override

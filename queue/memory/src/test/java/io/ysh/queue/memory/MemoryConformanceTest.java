@@ -6,6 +6,7 @@ import io.ysh.queue.spi.SubscriptionDriver;
 import io.ysh.queue.spi.TopicDriver;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Runs the queue conformance suite against the in-memory driver. */
 class MemoryConformanceTest extends QueueConformance {
@@ -31,6 +32,13 @@ class MemoryConformanceTest extends QueueConformance {
   @Override
   protected Optional<String> missingQueueUrl() {
     return Optional.of("mem://never-created-" + System.nanoTime() + "?create=false");
+  }
+
+  /** Every entry of the queue: the in-memory queue keeps a message until it is acked. */
+  @Override
+  protected OptionalLong messagesLeft(String queue) {
+    MemoryQueue q = MemoryQueueProvider.QUEUES.get(queue);
+    return OptionalLong.of(q == null ? 0 : q.size());
   }
 
   @Override

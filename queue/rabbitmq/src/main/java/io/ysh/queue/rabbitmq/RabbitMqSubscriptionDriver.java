@@ -87,6 +87,10 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
               cancelled = true;
             }
           });
+      // Deliveries of a channel that died can no longer be acked, and the broker gives them to the
+      // next consumer: drop them as soon as the channel shuts down, not when recovery starts (one
+      // recovery interval later), so that handlers do not process messages that come back anyway.
+      consumeChannel.addShutdownListener(cause -> forgetDeliveries());
       if (connection instanceof Recoverable r) {
         r.addRecoveryListener(
             new RecoveryListener() {
@@ -95,9 +99,7 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
 
               @Override
               public void handleRecoveryStarted(Recoverable recoverable) {
-                epoch.incrementAndGet();
-                buffer.clear();
-                outstanding.clear();
+                forgetDeliveries();
               }
             });
       }
@@ -105,6 +107,13 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
       connection.abort();
       throw e;
     }
+  }
+
+  /** Starts a new epoch: buffered and handed-out deliveries of the old channel are stale. */
+  private void forgetDeliveries() {
+    epoch.incrementAndGet();
+    buffer.clear();
+    outstanding.clear();
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -52,6 +53,37 @@ class RabbitMqConformanceTest extends QueueConformance {
   void deleteVhost() {
     if (createdVhost != null) {
       rabbitmqctl("delete_vhost", createdVhost);
+    }
+  }
+
+  /**
+   * Ready and unacknowledged messages together, as the broker counts them ({@code rabbitmqctl
+   * list_queues} in the run's virtual host); empty when {@code rabbitmqctl} is not usable.
+   */
+  @Override
+  protected OptionalLong messagesLeft(String queue) {
+    if (createdVhost == null) {
+      return OptionalLong.empty();
+    }
+    List<String> cmd = List.of("rabbitmqctl", "-q", "list_queues", "-p", createdVhost, "--no-table-headers", "name", "messages");
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException("rabbitmqctl list_queues failed: " + out);
+      }
+      for (String line : out.split("\n")) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length == 2 && f[0].equals(queue)) {
+          return OptionalLong.of(Long.parseLong(f[1]));
+        }
+      }
+      return OptionalLong.of(0);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,8 @@ class RedisStreamConformanceTest extends QueueConformance {
   static final int PORT = Integer.getInteger("ysh.redis.port", 6379);
 
   private final Set<String> streams = ConcurrentHashMap.newKeySet();
+  private RedisClient admin;
+  private StatefulRedisConnection<String, String> conn;
 
   @BeforeAll
   void requireRedis() {
@@ -39,23 +42,38 @@ class RedisStreamConformanceTest extends QueueConformance {
     } catch (IOException e) {
       Assumptions.abort("no Redis server on " + HOST + ":" + PORT + " (" + e + "); start redis-server to run these tests");
     }
+    admin = RedisClient.create("redis://" + HOST + ":" + PORT);
+    conn = admin.connect();
   }
 
   @AfterAll
   void deleteStreams() {
-    RedisClient client = RedisClient.create("redis://" + HOST + ":" + PORT);
-    try (StatefulRedisConnection<String, String> c = client.connect()) {
+    if (conn == null) {
+      return;
+    }
+    try {
       for (String s : streams) {
-        c.sync().del(s, s + ".dlq", s + "-dlq");
+        conn.sync().del(s, s + ".dlq", s + "-dlq");
       }
     } finally {
-      client.shutdown();
+      conn.close();
+      admin.shutdown();
     }
+  }
+
+  /** The group's pending entries plus its lag (XINFO GROUPS). */
+  @Override
+  protected OptionalLong messagesLeft(String queue) {
+    return OptionalLong.of(RedisCounts.messagesLeft(conn.sync(), stream(queue), "ysh"));
+  }
+
+  private static String stream(String queue) {
+    return queue.startsWith("ysh-") ? queue : "ysh-" + queue;
   }
 
   @Override
   protected String url(String queue) {
-    String stream = queue.startsWith("ysh-") ? queue : "ysh-" + queue;
+    String stream = stream(queue);
     streams.add(stream);
     return "redis-stream://" + HOST + ":" + PORT + "/" + stream;
   }

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -30,10 +32,25 @@ class SqsConformanceTest extends QueueConformance {
   private static final SqsQueueDriverProvider PROVIDER = new SqsQueueDriverProvider();
 
   static int port;
+  private SqsClient raw;
 
   @BeforeAll
   void startElasticMq() {
     port = startServer();
+    raw = SqsCounts.client(port);
+  }
+
+  @AfterAll
+  void closeClient() {
+    if (raw != null) {
+      raw.close();
+    }
+  }
+
+  /** ElasticMQ's exact count of visible, in-flight and delayed messages. */
+  @Override
+  protected OptionalLong messagesLeft(String queue) {
+    return OptionalLong.of(SqsCounts.messagesLeft(raw, queue));
   }
 
   static int startServer() {

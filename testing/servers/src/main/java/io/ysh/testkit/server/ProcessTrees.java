@@ -60,6 +60,29 @@ final class ProcessTrees {
     return false;
   }
 
+  /**
+   * Kills the process and all its descendants at once with SIGKILL, as a crash would (no grace
+   * period, no shutdown hooks), and waits for them to be gone.
+   *
+   * @return {@code true} if every process of the tree is gone
+   */
+  static boolean kill(ProcessHandle root, String serverName) {
+    List<ProcessHandle> tree = new ArrayList<>();
+    tree.add(root);
+    addDescendants(root, tree);
+    for (ProcessHandle handle : tree) {
+      handle.destroyForcibly();
+    }
+    if (awaitGone(tree, AFTER_KILL)) {
+      return true;
+    }
+    LOG.warn(
+        "Server '{}': pids {} are still alive after SIGKILL",
+        serverName,
+        pids(tree.stream().filter(ProcessHandle::isAlive).collect(Collectors.toList())));
+    return false;
+  }
+
   private static void addDescendants(ProcessHandle root, List<ProcessHandle> tree) {
     root.descendants().filter(h -> !tree.contains(h)).forEach(tree::add);
   }

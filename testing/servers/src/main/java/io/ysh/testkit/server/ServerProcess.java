@@ -198,6 +198,28 @@ public final class ServerProcess implements ManagedServer {
     }
   }
 
+  /**
+   * Kills the process and all its descendants at once with SIGKILL ({@link
+   * Process#destroyForcibly()} on Linux), as a crash or {@code kill -9} would: no shutdown hook
+   * runs and nothing is flushed. Returns once they are gone (the output already printed stays in
+   * the {@linkplain #logFile() log file}). For crash tests; {@link #close()} is the orderly stop.
+   * A {@link Builder} that started this process can {@linkplain Builder#start() start} it again,
+   * on the same ports and data directories, to simulate a restart.
+   *
+   * @throws IllegalStateException if a process of the tree is still alive 10 seconds after
+   *     SIGKILL
+   */
+  public void kill() {
+    boolean wasAlive = process.isAlive();
+    if (!ProcessTrees.kill(process.toHandle(), name)) {
+      throw new IllegalStateException("server '" + name + "' (pid " + process.pid() + ") survived SIGKILL");
+    }
+    if (wasAlive) {
+      LOG.info("Killed server '{}' (pid {}) with SIGKILL", name, process.pid());
+    }
+    pump.awaitEnd(OUTPUT_DRAIN_TIMEOUT);
+  }
+
   @Override
   public String toString() {
     return "ServerProcess[" + name + ", pid " + process.pid()

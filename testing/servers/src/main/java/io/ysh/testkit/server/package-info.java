@@ -16,6 +16,10 @@
  *       any custom check); and on failure throws a
  *       {@link io.ysh.testkit.server.ServerStartException} that quotes the exit code and the
  *       last lines of output. Closing it stops the process and all its descendants.
+ *   <li>{@link io.ysh.testkit.server.JavaMainProcess} runs a {@code main} class of the test
+ *       class path in a JVM of its own, waits for lines it prints and can kill it with SIGKILL,
+ *       for crash tests; {@link io.ysh.testkit.server.ServerProcess#kill()} does the same to a
+ *       server.
  *   <li>{@link io.ysh.testkit.server.EmbeddedServer} runs an in-JVM server under the same
  *       lifecycle; both are {@link io.ysh.testkit.server.ManagedServer}s.
  *   <li>{@link io.ysh.testkit.server.SharedServers} starts a server once per JVM for every test
