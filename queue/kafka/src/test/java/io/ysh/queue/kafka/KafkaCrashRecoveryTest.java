@@ -60,11 +60,12 @@ class KafkaCrashRecoveryTest extends QueueCrashRecovery {
   static Subscription subscription(String url, int maxAttempts) {
     URI u = URI.create(url);
     String group = u.getQuery().substring(u.getQuery().indexOf("group=") + "group=".length());
-    return KafkaQueues.builder().bootstrapServers(u.getAuthority()).topic(u.getPath().substring(1)).group(group)
-        .property("session.timeout.ms", Long.toString(SESSION_TIMEOUT.toMillis()))
-        .property("heartbeat.interval.ms", "500")
+    return Subscription.builder(KafkaQueues.builder().bootstrapServers(u.getAuthority()).topic(u.getPath().substring(1)).group(group)
+            .property("session.timeout.ms", Long.toString(SESSION_TIMEOUT.toMillis()))
+            .property("heartbeat.interval.ms", "500")
+            .buildSubscriptionDriver())
         .maxDeliveryAttempts(maxAttempts)
-        .buildSubscription();
+        .build();
   }
 
   @Override
@@ -112,8 +113,8 @@ class KafkaCrashRecoveryTest extends QueueCrashRecovery {
    */
   @Override
   protected Topic openTopic(String queue) {
-    return KafkaQueues.builder().bootstrapServers(broker.bootstrap()).topic(queue)
-        .property("delivery.timeout.ms", "10000").property("request.timeout.ms", "3000").buildTopic();
+    return Topic.builder(KafkaQueues.builder().bootstrapServers(broker.bootstrap()).topic(queue)
+        .property("delivery.timeout.ms", "10000").property("request.timeout.ms", "3000").buildTopicDriver()).build();
   }
 
   /** The held records come back as attempt 2: the dead consumer's commit metadata recorded their delivery. */

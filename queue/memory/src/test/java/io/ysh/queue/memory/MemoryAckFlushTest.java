@@ -175,6 +175,6 @@ class MemoryAckFlushTest {
     assertThat(deliveries).as("each delivered once").isEqualTo(2500);
     sub.close(); // must send every ack queued above before the driver closes
     assertThat(counting.acked.get()).isEqualTo(2500);
-    assertThat(MemoryQueueProvider.QUEUES.get(name).size()).as("nothing left to come back after the deadline").isZero();
+    assertThat(MemoryQueueDriverProvider.QUEUES.get(name).size()).as("nothing left to come back after the deadline").isZero();
   }
 }

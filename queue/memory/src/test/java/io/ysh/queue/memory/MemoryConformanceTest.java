@@ -37,7 +37,7 @@ class MemoryConformanceTest extends QueueConformance {
   /** Every entry of the queue: the in-memory queue keeps a message until it is acked. */
   @Override
   protected OptionalLong messagesLeft(String queue) {
-    MemoryQueue q = MemoryQueueProvider.QUEUES.get(queue);
+    MemoryQueue q = MemoryQueueDriverProvider.QUEUES.get(queue);
     return OptionalLong.of(q == null ? 0 : q.size());
   }
 
