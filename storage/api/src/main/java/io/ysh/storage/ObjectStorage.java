@@ -70,7 +70,9 @@ import java.util.zip.Checksum;
  * ({@link StorageDriver#wantsMd5()}), while uploading and compares them with what the provider
  * reports (a mismatch deletes the object and fails); verifies whole-object downloads against the
  * object's CRC32C, else its MD5, when the provider knows one (a corrupted download fails at the
- * end of the stream instead of returning wrong bytes); uploads unknown-length and large data in parts
+ * end of the stream instead of returning wrong bytes); resumes a download whose stream breaks
+ * with a retryable error (a reset, a body cut short, a timeout) at the first byte not yet read,
+ * with a ranged read of the same version, as the resilience policy's retries allow; uploads unknown-length and large data in parts
  * with one bounded buffer, aborting the multipart upload on any failure; maps errors to
  * {@link ErrorCode}s exactly once; records telemetry and applies the resilience policy (retries
  * only for idempotent calls: reads, deletes, and writes whose data can be read again).
@@ -330,6 +332,10 @@ public final class ObjectStorage implements AutoCloseable {
    * Opens an object for reading. The caller closes the stream. When the provider knows the
    * object's MD5, the stream verifies it: a corrupted download throws an {@link IOException}
    * (caused by a {@link YshException}) at the end instead of returning wrong bytes silently.
+   * When the connection breaks in the middle (a retryable failure) and the driver supports
+   * {@link Capability#RANGE_READ}, the stream reopens the same version of the object (same etag)
+   * where it stopped, up to the resilience policy's number of attempts without progress; if the
+   * object was replaced meanwhile, it fails with {@code UNAVAILABLE} instead of mixing versions.
    *
    * @param key the key
    * @return the content
@@ -796,8 +802,19 @@ public final class ObjectStorage implements AutoCloseable {
 
   private CheckedInputStream checked(String key, DriverReader reader, ByteRange range) {
     Expected checksum = range == null && verifyChecksums ? Expected.of(reader.info()) : null;
-    return new CheckedInputStream(reader.stream(), key, reader.length(), checksum);
+    Resume resume = null;
+    if (supports(Capability.RANGE_READ) && reader.info().etag() != null && reader.length() > 0) {
+      long start = range == null ? 0 : range.resolve(reader.info().size())[0];
+      resume = new Resume(start, reader.info().etag());
+    }
+    return new CheckedInputStream(reader.stream(), key, reader.length(), checksum, resume);
   }
+
+  /**
+   * Where a download can pick up again after its stream failed: the object's first byte read and
+   * the entity tag of the version being read.
+   */
+  private record Resume(long start, String etag) {}
 
   private byte[] readAll(String key, InputStream in) {
     try (in) {
@@ -1110,20 +1127,23 @@ public final class ObjectStorage implements AutoCloseable {
    * cost), else its MD5.
    */
   private final class CheckedInputStream extends InputStream {
-    private final InputStream in;
+    private InputStream in;
     private final String key;
     private final long expected;
     private final Expected checksum;
     private final Digests digests;
+    private final Resume resume;
     private long count;
     private boolean verified;
+    private int resumesWithoutProgress;
 
-    CheckedInputStream(InputStream in, String key, long expected, Expected checksum) {
+    CheckedInputStream(InputStream in, String key, long expected, Expected checksum, Resume resume) {
       this.in = in;
       this.key = key;
       this.expected = expected;
       this.checksum = checksum;
       this.digests = checksum == null ? null : checksum.newDigests();
+      this.resume = resume;
     }
 
     @Override
@@ -1140,16 +1160,27 @@ public final class ObjectStorage implements AutoCloseable {
         return 0;
       }
       int n;
-      try {
-        n = in.read(b, off, len);
-      } catch (IOException | RuntimeException e) {
-        YshException mapped = invoker.map("get", key, e);
-        throw new IOException(mapped.getMessage(), mapped);
+      while (true) {
+        try {
+          n = in.read(b, off, len);
+        } catch (IOException | RuntimeException e) {
+          YshException mapped = invoker.map("get", key, e);
+          if (resumeAfter(mapped)) {
+            continue;
+          }
+          throw new IOException(mapped.getMessage(), mapped);
+        }
+        if (n < 0 && expected >= 0 && count < expected && resumeAfter(YshException.of(ErrorCode.UNAVAILABLE,
+            "the download ended after " + count + " of " + expected + " bytes"))) {
+          continue;
+        }
+        break;
       }
       if (n < 0) {
         verify();
         return -1;
       }
+      resumesWithoutProgress = 0;
       count += n;
       if (digests != null) {
         digests.update(b, off, n);
@@ -1175,6 +1206,53 @@ public final class ObjectStorage implements AutoCloseable {
       return all;
     }
 
+    /**
+     * After the stream failed or ended early with a retryable error: reopens the object at the
+     * first byte not yet read, with a ranged read of the same version (same entity tag), as the
+     * resilience policy allows (as many reopenings in a row without progress as it has retries,
+     * waiting for the provider's Retry-After). Closes the failed stream.
+     *
+     * @return true when reading can go on from the reopened stream
+     * @throws IOException when the object changed since the download started, or reopening failed
+     */
+    private boolean resumeAfter(YshException failure) throws IOException {
+      if (resume == null || !failure.isRetryable() || count >= expected
+          || resumesWithoutProgress >= invoker.resilience().policy().retry().maxAttempts() - 1) {
+        return false;
+      }
+      resumesWithoutProgress++;
+      closeQuietly(in);
+      Duration wait = failure.retryAfter().orElse(Duration.ZERO);
+      if (wait.compareTo(invoker.resilience().policy().totalTimeout()) > 0) {
+        return false;
+      }
+      try {
+        Thread.sleep(wait.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      long from = resume.start() + count;
+      long left = expected - count;
+      DriverReader rest;
+      try {
+        rest = invoker.call("get", key, true, () -> driver.read(key, ByteRange.of(from, left)));
+      } catch (YshException e) {
+        e.addSuppressed(failure);
+        throw new IOException(e.getMessage(), e);
+      }
+      if (!resume.etag().equals(rest.info().etag()) || rest.length() != left) {
+        closeQuietly(rest.stream());
+        YshException changed = invoker.map("get", key, YshException.of(ErrorCode.UNAVAILABLE,
+            "the download failed after " + count + " of " + expected + " bytes and the object changed before it"
+                + " could be resumed (etag " + resume.etag() + ", now " + rest.info().etag() + "); read it again"));
+        changed.addSuppressed(failure);
+        throw new IOException(changed.getMessage(), changed);
+      }
+      in = rest.stream();
+      return true;
+    }
+
     private void verify() throws IOException {
       if (verified) {
         return;
@@ -1198,6 +1276,14 @@ public final class ObjectStorage implements AutoCloseable {
     @Override
     public void close() throws IOException {
       in.close();
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException | RuntimeException ignored) {
+      // nothing more to do
     }
   }
 

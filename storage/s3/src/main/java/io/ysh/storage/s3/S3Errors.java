@@ -21,9 +21,15 @@ final class S3Errors {
       String message = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
           ? "" : ": " + e.awsErrorDetails().errorMessage();
       ErrorCode portable = classify(status, code);
-      return YshException.builder(portable)
+      YshException.Builder b = YshException.builder(portable)
           .detail("S3 answered " + status + (code.isEmpty() ? "" : " " + code) + message)
-          .cause(t).build();
+          .cause(t);
+      if (e.awsErrorDetails() != null && e.awsErrorDetails().sdkHttpResponse() != null) {
+        // a throttled or unavailable S3 may say how long to wait; the retry then waits that long
+        e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Retry-After").flatMap(Errors::retryAfter)
+            .ifPresent(b::retryAfter);
+      }
+      return b.build();
     }
     if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
       return YshException.builder(ErrorCode.TIMEOUT).detail("the S3 call timed out").cause(t).build();
