@@ -286,7 +286,9 @@ public abstract class StorageNetworkFaults {
     boolean exists = storage.exists(key);
     report(1, 0, pending + (exists ? 1 : 0), reset.struck());
     assertRetryable(t);
-    assertThat(reset.struck()).as("every attempt at part 2 was reset").isEqualTo(ATTEMPTS);
+    // at least one strike per attempt of the policy; a client may add its own (OkHttp retries a
+    // request on a new connection after some connection failures)
+    assertThat(reset.struck()).as("every attempt at part 2 was reset").isBetween(ATTEMPTS, 2 * ATTEMPTS);
     assertThat(exists).as("no object").isFalse();
     assertThat(pending).as("no pending multipart upload").isZero();
   }
@@ -400,7 +402,7 @@ public abstract class StorageNetworkFaults {
     report(1, 0, (exists ? 1 : 0) + pendingUploads(), hole.struck());
     assertRetryable(t);
     assertThat(((YshException) t).code()).as(t.getMessage()).isEqualTo(ErrorCode.TIMEOUT);
-    assertThat(hole.struck()).as("every attempt went dark").isEqualTo(ATTEMPTS);
+    assertThat(hole.struck()).as("every attempt went dark").isBetween(ATTEMPTS, 2 * ATTEMPTS);
     assertThat(took).isLessThan(ATTEMPT_TIMEOUT.multipliedBy(ATTEMPTS).plusSeconds(15));
     assertThat(exists).isFalse();
   }
@@ -441,7 +443,8 @@ public abstract class StorageNetworkFaults {
     report(1, 0, (exists ? 1 : 0) + pendingUploads(), put.struck());
     assertRetryable(t);
     assertThat(((YshException) t).code()).as(t.getMessage()).isEqualTo(ErrorCode.RATE_LIMITED);
-    assertThat(put.struck()).isEqualTo(ATTEMPTS);
+    // OkHttp (MinIO) repeats a 503 with Retry-After: 0 once by itself
+    assertThat(put.struck()).isBetween(ATTEMPTS, 2 * ATTEMPTS);
     assertThat(exists).isFalse();
   }
 

@@ -107,6 +107,11 @@ public final class MinioStorageDriver implements StorageDriver {
         .credentials(b.accessKey, b.secretKey.reveal()).build();
     MinioAsyncClient plain = MinioAsyncClient.builder().endpoint(b.endpoint).region(b.region)
         .credentials(b.accessKey, b.secretKey.reveal()).build();
+    if (b.attemptTimeout != null) {
+      long ms = Math.max(1, b.attemptTimeout.toMillis());
+      client.setTimeout(ms, ms, ms);
+      plain.setTimeout(ms, ms, ms);
+    }
     this.async = new LowLevel(plain);
     Set<Capability> caps = EnumSet.of(Capability.SIGNED_URL, Capability.SERVER_SIDE_COPY, Capability.RANGE_READ,
         Capability.BATCH_DELETE);
@@ -154,9 +159,13 @@ public final class MinioStorageDriver implements StorageDriver {
       String code = e.errorResponse() == null || e.errorResponse().code() == null ? "" : e.errorResponse().code();
       int status = e.response() == null ? 0 : e.response().code();
       ErrorCode portable = classify(status, code);
-      return YshException.builder(portable).detail("the server answered " + status + " " + code
+      YshException.Builder b = YshException.builder(portable).detail("the server answered " + status + " " + code
           + (e.errorResponse() != null && e.errorResponse().message() != null ? ": " + e.errorResponse().message() : ""))
-          .cause(t).build();
+          .cause(t);
+      if (e.response() != null) {
+        Errors.retryAfter(e.response().header("Retry-After")).ifPresent(b::retryAfter);
+      }
+      return b.build();
     }
     if (t instanceof io.minio.errors.InvalidResponseException || t instanceof io.minio.errors.ServerException) {
       return YshException.builder(ErrorCode.UNAVAILABLE).detail("the server gave an invalid response").cause(t).build();
@@ -438,8 +447,28 @@ public final class MinioStorageDriver implements StorageDriver {
     private String accessKey;
     private Secret secretKey;
     private boolean conditionalWrites = true;
+    private Duration attemptTimeout;
 
     private Builder() {}
+
+    /**
+     * Bounds each wait of one HTTP attempt: connecting, and every wait for the server to accept
+     * or send bytes (the MinIO SDK's connect, write and read timeouts; 5 minutes each by default).
+     * A server that stops answering then fails the attempt with {@code TIMEOUT}, which the
+     * resilience policy retries for idempotent calls. A download that keeps receiving bytes is
+     * not cut, however long it takes.
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     */
+    public Builder attemptTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw YshException.invalidArgument("the attempt timeout must be positive, got " + timeout);
+      }
+      this.attemptTimeout = timeout;
+      return this;
+    }
 
     /**
      * Sets the server (required).
