@@ -1,5 +1,6 @@
 package io.ysh.storage.gcs;
 
+import com.google.api.client.http.HttpResponseException;
 import com.google.cloud.BaseServiceException;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.Errors;
@@ -37,7 +38,12 @@ final class GcsErrors {
         }
         return YshException.builder(ErrorCode.UNAVAILABLE).detail("GCS client failure" + message).cause(t).build();
       }
-      return YshException.builder(code).detail("GCS answered " + status + reason + message).cause(t).build();
+      YshException.Builder b = YshException.builder(code).detail("GCS answered " + status + reason + message).cause(t);
+      HttpResponseException http = find(t, HttpResponseException.class);
+      if (http != null && http.getHeaders() != null) {
+        Errors.retryAfter(http.getHeaders().getFirstHeaderStringValue("Retry-After")).ifPresent(b::retryAfter);
+      }
+      return b.build();
     }
     return Errors.classify(t);
   }

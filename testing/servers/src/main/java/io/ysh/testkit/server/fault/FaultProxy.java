@@ -192,15 +192,21 @@ public final class FaultProxy implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** Forgets the requests seen so far (between tests that share a proxy). */
+  public void clearRequests() {
+    requests.clear();
+  }
+
   /**
-   * How many requests seen so far have a request line containing a match of {@code regex}.
+   * How many requests seen so far have a header block (request line and headers, as
+   * {@link Toxic#onRequests} matches) containing a match of {@code regex}.
    *
    * @param regex the pattern
    * @return the count
    */
   public long requests(String regex) {
     Pattern p = Pattern.compile(regex);
-    return requests.stream().filter(r -> p.matcher(r.line()).find()).count();
+    return requests.stream().filter(r -> p.matcher(r.head()).find()).count();
   }
 
   /** Stops listening and closes every connection. Idempotent. */
@@ -234,8 +240,10 @@ public final class FaultProxy implements AutoCloseable {
    * @param connection the number of the connection that carried it, from 1
    * @param nanoTime {@link System#nanoTime()} when its header block had arrived
    * @param line its request line, such as {@code GET /bucket/key HTTP/1.1}
+   * @param head its whole header block: the request line and the headers, each ending in CR LF,
+   *     then an empty line
    */
-  public record Request(int connection, long nanoTime, String line) {
+  public record Request(int connection, long nanoTime, String line, String head) {
 
     /**
      * The method.
@@ -470,8 +478,8 @@ public final class FaultProxy implements AutoCloseable {
           }
           return;
         }
-        requests.add(new Request(id, System.nanoTime(), line));
-        if (requestStarted(line)) {
+        requests.add(new Request(id, System.nanoTime(), line, headText));
+        if (requestStarted(headText)) {
           return;
         }
         forward(up, head, 0, head.length, out);
@@ -536,7 +544,8 @@ public final class FaultProxy implements AutoCloseable {
      *
      * @return true when the request was answered by the proxy (the connection is then done)
      */
-    boolean requestStarted(String line) throws IOException {
+    boolean requestStarted(String head) throws IOException {
+      String line = head.substring(0, head.indexOf("\r\n"));
       for (Armed a : armed) {
         Toxic t = a.toxic();
         if (t.requests().isEmpty() || t.kind() == Kind.RESPOND) {
@@ -547,22 +556,14 @@ public final class FaultProxy implements AutoCloseable {
         if (old != null && old.dark) {
           continue;
         }
-        if (t.matches(line)) {
-          Engagement e = new Engagement();
-          if (t.kind() == Kind.BLACKHOLE) {
-            e.dark = a.claim();
-            e.declined = !e.dark;
-            if (e.dark) {
-              LOG.info("fault proxy {}: blackholing connection {} {} at '{}' ({})", name, id, t.direction(), line, t);
-            }
-          }
-          side.engaged.put(a, e);
+        if (t.matches(head)) {
+          side.engaged.put(a, new Engagement());
         } else {
           side.engaged.remove(a);
         }
       }
       for (Armed a : armed) {
-        if (a.toxic().kind() == Kind.RESPOND && a.toxic().matches(line) && a.claim()) {
+        if (a.toxic().kind() == Kind.RESPOND && a.toxic().matches(head) && a.claim()) {
           LOG.info("fault proxy {}: answering '{}' on connection {} ({})", name, line, id, a.toxic());
           answer(a.toxic().response());
           return true;
@@ -610,13 +611,6 @@ public final class FaultProxy implements AutoCloseable {
             continue; // engaged only by a matching request
           }
           e = new Engagement();
-          if (t.kind() == Kind.BLACKHOLE) {
-            e.dark = a.claim();
-            e.declined = !e.dark;
-            if (e.dark) {
-              LOG.info("fault proxy {}: blackholing connection {} {} ({})", name, id, t.direction(), t);
-            }
-          }
           side.engaged.put(a, e);
         }
         if (e.declined) {
@@ -628,7 +622,7 @@ public final class FaultProxy implements AutoCloseable {
             e.count += len;
             sleepNanos(e.started + e.count * 1_000_000_000L / t.amount() - System.nanoTime());
           }
-          case RESET, CLOSE -> {
+          case RESET, CLOSE, BLACKHOLE -> {
             cutters.add(e);
             cutterToxics.add(a);
           }
@@ -671,7 +665,15 @@ public final class FaultProxy implements AutoCloseable {
           break; // everything forwarded, no cut point reached
         }
         Armed a = cutterToxics.get(cut);
-        if (a.claim()) {
+        boolean claimed = a.claim();
+        if (claimed && a.toxic().kind() == Kind.BLACKHOLE) {
+          out.flush();
+          cutters.get(cut).dark = true;
+          LOG.info("fault proxy {}: blackholing connection {} {} after {} B ({})", name, id, side.direction,
+              a.toxic().amount(), a.toxic());
+          return; // the rest of this chunk, and all that follows, is swallowed
+        }
+        if (claimed) {
           out.flush();
           boolean reset = a.toxic().kind() == Kind.RESET;
           LOG.info("fault proxy {}: {} connection {} after {} B {} ({})", name, reset ? "resetting" : "closing", id,

@@ -45,7 +45,7 @@ public final class Toxic {
     RESET,
     /** Forwards a number of bytes, then closes both sockets in order (FIN): a truncated stream. */
     CLOSE,
-    /** Swallows every later byte of the connection in its direction; the connection stays open. */
+    /** Forwards a number of bytes (often 0), then swallows every later byte of the connection in its direction. */
     BLACKHOLE,
     /** Answers an HTTP request itself, with a canned response, and closes the connection. */
     RESPOND
@@ -130,7 +130,21 @@ public final class Toxic {
    * @return the toxic, firing without limit until {@link #times(int)} says otherwise
    */
   public static Toxic blackhole(Direction direction) {
-    return new Toxic(Kind.BLACKHOLE, Objects.requireNonNull(direction, "direction"), 0, Integer.MAX_VALUE, null, null);
+    return blackholeAfter(direction, 0);
+  }
+
+  /**
+   * Forwards {@code bytes} bytes of a connection in one direction, then swallows everything it
+   * sends that way from then on, keeping the connection open: a server (or a path to it) that
+   * stalls in the middle of a transfer.
+   *
+   * @param direction the direction whose bytes are counted
+   * @param bytes how many bytes get through, at least 0
+   * @return the toxic, firing without limit until {@link #times(int)} says otherwise
+   */
+  public static Toxic blackholeAfter(Direction direction, long bytes) {
+    return new Toxic(Kind.BLACKHOLE, Objects.requireNonNull(direction, "direction"), nonNegative(bytes),
+        Integer.MAX_VALUE, null, null);
   }
 
   /**
@@ -175,11 +189,14 @@ public final class Toxic {
   }
 
   /**
-   * The same toxic, acting only on HTTP requests whose request line (such as
-   * {@code PUT /bucket/key?partNumber=2&uploadId=x HTTP/1.1}) contains a match of
-   * {@code regex}, and on their responses. Only on a proxy made with {@link FaultProxy#http}.
+   * The same toxic, acting only on HTTP requests whose header block contains a match of
+   * {@code regex}, and on their responses. Only on a proxy made with {@link FaultProxy#http}. The
+   * block starts with the request line (such as
+   * {@code PUT /bucket/key?partNumber=2&uploadId=x HTTP/1.1}), so {@code ^PUT /bucket/key\?}
+   * aims at the request line; each header follows on its own line ending in CR LF, so
+   * {@code (?i)\r\ncontent-range: bytes 0-} aims at a header.
    *
-   * @param regex a {@link Pattern} searched for in the request line
+   * @param regex a {@link Pattern} searched for in the header block
    * @return the toxic
    */
   public Toxic onRequests(String regex) {
@@ -234,8 +251,8 @@ public final class Toxic {
     return kind != Kind.LATENCY && kind != Kind.BANDWIDTH;
   }
 
-  boolean matches(String requestLine) {
-    return requests == null || requests.matcher(requestLine).find();
+  boolean matches(String head) {
+    return requests == null || requests.matcher(head).find();
   }
 
   private static long nonNegative(long bytes) {
@@ -265,7 +282,7 @@ public final class Toxic {
     switch (kind) {
       case LATENCY -> s.append(", ").append(Duration.ofNanos(amount));
       case BANDWIDTH -> s.append(", ").append(amount).append(" B/s");
-      case RESET, CLOSE -> s.append(", after ").append(amount).append(" B");
+      case RESET, CLOSE, BLACKHOLE -> s.append(", after ").append(amount).append(" B");
       default -> { }
     }
     if (times != Integer.MAX_VALUE && fires()) {

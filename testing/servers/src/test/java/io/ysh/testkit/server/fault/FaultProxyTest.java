@@ -202,6 +202,20 @@ class FaultProxyTest {
   }
 
   @Test
+  void blackholeAfterLetsAPrefixThroughThenGoesDark() throws Exception {
+    try (FaultProxy proxy = tcp(); Socket s = connect(proxy)) {
+      proxy.add(Toxic.blackholeAfter(Direction.DOWNSTREAM, 5_000).times(1));
+      s.setSoTimeout(700);
+      s.getOutputStream().write(bytes(20_000));
+      InputStream in = s.getInputStream();
+      byte[] got = readUpTo(in, 5_000);
+      assertThat(got).isEqualTo(java.util.Arrays.copyOf(bytes(20_000), 5_000));
+      assertThatThrownBy(in::read).isInstanceOf(SocketTimeoutException.class);
+      assertThat(received.get()).as("the other direction still flows").isEqualTo(20_000);
+    }
+  }
+
+  @Test
   void latencyDelaysEveryChunk() throws IOException {
     try (FaultProxy proxy = tcp(); Socket s = connect(proxy)) {
       s.getOutputStream().write(1);
