@@ -90,6 +90,7 @@ final class RedisErrors implements ErrorMapper {
       String m = t.getMessage() == null ? "" : t.getMessage();
       String lower = m.toLowerCase(Locale.ROOT);
       if (lower.contains("not connected")
+          || lower.contains("disconnected")
           || lower.contains("connection closed")
           || lower.contains("connection is closed")
           || lower.contains("closed")
