@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Collects the RELIABILITY lines the fault and crash tests print, for the closing notes.
 
-Each such test prints one line, `RELIABILITY <driver> <test> key=N key=N ...` (storage:
+Each such test prints one line, `RELIABILITY <driver> <test> key=value ...` (storage:
 attempted, committed, partial, faults; queues: published, acked, redelivered, lost, ...). This
-prints every line found in the surefire/failsafe output files, then the sums of each key per
-driver. It judges nothing (the tests do): it only reports.
+prints every line found in the surefire/failsafe output files and in target/reliability/*.txt,
+then the sums of the numeric values per driver and key. It judges nothing (the tests do): it only reports.
 
 Usage: python3 .ci/reliability.py [--since EPOCH] [ROOT]   (--since: ignore older output files)
 """
@@ -14,7 +14,7 @@ import re
 import sys
 from collections import defaultdict
 
-LINE = re.compile(r"^RELIABILITY (\S+) (\S+)((?: \w+=\d+)+)\s*$")
+LINE = re.compile(r"^RELIABILITY (\S+) (\S+)((?: \w+=\S+)+)\s*$")
 
 
 def main():
@@ -24,12 +24,15 @@ def main():
         since, args = float(args[1]), args[2:]
     root = os.path.abspath(args[0] if args else os.path.join(os.path.dirname(__file__), ".."))
     lines = set()
+    outputs = []
     for kind in ("surefire-reports", "failsafe-reports"):
-        for out in glob.glob(os.path.join(root, "**", "target", kind, "*-output.txt"), recursive=True):
-            if os.path.getmtime(out) < since:
-                continue
-            with open(out, encoding="utf-8", errors="replace") as f:
-                lines.update(line.strip() for line in f if LINE.match(line.strip()))
+        outputs += glob.glob(os.path.join(root, "**", "target", kind, "*-output.txt"), recursive=True)
+    outputs += glob.glob(os.path.join(root, "**", "target", "reliability", "*.txt"), recursive=True)
+    for out in outputs:
+        if os.path.getmtime(out) < since:
+            continue
+        with open(out, encoding="utf-8", errors="replace") as f:
+            lines.update(line.strip() for line in f if LINE.match(line.strip()))
     if not lines:
         print("no RELIABILITY lines in the test output")
         return 0
@@ -39,7 +42,7 @@ def main():
         print(line)
         driver, _, fields = LINE.match(line).groups()
         tests[driver] += 1
-        for key, value in re.findall(r"(\w+)=(\d+)", fields):
+        for key, value in re.findall(r"(\w+)=(\d+)(?=\s|$)", fields):
             totals[driver][key] += int(value)
     print()
     for driver in sorted(totals):
