@@ -127,8 +127,9 @@ class VaultNetworkFaultTest {
     String value = store.get(name).secret().reveal();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     report(1, value.equals("v1") ? 1 : 0, 0, 1);
+    // without a timeout the late answer ("stale") would be taken; the bound only guards against hanging
     assertThat(value).isEqualTo("v1");
-    assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.multipliedBy(3));
+    assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.multipliedBy(3).plusSeconds(10));
   }
 
   @Test
