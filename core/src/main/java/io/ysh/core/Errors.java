@@ -7,6 +7,12 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -140,6 +146,35 @@ public final class Errors {
       case "INTERNAL", "DATA_LOSS" -> ErrorCode.INTERNAL;
       default -> ErrorCode.UNKNOWN;
     };
+  }
+
+  /**
+   * The wait an HTTP {@code Retry-After} header asks for, for drivers to put on the
+   * {@link YshException} they map a throttling or unavailability answer to
+   * ({@link YshException.Builder#retryAfter}), which the resilience policy honours.
+   *
+   * @param value the header's value: delay-seconds ({@code 120}) or an HTTP-date; may be null
+   * @return the wait (zero for a date in the past); empty when absent or malformed
+   */
+  public static Optional<Duration> retryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.strip();
+    if (v.chars().allMatch(Character::isDigit)) {
+      try {
+        return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+      } catch (NumberFormatException e) {
+        return Optional.empty(); // more digits than a long: not a usable wait
+      }
+    }
+    try {
+      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration wait = Duration.between(Instant.now(), at);
+      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /**

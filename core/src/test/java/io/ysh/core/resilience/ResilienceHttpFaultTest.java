@@ -40,12 +40,35 @@ class ResilienceHttpFaultTest {
 
   private static WireMockServer server;
   private static OkHttpClient http;
+  /** The client's read timeout: well above how long this server takes to answer on this machine now. */
+  private static Duration readTimeout;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     server.start();
-    http = HttpClients.builder("test").readTimeout(Duration.ofMillis(300)).callTimeout(Duration.ofSeconds(2)).build();
+    readTimeout = readTimeoutFromMeasuredLatency();
+    http = HttpClients.builder("test").readTimeout(readTimeout).callTimeout(readTimeout.multipliedBy(3)).build();
+  }
+
+  /**
+   * Ten times the slowest of 20 answers to a plain GET (at least 300 ms, at most 3 s): a fixed
+   * 300 ms read timeout let a loaded 2-core machine time out answers that were not slow at all.
+   */
+  private static Duration readTimeoutFromMeasuredLatency() throws IOException {
+    server.stubFor(get(urlEqualTo("/ping")).willReturn(aResponse().withStatus(200).withBody("pong")));
+    OkHttpClient patient = HttpClients.builder("probe").readTimeout(Duration.ofSeconds(30)).build();
+    long slowest = 0;
+    for (int i = 0; i < 20; i++) {
+      long start = System.nanoTime();
+      try (Response r = patient.newCall(new Request.Builder().url(url("/ping")).build()).execute()) {
+        r.body().string();
+      }
+      slowest = Math.max(slowest, System.nanoTime() - start);
+    }
+    Duration t = Duration.ofNanos(slowest).multipliedBy(10);
+    return t.compareTo(Duration.ofMillis(300)) < 0 ? Duration.ofMillis(300)
+        : t.compareTo(Duration.ofSeconds(3)) > 0 ? Duration.ofSeconds(3) : t;
   }
 
   @AfterAll
@@ -64,8 +87,8 @@ class ResilienceHttpFaultTest {
 
   private static ResiliencePolicy fastRetries(int attempts) {
     return ResiliencePolicy.builder()
-        .attemptTimeout(Duration.ofSeconds(2))
-        .totalTimeout(Duration.ofSeconds(10))
+        .attemptTimeout(readTimeout.multipliedBy(3))
+        .totalTimeout(readTimeout.multipliedBy(3L * attempts).plusSeconds(10))
         .retry(RetryPolicy.exponential(attempts, Duration.ofMillis(10), Duration.ofMillis(50)))
         .build();
   }
@@ -117,7 +140,9 @@ class ResilienceHttpFaultTest {
 
   @Test
   void slowResponsesTimeOutAndAreRetried() {
-    failThenSucceed("/slow", aResponse().withStatus(200).withBody("late").withFixedDelay(1500));
+    // slower than the read timeout by a wide margin, so the timeout, not the load, decides
+    failThenSucceed("/slow", aResponse().withStatus(200).withBody("late")
+        .withFixedDelay((int) readTimeout.multipliedBy(2).plusMillis(500).toMillis()));
     assertThat(invoker(fastRetries(3)).call("get", "/slow", true, () -> fetch(new Request.Builder().url(url("/slow")).build())))
         .isEqualTo("ok");
   }

@@ -24,7 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The read path of one {@link ObjectStorage}: opened streams verified by length and, for whole
- * objects, by checksum ({@link VerifyingInputStream}); downloads to files through a temporary file
+ * objects, by checksum, resumed at the first byte not yet read when the stream breaks
+ * ({@link VerifyingInputStream}); downloads to files through a temporary file
  * renamed into place, copied inside the kernel or through a direct buffer when the driver's stream
  * is a {@link FileRegion}. Keys are checked by the caller.
  */
@@ -51,7 +52,13 @@ final class Downloads {
   private VerifyingInputStream verifying(String key, DriverReader reader, ByteRange range) {
     VerifyingInputStream.Expected checksum =
         range == null && verifyChecksums ? VerifyingInputStream.Expected.of(reader.info()) : null;
-    return new VerifyingInputStream(reader.stream(), invoker, key, reader.length(), checksum);
+    VerifyingInputStream.Resume resume = null;
+    if (driver.capabilities().contains(StorageCapability.RANGE_READ) && reader.info().etag() != null && reader.length() > 0) {
+      long start = range == null ? 0 : range.resolve(reader.info().size())[0];
+      resume = new VerifyingInputStream.Resume(start, reader.info().etag(),
+          (from, length) -> invoker.call("get", key, true, () -> driver.read(key, ByteRange.of(from, length))));
+    }
+    return new VerifyingInputStream(reader.stream(), invoker, key, reader.length(), checksum, resume);
   }
 
   byte[] readAll(String key, InputStream in) {

@@ -48,7 +48,9 @@ import java.util.stream.StreamSupport;
  * {@link io.ysh.storage.spi.ChecksumPlan} asks for it, while uploading and compares them with what the provider
  * reports (a mismatch deletes the object and fails); verifies whole-object downloads against the
  * object's CRC32C, else its MD5, when the provider knows one (a corrupted download fails at the
- * end of the stream instead of returning wrong bytes); uploads unknown-length and large data in parts
+ * end of the stream instead of returning wrong bytes); resumes a download whose stream breaks
+ * with a retryable error (a reset, a body cut short, a timeout) at the first byte not yet read,
+ * with a ranged read of the same version, as the resilience policy's retries allow; uploads unknown-length and large data in parts
  * with one bounded buffer, aborting the multipart upload on any failure; maps errors to
  * {@link ErrorCode}s exactly once; records telemetry and applies the resilience policy (retries
  * only for idempotent calls: reads, deletes, and writes whose data can be read again).
@@ -305,6 +307,10 @@ public final class ObjectStorage implements AutoCloseable {
    * Opens an object for reading. The caller closes the stream. When the provider knows the
    * object's MD5, the stream verifies it: a corrupted download throws an {@link IOException}
    * (caused by a {@link YshException}) at the end instead of returning wrong bytes silently.
+   * When the connection breaks in the middle (a retryable failure) and the driver supports
+   * {@link Capability#RANGE_READ}, the stream reopens the same version of the object (same etag)
+   * where it stopped, up to the resilience policy's number of attempts without progress; if the
+   * object was replaced meanwhile, it fails with {@code UNAVAILABLE} instead of mixing versions.
    *
    * @param key the key
    * @return the content

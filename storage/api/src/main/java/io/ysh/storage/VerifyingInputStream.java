@@ -3,8 +3,10 @@ package io.ysh.storage;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.Invoker;
+import io.ysh.storage.spi.DriverReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -13,24 +15,32 @@ import java.util.Objects;
  * checksum is the object's CRC32C when the provider knows it (hardware-accelerated, a fraction of
  * an MD5's cost), else its MD5. A failure surfaces at the end of the stream, as an
  * {@link IOException} caused by the portable {@link YshException}, instead of wrong bytes.
+ *
+ * <p>Given a {@link Resume}, a stream that breaks with a retryable error (a reset, a body cut
+ * short, a timeout) is reopened at the first byte not yet read, with a ranged read of the same
+ * version (same entity tag), as the resilience policy's retries allow; an object replaced in the
+ * meantime fails with {@code UNAVAILABLE} instead of mixing two versions.
  */
 final class VerifyingInputStream extends InputStream {
-  private final InputStream in;
+  private InputStream in;
   private final Invoker invoker;
   private final String key;
   private final long expected;
   private final Expected checksum;
   private final Digests digests;
+  private final Resume resume;
   private long count;
   private boolean verified;
+  private int resumesWithoutProgress;
 
-  VerifyingInputStream(InputStream in, Invoker invoker, String key, long expected, Expected checksum) {
+  VerifyingInputStream(InputStream in, Invoker invoker, String key, long expected, Expected checksum, Resume resume) {
     this.in = in;
     this.invoker = invoker;
     this.key = key;
     this.expected = expected;
     this.checksum = checksum;
     this.digests = checksum == null ? null : checksum.newDigests();
+    this.resume = resume;
   }
 
   @Override
@@ -47,16 +57,27 @@ final class VerifyingInputStream extends InputStream {
       return 0;
     }
     int n;
-    try {
-      n = in.read(b, off, len);
-    } catch (IOException | RuntimeException e) {
-      YshException mapped = invoker.map("get", key, e);
-      throw new IOException(mapped.getMessage(), mapped);
+    while (true) {
+      try {
+        n = in.read(b, off, len);
+      } catch (IOException | RuntimeException e) {
+        YshException mapped = invoker.map("get", key, e);
+        if (resumeAfter(mapped)) {
+          continue;
+        }
+        throw new IOException(mapped.getMessage(), mapped);
+      }
+      if (n < 0 && expected >= 0 && count < expected && resumeAfter(YshException.of(ErrorCode.UNAVAILABLE,
+          "the download ended after " + count + " of " + expected + " bytes"))) {
+        continue;
+      }
+      break;
     }
     if (n < 0) {
       verify();
       return -1;
     }
+    resumesWithoutProgress = 0;
     count += n;
     if (digests != null) {
       digests.update(b, off, n);
@@ -80,6 +101,61 @@ final class VerifyingInputStream extends InputStream {
       super.readAllBytes(); // more than announced: read to the end, where the length check fails
     }
     return all;
+  }
+
+  /**
+   * After the stream failed or ended early with a retryable error: reopens the object at the
+   * first byte not yet read, with a ranged read of the same version, as the resilience policy
+   * allows (as many reopenings in a row without progress as it has retries, waiting for the
+   * provider's Retry-After). Closes the failed stream.
+   *
+   * @return true when reading can go on from the reopened stream
+   * @throws IOException when the object changed since the download started, or reopening failed
+   */
+  private boolean resumeAfter(YshException failure) throws IOException {
+    if (resume == null || !failure.isRetryable() || count >= expected
+        || resumesWithoutProgress >= invoker.resilience().policy().retry().maxAttempts() - 1) {
+      return false;
+    }
+    resumesWithoutProgress++;
+    closeQuietly(in);
+    Duration wait = failure.retryAfter().orElse(Duration.ZERO);
+    if (wait.compareTo(invoker.resilience().policy().totalTimeout()) > 0) {
+      return false;
+    }
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    long from = resume.start() + count;
+    long left = expected - count;
+    DriverReader rest;
+    try {
+      rest = resume.reader().read(from, left);
+    } catch (YshException e) {
+      e.addSuppressed(failure);
+      throw new IOException(e.getMessage(), e);
+    }
+    if (!resume.etag().equals(rest.info().etag()) || rest.length() != left) {
+      closeQuietly(rest.stream());
+      YshException changed = invoker.map("get", key, YshException.of(ErrorCode.UNAVAILABLE,
+          "the download failed after " + count + " of " + expected + " bytes and the object changed before it"
+              + " could be resumed (etag " + resume.etag() + ", now " + rest.info().etag() + "); read it again"));
+      changed.addSuppressed(failure);
+      throw new IOException(changed.getMessage(), changed);
+    }
+    in = rest.stream();
+    return true;
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the stream already failed; its close has nothing to add
+    }
   }
 
   private void verify() throws IOException {
@@ -106,6 +182,18 @@ final class VerifyingInputStream extends InputStream {
   public void close() throws IOException {
     in.close();
   }
+
+  /** Reads the rest of the object: a ranged read through the resilience policy. */
+  @FunctionalInterface
+  interface RangeReader {
+    DriverReader read(long from, long length);
+  }
+
+  /**
+   * Where a download can pick up again after its stream failed: the object's first byte read, the
+   * entity tag of the version being read, and how to read a range of it.
+   */
+  record Resume(long start, String etag, RangeReader reader) {}
 
   /** The checksum a whole download must match: CRC32C when known, else MD5. */
   record Expected(String algorithm, String value) {

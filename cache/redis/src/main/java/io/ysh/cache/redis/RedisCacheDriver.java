@@ -6,6 +6,7 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
@@ -45,6 +46,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -106,6 +109,7 @@ public final class RedisCacheDriver implements CacheDriver {
   private final Object connectLock = new Object();
   private final Object bulkLock = new Object();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean probing = new AtomicBoolean();
   private volatile Connected main;
   private volatile Connected bulk;
 
@@ -398,6 +402,13 @@ public final class RedisCacheDriver implements CacheDriver {
       for (RedisFuture<String> f : futures) {
         awaitUntil(f, deadline);
       }
+    } catch (RedisCommandTimeoutException e) {
+      // A pipeline that did not finish in time leaves the bulk connection with an unknown backlog,
+      // or stalled for good (a hung server or path keeps the socket open: nothing but a timeout
+      // notices). It is dedicated to bulk writes, so drop it: the next batch gets a fresh one.
+      futures.forEach(f -> f.cancel(false));
+      dropBulk(c);
+      throw e;
     } finally {
       if (near != null) {
         entries.keySet().forEach(near::invalidate);
@@ -496,13 +507,69 @@ public final class RedisCacheDriver implements CacheDriver {
       throw e;
     } catch (TimeoutException e) {
       f.cancel(false);
-      throw new io.lettuce.core.RedisCommandTimeoutException("command timed out (pipelined batch)");
+      throw new RedisCommandTimeoutException("command timed out (pipelined batch)");
     }
   }
 
+  private void dropBulk(Connected c) {
+    synchronized (connectLock) {
+      if (bulk == c) {
+        bulk = null;
+      }
+    }
+    c.connection().closeAsync();
+  }
+
+  /**
+   * Maps failures, and watches for a stalled shared connection: when a command times out, one
+   * {@code PING} (at most one at a time) checks the connection; if that times out too, the
+   * connection is dropped and the next call opens a fresh one. A server or path that hangs keeps
+   * the socket open, so without this every later command would time out until the operating
+   * system's keepalive gave up on it (two hours by default).
+   */
   @Override
   public ErrorMapper errorMapper() {
-    return errors;
+    return t -> {
+      if (t instanceof RedisCommandTimeoutException) {
+        probeMain();
+      }
+      return errors.map(t);
+    };
+  }
+
+  private void probeMain() {
+    Connected c = main;
+    if (c == null || closed.get() || !probing.compareAndSet(false, true)) {
+      return;
+    }
+    CompletableFuture<String> ping;
+    try {
+      ping = c.async().ping().toCompletableFuture();
+    } catch (RuntimeException e) {
+      probing.set(false);
+      return;
+    }
+    ping.orTimeout(commandTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((pong, failure) -> {
+      probing.set(false);
+      Throwable f = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (f instanceof TimeoutException || f instanceof RedisCommandTimeoutException) {
+        dropMain(c);
+      }
+    });
+  }
+
+  private void dropMain(Connected c) {
+    synchronized (connectLock) {
+      if (main != c) {
+        return;
+      }
+      main = null;
+    }
+    if (near != null) {
+      near.flush(true); // tracking ends with the connection; the next read re-enables it
+    }
+    c.connection().closeAsync();
   }
 
   @Override

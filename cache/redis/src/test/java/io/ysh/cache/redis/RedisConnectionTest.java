@@ -98,16 +98,20 @@ class RedisConnectionTest {
 
   @Test
   void aclUserIsLimitedToItsKeys() {
-    try (Cache app = Cache.open("redis://app:app-pass-123@127.0.0.1:" + securedPort + "?namespace=app")) {
+    // Generous timeouts: on a loaded machine the 2 s default let the AUTH answer arrive after the
+    // connect gave up, and a driver that cannot connect yet opens anyway (it connects on first use),
+    // so the wrong password surfaced as no error at all.
+    String patient = "timeout=15s&connectTimeout=15s";
+    try (Cache app = Cache.open("redis://app:app-pass-123@127.0.0.1:" + securedPort + "?namespace=app&" + patient)) {
       app.strings().put("k", "v");
       assertThat(app.strings().get("k")).contains("v");
       assertThat(app.clear()).isEqualTo(1);
     }
-    try (Cache other = Cache.open("redis://app:app-pass-123@127.0.0.1:" + securedPort + "?namespace=other")) {
+    try (Cache other = Cache.open("redis://app:app-pass-123@127.0.0.1:" + securedPort + "?namespace=other&" + patient)) {
       assertThatThrownBy(() -> other.strings().put("k", "v"))
           .isInstanceOfSatisfying(YshException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED));
     }
-    assertThatThrownBy(() -> Cache.open("redis://app:nope-nope@127.0.0.1:" + securedPort))
+    assertThatThrownBy(() -> Cache.open("redis://app:nope-nope@127.0.0.1:" + securedPort + "?" + patient))
         .isInstanceOfSatisfying(YshException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
           assertThat(e.getMessage()).doesNotContain("nope-nope");

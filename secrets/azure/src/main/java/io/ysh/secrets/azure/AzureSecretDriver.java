@@ -4,6 +4,11 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
@@ -24,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import reactor.core.publisher.Mono;
 
 /**
  * Azure Key Vault secrets driver with a pluggable {@link TokenCredential} (the client performs
@@ -50,7 +56,10 @@ public final class AzureSecretDriver implements SecretDriver {
     SecretClientBuilder cb = new SecretClientBuilder()
         .vaultUrl(b.vaultUrl)
         .credential(Objects.requireNonNull(b.credential, "credential"))
-        .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))));
+        .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))))
+        // bounds each call whatever HTTP client is used: a vault that stops answering must not hold
+        // a caller for the client's default (60 s per response with the Netty client)
+        .addPolicy(new AttemptTimeout(b.timeout));
     if (b.httpClient != null) {
       cb.httpClient(b.httpClient);
     }
@@ -153,6 +162,27 @@ public final class AzureSecretDriver implements SecretDriver {
     return "AzureSecretDriver[" + client.getVaultUrl() + (purgeOnDelete ? ", purge on delete" : "") + "]";
   }
 
+  /**
+   * Gives each request a response timeout: azure-core's Netty client (the default) reads it from
+   * the request's context, in the synchronous pipeline as in the asynchronous one (a
+   * {@code Mono.timeout} would bound only the latter). Another client applies its own timeouts.
+   */
+  private record AttemptTimeout(Duration timeout) implements HttpPipelinePolicy {
+    private static final String RESPONSE_TIMEOUT = "azure-response-timeout";
+
+    @Override
+    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+      context.setData(RESPONSE_TIMEOUT, timeout);
+      return next.process();
+    }
+
+    @Override
+    public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+      context.setData(RESPONSE_TIMEOUT, timeout);
+      return next.processSync();
+    }
+  }
+
   /** Builds {@link AzureSecretDriver}s. Not thread-safe. */
   public static final class Builder {
     private final String vaultUrl;
@@ -161,6 +191,7 @@ public final class AzureSecretDriver implements SecretDriver {
     private boolean purgeOnDelete;
     private boolean verifyChallengeResource = true;
     private Duration pollInterval = Duration.ofSeconds(1);
+    private Duration timeout = Duration.ofSeconds(10);
 
     private Builder(String vaultUrl, TokenCredential credential) {
       if (vaultUrl == null || !vaultUrl.startsWith("https://")) {
@@ -168,6 +199,24 @@ public final class AzureSecretDriver implements SecretDriver {
       }
       this.vaultUrl = vaultUrl;
       this.credential = Objects.requireNonNull(credential, "credential");
+    }
+
+    /**
+     * Bounds how long each call waits for Key Vault to answer (default 10 s; applied through
+     * azure-core's Netty client, the default one: another client given to {@link #httpClient}
+     * applies its own timeouts): a vault that stops answering fails the attempt with
+     * {@code TIMEOUT}, which the resilience policy retries for reads.
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw YshException.invalidArgument("the Key Vault timeout must be positive, got " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Opens {@code azurekv://<vault-name>} (vault {@code https://<vault-name>.vault.azure.net}) or
- * {@code azurekv://<host>?fullHost=true} for other clouds; parameter {@code purgeOnDelete=true}.
+ * {@code azurekv://<host>?fullHost=true} for other clouds; parameters {@code purgeOnDelete=true},
+ * {@code timeout=10s} (how long one call waits for an answer).
  * The credential is azure-identity's {@code DefaultAzureCredential}, which must be on the
  * classpath ({@code com.azure:azure-identity}); for any other {@link TokenCredential} use
  * {@link AzureSecretDriver#builder}.
@@ -27,7 +28,7 @@ public final class AzureSecretDriverProvider implements SecretDriverProvider {
 
   @Override
   public SecretDriver open(ResourceUrl url) {
-    url.requireKnownParams(Set.of("purgeOnDelete", "fullHost"));
+    url.requireKnownParams(Set.of("purgeOnDelete", "fullHost", "timeout"));
     String host = url.singleHost("Key Vault name").host();
     if (!url.path().isEmpty()) {
       throw YshException.invalidArgument("azurekv:// URLs take no path: azurekv://<vault-name>");
@@ -35,8 +36,9 @@ public final class AzureSecretDriverProvider implements SecretDriverProvider {
     String vaultUrl = url.boolParam("fullHost").orElse(false) ? "https://" + host : "https://" + host + ".vault.azure.net";
     TokenCredential credential = AzureIdentity.defaultCredential(
         "build the driver with AzureSecretDriver.builder(vaultUrl, credential)");
-    return AzureSecretDriver.builder(vaultUrl, credential)
-        .purgeOnDelete(url.boolParam("purgeOnDelete").orElse(false))
-        .build();
+    AzureSecretDriver.Builder b = AzureSecretDriver.builder(vaultUrl, credential)
+        .purgeOnDelete(url.boolParam("purgeOnDelete").orElse(false));
+    url.durationParam("timeout").ifPresent(b::timeout);
+    return b.build();
   }
 }

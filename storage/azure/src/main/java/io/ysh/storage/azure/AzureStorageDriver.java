@@ -1,5 +1,6 @@
 package io.ysh.storage.azure;
 
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
@@ -8,6 +9,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.batch.BlobBatch;
 import com.azure.storage.blob.batch.BlobBatchClient;
 import com.azure.storage.blob.batch.BlobBatchClientBuilder;
+import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobProperties;
@@ -15,6 +17,8 @@ import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.BlockBlobItem;
+import com.azure.storage.blob.models.BlockList;
+import com.azure.storage.blob.models.BlockListType;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlobInputStreamOptions;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
@@ -22,8 +26,11 @@ import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.sas.BlobSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlockBlobClient;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.http.rest.Response;
+import io.ysh.core.ErrorCode;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
@@ -64,6 +71,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Azure Blob Storage (block blobs) through a {@link BlobContainerClient}.
@@ -74,9 +82,10 @@ import java.util.Set;
  * {@code If-None-Match: *} and {@code If-Match}. Copy is a server-side Copy Blob. Signed URLs
  * are service SAS tokens; <strong>a PUT through a SAS URL must send
  * {@code x-ms-blob-type: BlockBlob}</strong> (Azure's rule), which
- * {@link io.ysh.storage.ObjectStorage#signedUrl} reports in {@link io.ysh.storage.SignedUrl#requiredHeaders()}. Aborting a multipart upload leaves
- * uncommitted blocks that Azure discards after 7 days (there is no API to drop them sooner); they
- * are never visible. {@code deleteAll} sends Blob Batch requests of up to 256 deletions (Azure's
+ * {@link io.ysh.storage.ObjectStorage#signedUrl} reports in {@link io.ysh.storage.SignedUrl#requiredHeaders()}. Each upload tags its block ids, so
+ * concurrent uploads to one key never take each other's blocks. Aborting a multipart upload
+ * deletes its uncommitted blocks when they are all the name holds (no committed blob, no other
+ * upload's blocks); otherwise they stay, invisible, until the blob's next commit or for 7 days. {@code deleteAll} sends Blob Batch requests of up to 256 deletions (Azure's
  * limit per batch); a blob that is already gone is not a failure, any other sub-request's failure
  * is reported for its key. Thread-safe.
  */
@@ -94,7 +103,11 @@ public final class AzureStorageDriver implements StorageDriver {
   private final Duration timeout;
 
   private AzureStorageDriver(Builder b) {
-    BlobServiceClient service = b.storage.configure(new BlobServiceClientBuilder()).buildClient();
+    // One try per call, bounded by the timeout: retries belong to the portable layer's resilience
+    // policy (the SDK's own 4 tries with 4-120 s delays would multiply its attempts and waits).
+    BlobServiceClient service = b.storage.configure(new BlobServiceClientBuilder())
+        .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, b.timeout, null, null, null))
+        .buildClient();
     this.container = service.getBlobContainerClient(b.container);
     this.batches = new BlobBatchClientBuilder(service).buildClient();
     this.timeout = b.timeout;
@@ -197,14 +210,34 @@ public final class AzureStorageDriver implements StorageDriver {
     return new WriteResult(key, length, unquote(item.getETag()), md5 == null ? null : HexFormat.of().formatHex(md5), null);
   }
 
+  /**
+   * One multipart upload. Its block ids carry a random tag of the upload: blocks are staged on
+   * the blob's name, so two uploads to one key with the same ids would take each other's blocks
+   * (and commit a mix), and an abort could not tell its own blocks from another upload's.
+   */
   private static final class Upload implements DriverUpload {
     final String key;
     final WriteOptions options;
+    final String tag = "ysh-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "-";
     final List<String> blockIds = new ArrayList<>();
 
     Upload(String key, WriteOptions options) {
       this.key = key;
       this.options = options;
+    }
+
+    /** Base64 of the tag and the 8-digit part number: all ids of a blob have one length, as Azure requires. */
+    String blockId(int partNumber) {
+      return Base64.getEncoder().encodeToString(
+          (tag + String.format("%08d", partNumber)).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    boolean staged(String blockId) {
+      try {
+        return new String(Base64.getDecoder().decode(blockId), StandardCharsets.US_ASCII).startsWith(tag);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
     }
 
     @Override
@@ -221,8 +254,7 @@ public final class AzureStorageDriver implements StorageDriver {
   @Override
   public UploadedPart uploadPart(DriverUpload upload, int partNumber, byte[] data, int length) throws Exception {
     Upload u = (Upload) upload;
-    String blockId = Base64.getEncoder().encodeToString(
-        String.format("ysh-block-%08d", partNumber).getBytes(StandardCharsets.US_ASCII));
+    String blockId = u.blockId(partNumber);
     byte[] partMd5 = MessageDigest.getInstance("MD5").digest(java.util.Arrays.copyOf(data, length));
     // Azure checks the block against this MD5 and refuses a corrupted transfer
     blob(u.key).getBlockBlobClient().stageBlockWithResponse(blockId, new ByteArrayInputStream(data, 0, length), length,
@@ -231,20 +263,67 @@ public final class AzureStorageDriver implements StorageDriver {
     return new UploadedPart(partNumber, blockId, null, length);
   }
 
+  /**
+   * Commits the upload's block list. Azure drops every uncommitted block of a blob when a list is
+   * committed to it, so when another upload to the same key commits first, this one's earlier
+   * blocks are gone: that fails with a retryable {@code UNAVAILABLE} (write again) instead of
+   * Azure's {@code 400 InvalidBlockList}, and the other writer's object stays whole.
+   */
   @Override
   public WriteResult completeUpload(DriverUpload upload, List<UploadedPart> parts, UploadDigests digests) {
     Upload u = (Upload) upload;
     byte[] md5 = HexFormat.of().parseHex(digests.md5Hex()); // the portable layer's, of the whole object
-    BlockBlobItem item = blob(u.key).getBlockBlobClient().commitBlockListWithResponse(
-        new BlockBlobCommitBlockListOptions(u.blockIds).setHeaders(headers(u.options).setContentMd5(md5))
-            .setMetadata(u.options.metadata()).setRequestConditions(conditions(u.options)), timeout, Context.NONE)
-        .getValue();
+    BlockBlobItem item;
+    try {
+      item = blob(u.key).getBlockBlobClient().commitBlockListWithResponse(
+          new BlockBlobCommitBlockListOptions(u.blockIds).setHeaders(headers(u.options).setContentMd5(md5))
+              .setMetadata(u.options.metadata()).setRequestConditions(conditions(u.options)), timeout, Context.NONE)
+          .getValue();
+    } catch (BlobStorageException e) {
+      if (BlobErrorCode.INVALID_BLOCK_LIST.equals(e.getErrorCode())) {
+        throw YshException.builder(ErrorCode.UNAVAILABLE).retryable(true)
+            .detail("another write to '" + u.key + "' was committed during this upload and Azure discarded this"
+                + " upload's staged blocks; nothing of it was written, write again")
+            .cause(e).build();
+      }
+      throw e;
+    }
     return new WriteResult(u.key, parts.stream().mapToLong(UploadedPart::size).sum(), unquote(item.getETag()), null, null);
   }
 
+  /**
+   * Deletes the blocks the upload staged, when they are all the blob's name holds: no committed
+   * blob (its blocks are discarded at its next commit, or by Azure after 7 days) and no other
+   * upload's blocks. Deleting is the only way to drop uncommitted blocks; the request carries
+   * {@code If-None-Match: *}, so a blob committed meanwhile by another writer makes it fail
+   * rather than deleting that blob (Azurite ignores the condition; there, only the check before
+   * stands between the two).
+   */
   @Override
   public void abortUpload(DriverUpload upload) {
-    // Uncommitted blocks are never visible and Azure discards them after 7 days.
+    Upload u = (Upload) upload;
+    BlockBlobClient block = blob(u.key).getBlockBlobClient();
+    BlockList blocks;
+    try {
+      blocks = block.listBlocks(BlockListType.ALL);
+    } catch (BlobStorageException e) {
+      if (e.getStatusCode() == 404) {
+        return; // nothing staged under the name
+      }
+      throw e;
+    }
+    boolean onlyOurs = blocks.getCommittedBlocks().isEmpty() && !blocks.getUncommittedBlocks().isEmpty()
+        && blocks.getUncommittedBlocks().stream().allMatch(b -> u.staged(b.getName()));
+    if (!onlyOurs || block.exists()) {
+      return;
+    }
+    try {
+      block.deleteWithResponse(null, new BlobRequestConditions().setIfNoneMatch("*"), timeout, Context.NONE);
+    } catch (BlobStorageException e) {
+      if (e.getStatusCode() != 404 && e.getStatusCode() != 412 && e.getStatusCode() != 409) {
+        throw e;
+      }
+    }
   }
 
   @Override
@@ -383,7 +462,9 @@ public final class AzureStorageDriver implements StorageDriver {
     private Builder() {}
 
     /**
-     * Sets the timeout of one upload call (default 5 minutes).
+     * Sets the timeout of one attempt: of each HTTP request until its response starts, and of each
+     * upload call as a whole (default 5 minutes). The SDK makes one try per call; the resilience
+     * policy retries.
      *
      * @param timeout the timeout
      * @return this builder

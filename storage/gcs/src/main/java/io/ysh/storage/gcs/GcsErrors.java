@@ -1,7 +1,9 @@
 package io.ysh.storage.gcs;
 
+import com.google.api.client.http.HttpResponseException;
 import com.google.cloud.BaseServiceException;
 import io.ysh.core.ErrorCode;
+import io.ysh.core.Errors;
 import io.ysh.core.YshException;
 import io.ysh.support.gcp.GcpSdkErrors;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,7 +14,8 @@ import java.nio.file.FileAlreadyExistsException;
  * chain the client put them, with GCS's nuances: an error this driver raised and carried through
  * an I/O exception comes back as it was; a failed create-only write reported without a status
  * (how google-cloud-nio's in-process fake reports {@code ifGenerationMatch(0)}; the real service
- * answers 412) is {@code PRECONDITION_FAILED}.
+ * answers 412) is {@code PRECONDITION_FAILED}; a {@code Retry-After} header becomes the exception's
+ * {@link YshException#retryAfter()}.
  */
 final class GcsErrors {
 
@@ -31,7 +34,13 @@ final class GcsErrors {
       return YshException.builder(ErrorCode.PRECONDITION_FAILED)
           .detail("the object already exists (create-only write)").cause(t).build();
     }
-    return GcpSdkErrors.map("GCS", service).toBuilder().cause(t).build();
+    YshException.Builder b = GcpSdkErrors.map("GCS", service).toBuilder().cause(t);
+    HttpResponseException http = find(t, HttpResponseException.class);
+    if (http != null && http.getHeaders() != null) {
+      // a throttled or unavailable GCS may say how long to wait; the retry then waits that long
+      Errors.retryAfter(http.getHeaders().getFirstHeaderStringValue("Retry-After")).ifPresent(b::retryAfter);
+    }
+    return b.build();
   }
 
   private static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -96,6 +96,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  *
  * <p>Retries belong to the portable layer's resilience policy: the client's own retries are off.
+ * A single write that fails is retried as a new session. A portable part, though, is appended to
+ * the one session of its upload, which only the client could resume (from the offset the session
+ * reports), and {@code BlobWriteSession} never resends a chunk: a part whose chunk fails breaks
+ * its session, later appends fail at once (sending the bytes again could duplicate them), and the
+ * write fails with a retryable error; the session is abandoned (the client has no call to cancel
+ * it; GCS never shows it and drops it after a week).
  */
 public final class GcsStorageDriver implements StorageDriver {
 
@@ -334,6 +340,7 @@ public final class GcsStorageDriver implements StorageDriver {
     private final String key;
     private final BlobWriteSession session;
     private final WritableByteChannel channel;
+    private IOException failure;
 
     GcsUpload(String key, BlobWriteSession session, WritableByteChannel channel) {
       this.key = key;
@@ -347,13 +354,22 @@ public final class GcsStorageDriver implements StorageDriver {
     }
 
     void append(byte[] data, int length) throws IOException {
+      if (failure != null) {
+        // the session is broken past the client's resume: appending again could only send these
+        // bytes twice, so every later attempt fails as the first did (the write is then aborted)
+        throw failure;
+      }
       ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
       try {
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
-      } catch (IOException e) {
-        throw unwrapIo(e);
+      } catch (IOException | RuntimeException e) {
+        failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        if (e instanceof IOException io) {
+          throw unwrapIo(io);
+        }
+        throw e;
       }
     }
 

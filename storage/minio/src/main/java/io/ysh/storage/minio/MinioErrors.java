@@ -11,7 +11,8 @@ import io.ysh.support.s3.S3ProtocolErrors;
 /**
  * Maps MinIO SDK exceptions: an S3 error answer by the S3 protocol's table ({@link
  * S3ProtocolErrors}, shared with the S3 driver); an unreadable answer is {@code UNAVAILABLE};
- * transport failures by {@link Errors#classify(Throwable)}.
+ * transport failures by {@link Errors#classify(Throwable)}. A {@code Retry-After} header becomes
+ * the exception's {@link YshException#retryAfter()}.
  */
 final class MinioErrors {
 
@@ -22,10 +23,15 @@ final class MinioErrors {
     if (t instanceof ErrorResponseException e) {
       String code = e.errorResponse() == null || e.errorResponse().code() == null ? "" : e.errorResponse().code();
       int status = e.response() == null ? 0 : e.response().code();
-      return YshException.builder(S3ProtocolErrors.classify(status, code))
+      YshException.Builder b = YshException.builder(S3ProtocolErrors.classify(status, code))
           .detail("the server answered " + status + " " + code
               + (e.errorResponse() != null && e.errorResponse().message() != null ? ": " + e.errorResponse().message() : ""))
-          .cause(t).build();
+          .cause(t);
+      if (e.response() != null) {
+        // a throttled or unavailable server may say how long to wait; the retry then waits that long
+        Errors.retryAfter(e.response().header("Retry-After")).ifPresent(b::retryAfter);
+      }
+      return b.build();
     }
     if (t instanceof InvalidResponseException || t instanceof ServerException) {
       return YshException.builder(ErrorCode.UNAVAILABLE).detail("the server gave an invalid response").cause(t).build();

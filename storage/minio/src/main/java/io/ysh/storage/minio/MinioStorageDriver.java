@@ -108,6 +108,11 @@ public final class MinioStorageDriver implements StorageDriver {
         .credentials(b.accessKey, b.secretKey.reveal()).build();
     MinioAsyncClient plain = MinioAsyncClient.builder().endpoint(b.endpoint).region(b.region)
         .credentials(b.accessKey, b.secretKey.reveal()).build();
+    if (b.attemptTimeout != null) {
+      long ms = Math.max(1, b.attemptTimeout.toMillis());
+      client.setTimeout(ms, ms, ms);
+      plain.setTimeout(ms, ms, ms);
+    }
     this.async = new LowLevel(plain);
     Set<StorageCapability> caps = EnumSet.of(StorageCapability.SIGNED_URL, StorageCapability.SERVER_SIDE_COPY, StorageCapability.RANGE_READ,
         StorageCapability.BATCH_DELETE);
@@ -396,8 +401,28 @@ public final class MinioStorageDriver implements StorageDriver {
     private String accessKey;
     private Secret secretKey;
     private boolean conditionalWrites = true;
+    private Duration attemptTimeout;
 
     private Builder() {}
+
+    /**
+     * Bounds each wait of one HTTP attempt: connecting, and every wait for the server to accept
+     * or send bytes (the MinIO SDK's connect, write and read timeouts; 5 minutes each by default).
+     * A server that stops answering then fails the attempt with {@code TIMEOUT}, which the
+     * resilience policy retries for idempotent calls. A download that keeps receiving bytes is
+     * not cut, however long it takes.
+     *
+     * @param timeout the timeout, positive
+     * @return this builder
+     */
+    public Builder attemptTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw YshException.invalidArgument("the attempt timeout must be positive, got " + timeout);
+      }
+      this.attemptTimeout = timeout;
+      return this;
+    }
 
     /**
      * Sets the server (required).

@@ -30,7 +30,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * classified by its cause ({@link Errors#classify(Throwable)}: a refused connection is {@code
  * UNAVAILABLE}, a read timeout {@code TIMEOUT}), and without a cause it is {@code UNKNOWN} (a
  * request the client could not build or a response it could not read: retrying does not help).
- * Retryability always follows the code. Messages carry AWS's error code and message, which never
+ * Retryability always follows the code; a {@code Retry-After} header on the answer becomes the
+ * exception's {@link YshException#retryAfter()}. Messages carry AWS's error code and message, which never
  * contain request data.
  */
 public final class AwsSdkErrors {
@@ -78,10 +79,15 @@ public final class AwsSdkErrors {
       String code = errorCode(e);
       String message = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
           ? "" : ": " + e.awsErrorDetails().errorMessage();
-      return YshException.builder(classify(e, serviceCodes))
+      YshException.Builder b = YshException.builder(classify(e, serviceCodes))
           .detail(service + " answered " + e.statusCode() + (code.isEmpty() ? "" : " " + code) + message)
-          .cause(t)
-          .build();
+          .cause(t);
+      if (e.awsErrorDetails() != null && e.awsErrorDetails().sdkHttpResponse() != null) {
+        // a throttled or unavailable service may say how long to wait; the retry then waits that long
+        e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Retry-After").flatMap(Errors::retryAfter)
+            .ifPresent(b::retryAfter);
+      }
+      return b.build();
     }
     if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
       return YshException.builder(ErrorCode.TIMEOUT).detail("the " + service + " call timed out").cause(t).build();

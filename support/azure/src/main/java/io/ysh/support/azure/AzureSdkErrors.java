@@ -24,7 +24,9 @@ import io.ysh.core.YshException;
  * <p>A credential that cannot get a token ({@link ClientAuthenticationException}) is {@code
  * UNAUTHENTICATED}. A failure without an answer is classified by the first cause in its chain that
  * {@link Errors#classify(Throwable)} recognises (the SDK wraps I/O errors and timeouts in reactive
- * and unchecked exceptions), else {@code UNKNOWN}. Retryability always follows the code. Messages
+ * and unchecked exceptions), else {@code UNKNOWN}; an I/O exception caused by an answer (a failed
+ * chunk of a blob's input stream) is classified by that answer. A {@code Retry-After} header
+ * becomes the exception's {@link YshException#retryAfter()}. Retryability always follows the code. Messages
  * carry the status and Azure's error code, never the response body.
  */
 public final class AzureSdkErrors {
@@ -72,13 +74,18 @@ public final class AzureSdkErrors {
       return YshException.builder(ErrorCode.UNAUTHENTICATED)
           .detail(service + " rejected the credential" + status).cause(t).build();
     }
+    if (e instanceof java.io.IOException && e.getCause() instanceof HttpResponseException answer) {
+      e = answer; // a blob input stream's failed chunk: Azure's answer says more than the I/O error
+    }
     if (e instanceof HttpResponseException h && h.getResponse() != null) {
       int status = h.getResponse().getStatusCode();
       String code = errorCode(h);
-      return YshException.builder(classify(status, code, h, serviceCodes))
+      YshException.Builder b = YshException.builder(classify(status, code, h, serviceCodes))
           .detail(service + " answered " + status + (code.isEmpty() ? "" : " " + code))
-          .cause(t)
-          .build();
+          .cause(t);
+      // a throttled or unavailable service may say how long to wait; the retry then waits that long
+      Errors.retryAfter(h.getResponse().getHeaderValue(HttpHeaderName.RETRY_AFTER)).ifPresent(b::retryAfter);
+      return b.build();
     }
     for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
       YshException known = Errors.classify(c);

@@ -107,6 +107,7 @@ public final class LettuceErrors implements ErrorMapper {
       String m = t.getMessage() == null ? "" : t.getMessage();
       String lower = m.toLowerCase(Locale.ROOT);
       if (lower.contains("not connected")
+          || lower.contains("disconnected")
           || lower.contains("closed")
           || lower.contains("cannot determine a partition")
           || lower.contains("connection reset")
