@@ -308,7 +308,7 @@ public final class ObjectStorage implements AutoCloseable {
    * object's MD5, the stream verifies it: a corrupted download throws an {@link IOException}
    * (caused by a {@link YshException}) at the end instead of returning wrong bytes silently.
    * When the connection breaks in the middle (a retryable failure) and the driver supports
-   * {@link Capability#RANGE_READ}, the stream reopens the same version of the object (same etag)
+   * {@link StorageCapability#RANGE_READ}, the stream reopens the same version of the object (same etag)
    * where it stopped, up to the resilience policy's number of attempts without progress; if the
    * object was replaced meanwhile, it fails with {@code UNAVAILABLE} instead of mixing versions.
    *
