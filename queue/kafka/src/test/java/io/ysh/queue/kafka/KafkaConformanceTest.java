@@ -49,7 +49,8 @@ class KafkaConformanceTest extends QueueConformance {
     return "kafka://" + bootstrap + "/" + queue + "?group=g-" + queue;
   }
 
-  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  // Through the URL provider, as Topic.open gets it, rather than KafkaQueues.builder(): the suite then also
+  // proves the URL reading of every subscription option; the builder has its own tests.
   @Override
   protected TopicDriver newTopicDriver(String queue) {
     return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));

@@ -36,7 +36,8 @@ class PubSubConformanceTest extends QueueConformance {
     return "gcppubsub://projects/" + PubSubEmulator.PROJECT + "/topics/" + queue + "?subscription=" + queue + "&create=true&endpoint=" + endpoint;
   }
 
-  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  // Through the URL provider, as Topic.open gets it, rather than PubSubQueues.builder(): the suite then also
+  // proves the URL reading of every subscription option; the builder has its own tests.
   @Override
   protected TopicDriver newTopicDriver(String queue) {
     return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));

@@ -106,7 +106,8 @@ class RabbitMqConformanceTest extends QueueConformance {
     return "rabbitmq://guest:guest@" + HOST + ":" + PORT + "/" + vhost + "/" + queue;
   }
 
-  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  // Through the URL provider, as Topic.open gets it, rather than RabbitMqQueues.builder(): the suite then also
+  // proves the URL reading of every subscription option; the builder has its own tests.
   @Override
   protected TopicDriver newTopicDriver(String queue) {
     return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));

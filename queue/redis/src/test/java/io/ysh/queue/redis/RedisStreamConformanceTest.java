@@ -78,7 +78,8 @@ class RedisStreamConformanceTest extends QueueConformance {
     return "redis-stream://" + HOST + ":" + PORT + "/" + stream;
   }
 
-  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  // Through the URL provider, as Topic.open gets it, rather than RedisStreamQueues.builder(): the suite then also
+  // proves the URL reading of every subscription option; the builder has its own tests.
   @Override
   protected TopicDriver newTopicDriver(String queue) {
     return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));

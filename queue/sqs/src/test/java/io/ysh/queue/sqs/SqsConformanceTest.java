@@ -63,7 +63,8 @@ class SqsConformanceTest extends QueueConformance {
     return "sqs://test:test@" + queue + "?region=us-east-1&endpoint=http://127.0.0.1:" + port;
   }
 
-  // No public builder returns this driver yet: it comes from the URL provider, as Topic.open gets it.
+  // Through the URL provider, as Topic.open gets it, rather than SqsQueues.builder(): the suite then also
+  // proves the URL reading of every subscription option; the builder has its own tests.
   @Override
   protected TopicDriver newTopicDriver(String queue) {
     return PROVIDER.openTopic(ResourceUrl.parse(url(queue)));
