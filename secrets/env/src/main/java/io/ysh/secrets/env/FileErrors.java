@@ -4,11 +4,10 @@ import io.ysh.core.ErrorCode;
 import io.ysh.core.Errors;
 import io.ysh.core.YshException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
-/** Maps file-system failures; messages name the file, never its content. */
+/** Maps file-system failures by their type (never their text, which depends on the locale); messages name the file, never its content. */
 final class FileErrors {
 
   private FileErrors() {}
@@ -18,9 +17,6 @@ final class FileErrors {
       return YshException.builder(ErrorCode.PERMISSION_DENIED).detail("the secret file is not readable by this process").cause(t).build();
     }
     if (t instanceof NoSuchFileException || t instanceof NotDirectoryException) {
-      return YshException.builder(ErrorCode.NOT_FOUND).detail("no such secret file").cause(t).build();
-    }
-    if (t instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("Not a directory")) {
       return YshException.builder(ErrorCode.NOT_FOUND).detail("no such secret file").cause(t).build();
     }
     return Errors.classify(t);

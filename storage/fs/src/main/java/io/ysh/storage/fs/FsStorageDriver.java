@@ -5,18 +5,18 @@ import io.ysh.core.Errors;
 import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.storage.ByteRange;
-import io.ysh.storage.StorageCapability;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ListOptions;
 import io.ysh.storage.ListPage;
 import io.ysh.storage.ObjectInfo;
+import io.ysh.storage.StorageCapability;
 import io.ysh.storage.WriteOptions;
 import io.ysh.storage.WriteResult;
-import io.ysh.storage.spi.DriverReader;
-import io.ysh.storage.spi.DriverUpload;
 import io.ysh.storage.spi.ChannelWrite;
 import io.ysh.storage.spi.ChannelWrites;
 import io.ysh.storage.spi.ChecksumPlan;
+import io.ysh.storage.spi.DriverReader;
+import io.ysh.storage.spi.DriverUpload;
 import io.ysh.storage.spi.FileRegion;
 import io.ysh.storage.spi.MultipartLimits;
 import io.ysh.storage.spi.SortedListing;
@@ -32,20 +32,23 @@ import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -59,21 +62,33 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
  * Stores objects as files under a root directory: key {@code a/b/c.pdf} is the file
  * {@code <root>/a/b/c.pdf}, so the tree can be read by other tools.
  *
- * <p><strong>Confinement.</strong> The driver never reads or writes outside its root: keys are
- * validated by the portable layer (no {@code ..}, no leading {@code /}, no backslash), every
- * resolved path is checked to stay under the root, symbolic links are never followed (a
- * symlinked file reads as missing; a symlinked directory that leads outside the root is refused
- * with {@code PERMISSION_DENIED}).
+ * <p><strong>Confinement, by construction.</strong> The driver opens its root once, when it is
+ * built, and reaches every file from that open handle, one key segment at a time, through
+ * {@link SecureDirectoryStream} relative operations that never follow a symbolic link
+ * ({@code openat} with {@code O_NOFOLLOW}, {@code fstatat}, {@code renameat}, {@code unlinkat}):
+ * no operation resolves a path through a directory an attacker could swap for a link. A symbolic
+ * link at any segment of a key (a directory or the object itself, the {@code .ysh-meta} sidecar
+ * directory or a sidecar) is refused with {@code PERMISSION_DENIED}, whether it points outside the
+ * root or inside it, before the operation has any effect (nothing created, nothing replaced or
+ * deleted); listings skip links. New files and directories are created in the root itself under a
+ * reserved random name ({@code .ysh-tmp-*}) and then renamed into the open directory handle, so no
+ * path with more than one segment is ever given to {@code open} or {@code mkdir}. The one path-based
+ * call left is the read of an object's extended attribute (the JDK has no {@code fgetxattr}): it
+ * happens only when the path leads to the same file (device and inode) as the open handle, before
+ * and after, and a mismatch starts the read over. Key segments are limited to 255 UTF-8 bytes
+ * ({@code INVALID_ARGUMENT} before anything is written); keys that differ only by Unicode
+ * normalization (NFC, NFD) are distinct objects (file names are bytes). Needs
+ * {@link SecureDirectoryStream} (Linux): on other platforms {@link Builder#build()} fails with
+ * {@code UNSUPPORTED}.
  *
- * <p><strong>Layout.</strong> Writes go to a temporary file ({@code .ysh-tmp-*}) that is
- * atomically renamed into place, so readers never see a partial object. Content type, cache
+ * <p><strong>Layout.</strong> Writes go to a temporary file ({@code .ysh-tmp-*} in the root) that
+ * is atomically renamed into place, so readers never see a partial object. Content type, cache
  * control, user metadata and the CRC32C live in the extended attribute {@code user.ysh.meta} of
  * the object's file (Java properties text; {@code getfattr -n user.ysh.meta <file>} shows it),
  * set on the temporary file before the rename: data and metadata replace the old ones in one
@@ -97,9 +112,10 @@ import java.util.zip.CRC32C;
  *
  * <p><strong>Limits, honestly.</strong> A key cannot be both an object and a "directory" of
  * other objects ({@code a} and {@code a/b}): such a write fails with {@code ALREADY_EXISTS}.
- * Each segment must fit the file system's name limit (255 bytes on most). Conditional writes
- * are atomic among the writers of one JVM only. Listing walks the directory tree under the
- * prefix's directory for each page. No signed URLs. Thread-safe.
+ * Conditional writes are atomic among the writers of one JVM only. The whole root must be one file
+ * system (a mount point under it makes writes below it fail: files are renamed from the root).
+ * Listing walks the directory tree under the prefix's directory for each page. No signed URLs.
+ * Thread-safe.
  */
 public final class FsStorageDriver implements StorageDriver, ChannelWrites {
 
@@ -113,19 +129,32 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   private static final int MAX_ATTRIBUTE_BYTES = 3072;
   /** How often a read starts over when writers keep replacing the object under it. */
   private static final int MAX_READ_ATTEMPTS = 10;
+  /** How often a write walks again when concurrent deletes remove its directories under it. */
+  private static final int MAX_WRITE_ATTEMPTS = 8;
+  /** The longest key segment, in UTF-8 bytes: the name limit of Linux file systems. */
+  static final int MAX_SEGMENT_BYTES = 255;
   private static final String TMP_PREFIX = ".ysh-tmp-";
   private static final String RESERVED = ".ysh";
   /** Copy buffer: large enough that a read or write costs one system call per 256 KiB. */
   private static final int COPY_BUFFER = 256 * 1024;
+  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+  private static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ, NOFOLLOW);
+  private static final Set<OpenOption> CREATE =
+      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW);
 
   private final Path root;
   private final Path realRoot;
+  /** The root, open for the driver's lifetime: every file is reached from this handle. */
+  private final SecureDirectoryStream<Path> rootDir;
   private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+  /** Serialises the creation of directories within this JVM (see {@link #ensureDirectory}). */
+  private final Object directoryLock = new Object();
   /** Whether writes keep metadata in an extended attribute (the file system takes them). */
   private final boolean attributes;
 
   private FsStorageDriver(Builder b) {
     Path r = b.root.toAbsolutePath().normalize();
+    SecureDirectoryStream<Path> dir;
     try {
       if (!Files.isDirectory(r)) {
         if (!b.createRoot) {
@@ -134,39 +163,62 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
         Files.createDirectories(r);
       }
       this.realRoot = r.toRealPath();
+      DirectoryStream<Path> stream = Files.newDirectoryStream(realRoot);
+      if (!(stream instanceof SecureDirectoryStream<Path> secure)) {
+        stream.close();
+        throw YshException.of(ErrorCode.UNSUPPORTED, "the fs driver needs java.nio.file.SecureDirectoryStream"
+            + " (openat and friends, as on Linux) to stay inside its root; this platform has none");
+      }
+      dir = secure;
     } catch (IOException e) {
       throw YshException.builder(ErrorCode.INVALID_ARGUMENT)
           .detail("cannot use " + r + " as the storage root: " + e.getMessage()).cause(e).build();
     }
     this.root = r;
-    this.attributes = b.attributes && probeAttributes(realRoot);
+    this.rootDir = dir;
+    this.attributes = probe(b.attributes);
   }
 
   /**
-   * Whether files under the root take user extended attributes: sets one on a temporary file.
-   * False on file systems without them (tmpfs before Linux 6.6, some NFS mounts) and on a root
-   * this process cannot write to (where no write would succeed anyway).
+   * Checks that relative opens give file channels (for the fast paths) and whether files under the
+   * root take user extended attributes: creates a temporary file and sets one on it. No attributes
+   * on file systems without them (tmpfs before Linux 6.6, some NFS mounts) and on a root this
+   * process cannot write to (where no write would succeed anyway).
    */
-  private static boolean probeAttributes(Path dir) {
-    Path probe = dir.resolve(TMP_PREFIX + "probe-" + UUID.randomUUID());
-    try {
-      Files.createFile(probe);
-      return writeAttribute(probe, new byte[] {'#'});
+  private boolean probe(boolean useAttributes) {
+    String name = TMP_PREFIX + "probe-" + UUID.randomUUID();
+    try (SeekableByteChannel channel = rootDir.newByteChannel(rel(name), CREATE)) {
+      if (!(channel instanceof FileChannel)) {
+        closeQuietly();
+        throw YshException.of(ErrorCode.UNSUPPORTED, "the fs driver needs file channels from SecureDirectoryStream");
+      }
+      return useAttributes && writeAttribute(realRoot.resolve(name), new byte[] {'#'});
     } catch (IOException | RuntimeException e) {
+      if (e instanceof YshException y) {
+        throw y;
+      }
       return false;
     } finally {
       try {
-        Files.deleteIfExists(probe);
+        rootDir.deleteFile(rel(name));
       } catch (IOException e) {
-        // a leftover .ysh-tmp- file is never listed
+        // not created, or a leftover .ysh-tmp- file, which is never listed
       }
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      rootDir.close();
+    } catch (IOException e) {
+      // closing a directory handle does not fail in practice
     }
   }
 
   /** Sets the metadata attribute; false when the file system refuses it (unsupported, or full). */
   private static boolean writeAttribute(Path file, byte[] value) {
     UserDefinedFileAttributeView view =
-        Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, NOFOLLOW);
     if (view == null) {
       return false;
     }
@@ -181,7 +233,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   /** The metadata attribute of a file, or null when it has none (or attributes are unsupported). */
   private static byte[] readAttribute(Path file) {
     UserDefinedFileAttributeView view =
-        Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, NOFOLLOW);
     if (view == null) {
       return null;
     }
@@ -241,6 +293,10 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     return FsStorageDriver::mapError;
   }
 
+  /**
+   * Maps file-system exceptions by type only (never by their text, which depends on the locale):
+   * long segments and links never reach the file system, they are refused before.
+   */
   static YshException mapError(Throwable t) {
     if (t instanceof NoSuchFileException || t instanceof NotDirectoryException) {
       return YshException.builder(ErrorCode.NOT_FOUND).detail("no object under this key").cause(t).build();
@@ -248,99 +304,224 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     if (t instanceof AccessDeniedException) {
       return YshException.builder(ErrorCode.PERMISSION_DENIED).detail("access denied by the file system").cause(t).build();
     }
-    if (t instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("too long")) {
-      return YshException.builder(ErrorCode.INVALID_ARGUMENT)
-          .detail("a key segment is too long for this file system (" + f.getReason() + ")").cause(t).build();
-    }
     return Errors.classify(t);
   }
 
-  // ------------------------------------------------------------ paths
+  // ------------------------------------------------------------ walking from the root handle
 
-  /** The object's path, checked to stay under the root. */
-  private Path path(String key) {
+  private Path rel(String name) {
+    return realRoot.getFileSystem().getPath(name);
+  }
+
+  /**
+   * The segments of a key, checked: valid key, no reserved name, each at most 255 UTF-8 bytes.
+   */
+  static String[] segments(String key) {
     StorageKeys.validate(key);
-    for (String segment : key.split("/")) {
+    String[] segments = key.split("/");
+    for (String segment : segments) {
       if (segment.startsWith(RESERVED)) {
         throw YshException.invalidArgument(
             "the fs driver reserves names starting with '.ysh'; key segment '" + segment + "' cannot be stored");
       }
+      int bytes = segment.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_SEGMENT_BYTES) {
+        throw YshException.invalidArgument("a key segment is " + bytes + " UTF-8 bytes long; the fs driver's limit"
+            + " (the file system's name limit) is " + MAX_SEGMENT_BYTES);
+      }
     }
-    Path p = root.resolve(key.replace('/', root.getFileSystem().getSeparator().charAt(0))).normalize();
-    if (!p.startsWith(root) || p.equals(root)) {
-      throw YshException.of(ErrorCode.PERMISSION_DENIED, "the key resolves outside the storage root");
+    return segments;
+  }
+
+  private static YshException linkRefused(String where) {
+    return YshException.of(ErrorCode.PERMISSION_DENIED, "the fs driver found a symbolic link at " + where
+        + " and refuses it: it never follows links, not even to places inside its root");
+  }
+
+  /** The attributes of a name in an open directory, without following a link; null when missing. */
+  private static BasicFileAttributes statAt(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+    try {
+      return dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return null;
     }
-    return p;
+  }
+
+  /** Open directory handles from the root to a key's parent; closes all but the root. */
+  private final class Walk implements AutoCloseable {
+    final String key;
+    final String[] segments;
+    /** dirs.get(i) is the directory that holds segments[i]; dirs.get(0) is the root. */
+    final List<SecureDirectoryStream<Path>> dirs = new ArrayList<>();
+
+    Walk(String key, String[] segments) {
+      this.key = key;
+      this.segments = segments;
+      dirs.add(rootDir);
+    }
+
+    SecureDirectoryStream<Path> parent() {
+      return dirs.get(dirs.size() - 1);
+    }
+
+    String name() {
+      return segments[segments.length - 1];
+    }
+
+    Path namePath() {
+      return rel(name());
+    }
+
+    /** The object's path as text under the real root (for the attribute read and for messages). */
+    Path textPath() {
+      return realRoot.resolve(String.join(realRoot.getFileSystem().getSeparator(), segments));
+    }
+
+    @Override
+    public void close() {
+      for (int i = dirs.size() - 1; i > 0; i--) {
+        try {
+          dirs.get(i).close();
+        } catch (IOException e) {
+          // closing a directory handle does not fail in practice
+        }
+      }
+      dirs.subList(1, dirs.size()).clear();
+    }
   }
 
   /**
-   * Refuses a directory chain that leads outside the root through a symbolic link. The root
-   * itself was resolved when the driver was built: objects directly under it need no check.
+   * Opens the directories of a key from the root handle. With {@code create}, missing directories
+   * are created; without, a missing directory (or a file where a directory should be) throws
+   * {@link NoSuchFileException}. A link at any directory segment is refused.
    */
-  private void checkParent(Path p) throws IOException {
-    Path parent = p.getParent();
-    if (parent.equals(root)) {
-      return;
-    }
-    Path real;
+  private Walk walk(String key, String[] segments, boolean create) throws IOException {
+    Walk w = new Walk(key, segments);
+    boolean done = false;
     try {
-      real = parent.toRealPath();
-    } catch (FileSystemException e) {
-      if (!Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
-        return; // not there (yet), or under a file: a write creates it or conflicts, a read finds nothing
+      for (int i = 0; i < segments.length - 1; i++) {
+        w.dirs.add(openDirectory(w.parent(), segments[i], create, key));
       }
-      throw e; // a dangling link
+      done = true;
+      return w;
+    } finally {
+      if (!done) {
+        w.close();
+      }
     }
-    if (!real.startsWith(realRoot)) {
-      throw YshException.of(ErrorCode.PERMISSION_DENIED, "the key's directory leads outside the storage root");
+  }
+
+  /** Opens one directory under an open one, never through a link; creates it when asked. */
+  private SecureDirectoryStream<Path> openDirectory(SecureDirectoryStream<Path> parent, String name, boolean create,
+      String key) throws IOException {
+    Path p = rel(name);
+    for (int attempt = 1; ; attempt++) {
+      BasicFileAttributes a = statAt(parent, p);
+      if (a == null) {
+        if (!create) {
+          throw new NoSuchFileException(key);
+        }
+        ensureDirectory(parent, name, key);
+        continue;
+      }
+      if (a.isSymbolicLink()) {
+        throw linkRefused("segment '" + name + "' of key '" + key + "'");
+      }
+      if (!a.isDirectory()) {
+        if (create) {
+          throw conflict(new NotDirectoryException(key));
+        }
+        throw new NoSuchFileException(key); // under a file, or a special file: no object there
+      }
+      try {
+        return parent.newDirectoryStream(p, NOFOLLOW);
+      } catch (NoSuchFileException e) {
+        // removed (by a delete pruning empty directories) since the look: look again
+      } catch (FileSystemException e) {
+        // replaced by a link or a file since the look (O_NOFOLLOW refused it): look again
+      }
+      if (attempt >= MAX_WRITE_ATTEMPTS) {
+        throw new NoSuchFileException(key);
+      }
     }
   }
 
-  private static Path metaPath(Path p) {
-    return p.getParent().resolve(META_DIR).resolve(p.getFileName().toString());
-  }
-
-  private Path existingFile(String key) throws IOException {
-    Path p = path(key);
-    checkParent(p);
-    attributes(key, p);
-    return p;
-  }
-
-  /** The attributes of an object's file (one {@code lstat}); NOT_FOUND unless a regular file. */
-  private static BasicFileAttributes attributes(String key, Path p) throws IOException {
-    BasicFileAttributes attrs;
+  /**
+   * Creates a directory under an open one without {@code mkdir} of a path through it: the JDK has
+   * no {@code mkdirat}, so the directory is made in the root (a path of one segment under the real
+   * root, which only the owner of the root's parent can change) under a random reserved name and
+   * renamed into the open directory ({@code renameat}). Returns when the name is there (made here
+   * or by someone else); the caller looks at it again.
+   */
+  private void ensureDirectory(SecureDirectoryStream<Path> parent, String name, String key) throws IOException {
+    String temp = TMP_PREFIX + "dir-" + UUID.randomUUID();
+    Files.createDirectory(realRoot.resolve(temp));
     try {
-      attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    } catch (FileSystemException e) {
-      if (e instanceof AccessDeniedException) {
-        throw e;
+      synchronized (directoryLock) {
+        if (statAt(parent, rel(name)) == null) {
+          rootDir.move(rel(temp), parent, rel(name));
+          return;
+        }
       }
-      throw new NoSuchFileException(key); // missing, or under a file ("not a directory")
+    } catch (NoSuchFileException e) {
+      throw e; // the parent directory was removed meanwhile: the caller walks again
+    } catch (IOException e) {
+      // made by another process since the look: the caller looks at it again
     }
-    if (!attrs.isRegularFile()) {
-      throw new NoSuchFileException(key);
+    try {
+      rootDir.deleteDirectory(rel(temp));
+    } catch (IOException e) {
+      // a leftover .ysh-tmp- directory is never listed
     }
-    return attrs;
   }
 
   private Object lock(String key) {
     return locks.computeIfAbsent(key, k -> new Object());
   }
 
+  /**
+   * The attributes of the object's file (one {@code fstatat}); NOT_FOUND unless a regular file,
+   * PERMISSION_DENIED for a link.
+   */
+  private static BasicFileAttributes fileAttributes(Walk w) throws IOException {
+    BasicFileAttributes attrs;
+    try {
+      attrs = statAt(w.parent(), w.namePath());
+    } catch (AccessDeniedException e) {
+      throw e;
+    } catch (FileSystemException e) {
+      throw new NoSuchFileException(w.key);
+    }
+    if (attrs == null) {
+      throw new NoSuchFileException(w.key);
+    }
+    if (attrs.isSymbolicLink()) {
+      throw linkRefused("key '" + w.key + "'");
+    }
+    if (!attrs.isRegularFile()) {
+      throw new NoSuchFileException(w.key);
+    }
+    return attrs;
+  }
+
+  /** Opens the object's file for reading through its directory handle, never through a link. */
+  private static FileChannel openRead(Walk w) throws IOException {
+    return (FileChannel) w.parent().newByteChannel(w.namePath(), READ);
+  }
+
   // ------------------------------------------------------------ reads
 
   @Override
   public ObjectInfo stat(String key) throws IOException {
-    Path p = path(key);
-    checkParent(p);
-    for (int attempt = 1; ; attempt++) {
-      BasicFileAttributes before = attributes(key, p);
-      ObjectInfo info = info(key, p, before);
-      if (sameVersion(before, attributes(key, p))) {
-        return info;
+    try (Walk w = walk(key, segments(key), false)) {
+      for (int attempt = 1; ; attempt++) {
+        BasicFileAttributes before = fileAttributes(w);
+        ObjectInfo info = info(w, before);
+        if (info != null && sameVersion(before, fileAttributes(w))) {
+          return info;
+        }
+        checkAttempts(key, attempt);
       }
-      checkAttempts(key, attempt);
     }
   }
 
@@ -362,12 +543,12 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     }
   }
 
-  private ObjectInfo info(String key, Path p) throws IOException {
-    return info(key, p, Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
-  }
-
-  private ObjectInfo info(String key, Path p, BasicFileAttributes attrs) throws IOException {
-    Properties meta = readMeta(p);
+  /** The object's attributes; null when its file changed under the read (the caller starts over). */
+  private ObjectInfo info(Walk w, BasicFileAttributes attrs) throws IOException {
+    Properties meta = readMeta(w, attrs);
+    if (meta == null) {
+      return null;
+    }
     Map<String, String> user = new LinkedHashMap<>();
     for (String name : meta.stringPropertyNames()) {
       if (name.startsWith("meta.")) {
@@ -380,7 +561,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     if (etag == null) {
       etag = Long.toHexString(attrs.lastModifiedTime().toMillis()) + "-" + attrs.size();
     }
-    return new ObjectInfo(key, attrs.size(), etag,
+    return new ObjectInfo(w.key, attrs.size(), etag,
         meta.getProperty("contentType", WriteOptions.DEFAULT_CONTENT_TYPE), meta.getProperty("cacheControl"),
         attrs.lastModifiedTime().toInstant(), user, md5, crc32c);
   }
@@ -396,24 +577,73 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     return crc32c == null ? null : crc32c + "-" + Long.toHexString(size);
   }
 
-  private static Properties readMeta(Path p) throws IOException {
-    byte[] attribute = readAttribute(p);
+  /** Whether the path (resolved by the kernel, as the attribute read will) leads to this file. */
+  private static boolean pathLeadsTo(Path path, BasicFileAttributes file) {
+    try {
+      return Objects.equals(Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW).fileKey(), file.fileKey());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The object's metadata: its attribute, else its sidecar, else none; null when the file's path no
+   * longer leads to the file seen through the handle (replaced, or a link swapped in on the way).
+   * The attribute is read by path (the JDK has no {@code fgetxattr}), only between two checks that
+   * the path leads to the file seen through the handle; the sidecar is read through the handle.
+   */
+  private Properties readMeta(Walk w, BasicFileAttributes attrs) throws IOException {
+    Path text = w.textPath();
+    if (!pathLeadsTo(text, attrs)) {
+      return null;
+    }
+    byte[] attribute = readAttribute(text);
+    if (!pathLeadsTo(text, attrs)) {
+      return null;
+    }
     if (attribute != null) {
       return load(attribute);
     }
-    Path m = metaPath(p);
-    byte[] bytes;
-    try {
-      bytes = readNoFollow(m);
-    } catch (NoSuchFileException | NotDirectoryException e) {
-      return new Properties();
-    } catch (FileSystemException e) {
-      if (Files.isSymbolicLink(m)) {
-        return new Properties(); // never followed
-      }
-      throw e;
+    byte[] bytes = readSidecar(w);
+    return bytes == null ? new Properties() : load(bytes);
+  }
+
+  /** The sidecar's bytes, read through the directory handle; null when there is none. */
+  private byte[] readSidecar(Walk w) throws IOException {
+    SecureDirectoryStream<Path> parent = w.parent();
+    Path metaDir = rel(META_DIR);
+    BasicFileAttributes dirAttrs = statAt(parent, metaDir);
+    if (dirAttrs == null) {
+      return null;
     }
-    return load(bytes);
+    if (dirAttrs.isSymbolicLink()) {
+      throw linkRefused("the sidecar directory of key '" + w.key + "'");
+    }
+    if (!dirAttrs.isDirectory()) {
+      return null;
+    }
+    try (SecureDirectoryStream<Path> meta = parent.newDirectoryStream(metaDir, NOFOLLOW)) {
+      BasicFileAttributes a = statAt(meta, w.namePath());
+      if (a == null) {
+        return null;
+      }
+      if (a.isSymbolicLink()) {
+        throw linkRefused("the sidecar of key '" + w.key + "'");
+      }
+      if (!a.isRegularFile()) {
+        return null;
+      }
+      try (InputStream in = Channels.newInputStream(meta.newByteChannel(w.namePath(), READ))) {
+        return in.readAllBytes();
+      }
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (FileSystemException e) {
+      if (e instanceof AccessDeniedException) {
+        throw e;
+      }
+      throw linkRefused("the sidecar of key '" + w.key + "' (replaced while being opened)");
+    }
   }
 
   static Properties load(byte[] bytes) throws IOException {
@@ -424,36 +654,49 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     return props;
   }
 
-  private static byte[] readNoFollow(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      return in.readAllBytes();
-    }
-  }
-
   @Override
   public DriverReader read(String key, ByteRange range) throws IOException {
-    Path p = path(key);
-    checkParent(p);
-    for (int attempt = 1; ; attempt++) {
-      BasicFileAttributes before = attributes(key, p);
-      ObjectInfo info = info(key, p, before);
-      FileChannel channel = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-      try {
-        if (!sameVersion(before, attributes(key, p))) {
-          channel.close(); // replaced meanwhile: the metadata may not be this file's
+    try (Walk w = walk(key, segments(key), false)) {
+      for (int attempt = 1; ; attempt++) {
+        BasicFileAttributes before = fileAttributes(w);
+        ObjectInfo info = info(w, before);
+        if (info == null) {
           checkAttempts(key, attempt);
           continue;
         }
-        long size = channel.size();
-        long[] r = range == null ? new long[] {0, size} : range.resolve(size);
-        channel.position(r[0]);
-        long length = r[1] - r[0];
-        InputStream in = new FileObjectStream(channel, length);
-        return new DriverReader(in, info, length);
-      } catch (IOException | RuntimeException e) {
-        channel.close();
-        throw e;
+        FileChannel channel = openChannel(w);
+        try {
+          if (!sameVersion(before, fileAttributes(w))) {
+            channel.close(); // replaced meanwhile: the metadata may not be this file's
+            checkAttempts(key, attempt);
+            continue;
+          }
+          long size = channel.size();
+          long[] r = range == null ? new long[] {0, size} : range.resolve(size);
+          channel.position(r[0]);
+          long length = r[1] - r[0];
+          InputStream in = new FileObjectStream(channel, length);
+          return new DriverReader(in, info, length);
+        } catch (IOException | RuntimeException e) {
+          channel.close();
+          throw e;
+        }
       }
+    }
+  }
+
+  /** Opens the object's file; a link swapped in since the look is refused, a removal is NOT_FOUND. */
+  private static FileChannel openChannel(Walk w) throws IOException {
+    try {
+      return openRead(w);
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      throw e;
+    } catch (FileSystemException e) {
+      BasicFileAttributes a = statAt(w.parent(), w.namePath());
+      if (a != null && a.isSymbolicLink()) {
+        throw linkRefused("key '" + w.key + "'");
+      }
+      throw e;
     }
   }
 
@@ -494,48 +737,34 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     }
   }
 
-  /** A temporary file next to the object, which a commit renames into place. */
+  /**
+   * A temporary file in the root, which a commit renames into place. Nothing under the root is
+   * touched before the commit: the key is checked first (segments, reserved names).
+   */
   @Override
   public FileWrite openChannelWrite(String key, WriteOptions options) throws IOException {
-    Path p = path(key);
-    TempFile temp = createTemp(p);
-    return new FileWrite(key, p, temp.path(), temp.channel(), options);
+    String[] segments = segments(key);
+    TempFile temp = createTemp();
+    return new FileWrite(key, segments, temp.name(), temp.channel(), options);
   }
 
-  private record TempFile(Path path, FileChannel channel) {}
+  private record TempFile(String name, FileChannel channel) {}
 
-  /**
-   * Creates and opens a temporary file next to the object: one {@code open} when the directory
-   * exists, else creating the directories first.
-   */
-  private TempFile createTemp(Path p) throws IOException {
-    Path parent = p.getParent();
-    checkParent(p);
+  /** Creates and opens a temporary file in the root (one {@code openat} with {@code O_EXCL}). */
+  private TempFile createTemp() throws IOException {
+    String name = TMP_PREFIX + UUID.randomUUID();
+    return new TempFile(name, (FileChannel) rootDir.newByteChannel(rel(name), CREATE));
+  }
+
+  private void deleteTemp(String name) {
     try {
-      Path temp = parent.resolve(TMP_PREFIX + UUID.randomUUID());
-      return new TempFile(temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
-    } catch (AccessDeniedException e) {
-      throw e;
-    } catch (FileSystemException e) {
-      // the directory is missing, or a file stands in its way: the slow path sorts it out
-    }
-    for (int attempt = 0; ; attempt++) {
-      try {
-        Files.createDirectories(parent);
-        checkParent(p);
-        Path temp = parent.resolve(TMP_PREFIX + UUID.randomUUID());
-        return new TempFile(temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
-      } catch (FileAlreadyExistsException e) {
-        throw conflict(p, e);
-      } catch (NoSuchFileException e) {
-        if (attempt >= 5) {
-          throw e; // a concurrent delete kept removing the directory
-        }
-      }
+      rootDir.deleteFile(rel(name));
+    } catch (IOException e) {
+      // a leftover .ysh-tmp- file is never listed, and the next write of the key does not see it
     }
   }
 
-  private YshException conflict(Path p, Exception e) {
+  private static YshException conflict(Exception e) {
     return YshException.builder(ErrorCode.ALREADY_EXISTS)
         .detail("the fs driver cannot store this key: a key that is a prefix of it is an object, or it is a"
             + " 'directory' of other objects (a file cannot also be a directory)")
@@ -544,58 +773,102 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
 
   /**
    * Puts the metadata on the temporary file (else in a sidecar, renamed into place first) and
-   * renames the data into place, under the key's lock: one rename, then the removal of a sidecar
-   * an earlier version may have left; the current object is looked at only for a precondition.
+   * renames the data into place through the directory handle, under the key's lock: one rename,
+   * then the removal of a sidecar an earlier version may have left; the current object is looked at
+   * only for a precondition. The temporary file is consumed (renamed or deleted) either way.
    */
-  private WriteResult commit(String key, Path p, Path temp, long size, String md5, String crc32c,
+  private WriteResult commit(String key, String[] segments, String temp, long size, String md5, String crc32c,
       WriteOptions options) throws IOException {
-    byte[] meta = encodeMeta(md5, crc32c, options);
-    boolean inAttribute = attributes && meta.length <= MAX_ATTRIBUTE_BYTES && writeAttribute(temp, meta);
-    Path sidecarTemp = inAttribute ? null : writeSidecarTemp(p, meta);
-    boolean moved = false;
+    boolean consumed = false;
+    String sidecarTemp = null;
     try {
-      synchronized (lock(key)) {
-        checkPreconditions(key, p, options);
-        Path sidecar = metaPath(p);
-        if (sidecarTemp != null) {
-          Files.move(sidecarTemp, sidecar, StandardCopyOption.ATOMIC_MOVE);
-        }
-        moved = true;
-        try {
-          Files.move(temp, p, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            if (sidecarTemp != null) {
-              Files.deleteIfExists(sidecar); // a "directory" of other objects has no sidecar
+      byte[] meta = encodeMeta(md5, crc32c, options);
+      boolean inAttribute = attributes && meta.length <= MAX_ATTRIBUTE_BYTES
+          && writeAttribute(realRoot.resolve(temp), meta);
+      sidecarTemp = inAttribute ? null : writeSidecarTemp(meta);
+      for (int attempt = 1; ; attempt++) {
+        try (Walk w = walk(key, segments, true)) {
+          synchronized (lock(key)) {
+            BasicFileAttributes current = statAt(w.parent(), w.namePath());
+            if (current != null && current.isSymbolicLink()) {
+              throw linkRefused("key '" + key + "'");
             }
-            throw conflict(p, new DirectoryNotEmptyException(key));
+            if (current != null && current.isDirectory()) {
+              throw conflict(new FileSystemException(key));
+            }
+            checkPreconditions(w, current, options);
+            if (sidecarTemp != null) {
+              try (SecureDirectoryStream<Path> metaDir = openDirectory(w.parent(), META_DIR, true, key)) {
+                rootDir.move(rel(sidecarTemp), metaDir, w.namePath());
+              }
+              sidecarTemp = null;
+            } else {
+              checkSidecarDirectory(w);
+            }
+            rootDir.move(rel(temp), w.parent(), w.namePath());
+            consumed = true;
+            if (inAttribute) {
+              deleteOldSidecar(w);
+            }
           }
-          throw e;
-        }
-        if (sidecarTemp == null) {
-          // the sidecar of an earlier version of this object; harmless meanwhile: the attribute wins
-          Files.deleteIfExists(sidecar);
+          return new WriteResult(key, size, etag(md5, crc32c, size), md5, crc32c);
+        } catch (NoSuchFileException e) {
+          if (attempt >= MAX_WRITE_ATTEMPTS) {
+            throw e; // concurrent deletes kept removing the directories
+          }
         }
       }
-      return new WriteResult(key, size, etag(md5, crc32c, size), md5, crc32c);
     } finally {
-      if (!moved && sidecarTemp != null) {
-        Files.deleteIfExists(sidecarTemp);
+      if (!consumed) {
+        deleteTemp(temp);
+      }
+      if (sidecarTemp != null) {
+        deleteTemp(sidecarTemp);
       }
     }
   }
 
-  private void checkPreconditions(String key, Path p, WriteOptions options) throws IOException {
+  /** Refuses a {@code .ysh-meta} that is a link before anything is replaced next to it. */
+  private void checkSidecarDirectory(Walk w) throws IOException {
+    BasicFileAttributes a = statAt(w.parent(), rel(META_DIR));
+    if (a != null && a.isSymbolicLink()) {
+      throw linkRefused("the sidecar directory of key '" + w.key + "'");
+    }
+  }
+
+  /** Removes the sidecar of an earlier version of the object (the attribute wins meanwhile). */
+  private void deleteOldSidecar(Walk w) throws IOException {
+    BasicFileAttributes a = statAt(w.parent(), rel(META_DIR));
+    if (a == null || !a.isDirectory()) {
+      return;
+    }
+    try (SecureDirectoryStream<Path> meta = w.parent().newDirectoryStream(rel(META_DIR), NOFOLLOW)) {
+      meta.deleteFile(w.namePath()); // unlinkat: removes a link itself, never its target
+    } catch (NoSuchFileException e) {
+      // no sidecar: the usual case
+    } catch (FileSystemException e) {
+      // replaced by a link meanwhile: left alone
+    }
+  }
+
+  private void checkPreconditions(Walk w, BasicFileAttributes current, WriteOptions options) throws IOException {
     if (!options.isConditional()) {
       return;
     }
-    boolean exists = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+    boolean exists = current != null && current.isRegularFile();
     if (options.ifNoneMatchAny() && exists) {
       throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the key exists (if-none-match: *)");
     }
     if (options.ifMatch().isPresent()) {
-      String current = exists ? info(key, p).etag() : null;
-      if (!unquote(options.ifMatch().get()).equals(current)) {
+      String etag = null;
+      if (exists) {
+        ObjectInfo info = info(w, current);
+        if (info == null) {
+          throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the object changed while its ETag was read (if-match)");
+        }
+        etag = info.etag();
+      }
+      if (!unquote(options.ifMatch().get()).equals(etag)) {
         throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the object's ETag does not match (if-match)");
       }
     }
@@ -642,17 +915,22 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     text.append('\n');
   }
 
-  /** Writes a sidecar's content to a temporary file in the key's {@code .ysh-meta} directory. */
-  private static Path writeSidecarTemp(Path p, byte[] meta) throws IOException {
-    Path metaDir = p.getParent().resolve(META_DIR);
-    Path temp = metaDir.resolve(TMP_PREFIX + UUID.randomUUID());
-    try {
-      Files.write(temp, meta, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (NoSuchFileException e) {
-      Files.createDirectories(metaDir);
-      Files.write(temp, meta, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  /** Writes a sidecar's content to a temporary file in the root; returns its name. */
+  private String writeSidecarTemp(byte[] meta) throws IOException {
+    TempFile temp = createTemp();
+    boolean written = false;
+    try (FileChannel channel = temp.channel()) {
+      ByteBuffer buf = ByteBuffer.wrap(meta);
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+      written = true;
+    } finally {
+      if (!written) {
+        deleteTemp(temp.name());
+      }
     }
-    return temp;
+    return temp.name();
   }
 
   private static String unquote(String etag) {
@@ -660,20 +938,19 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   }
 
   /**
-   * A write in progress: a temporary file next to the object, renamed into place with its
-   * metadata by {@link #commit}. Serves single writes ({@link ChannelWrites}) and multipart
-   * uploads alike.
+   * A write in progress: a temporary file in the root, renamed into place with its metadata by
+   * {@link #commit}. Serves single writes ({@link ChannelWrites}) and multipart uploads alike.
    */
   final class FileWrite implements ChannelWrite, DriverUpload {
     private final String key;
-    private final Path path;
-    private final Path temp;
+    private final String[] segments;
+    private final String temp;
     private final FileChannel channel;
     private final WriteOptions options;
 
-    FileWrite(String key, Path path, Path temp, FileChannel channel, WriteOptions options) {
+    FileWrite(String key, String[] segments, String temp, FileChannel channel, WriteOptions options) {
       this.key = key;
-      this.path = path;
+      this.segments = segments;
       this.temp = temp;
       this.channel = channel;
       this.options = options;
@@ -692,27 +969,23 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     /** Closes the file, puts the metadata on it and renames it into place; deletes it on failure. */
     @Override
     public WriteResult commit(long length, UploadDigests digests) throws IOException {
-      boolean committed = false;
       try {
         channel.close();
-        WriteResult r = FsStorageDriver.this.commit(key, path, temp, length, null, digests.crc32cHex(), options);
-        committed = true;
-        return r;
-      } finally {
-        if (!committed) {
-          Files.deleteIfExists(temp);
-        }
+      } catch (IOException e) {
+        deleteTemp(temp);
+        throw e;
       }
+      return FsStorageDriver.this.commit(key, segments, temp, length, null, digests.crc32cHex(), options);
     }
 
     @Override
     public void abort() {
       try {
         channel.close();
-        Files.deleteIfExists(temp);
       } catch (IOException e) {
-        // a leftover .ysh-tmp- file is never listed, and the next write of the key does not see it
+        // deleted below all the same
       }
+      deleteTemp(temp);
     }
   }
 
@@ -739,138 +1012,194 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   }
 
   @Override
-  public void abortUpload(DriverUpload upload) throws IOException {
-    FileWrite w = (FileWrite) upload;
-    w.channel.close();
-    Files.deleteIfExists(w.temp);
+  public void abortUpload(DriverUpload upload) {
+    ((FileWrite) upload).abort();
   }
 
   // ------------------------------------------------------------ delete, copy
 
+  /**
+   * Deletes through the directory handle ({@code unlinkat}). A link as the object, as a directory
+   * on the way or as its sidecar directory is refused before anything is removed.
+   */
   @Override
   public void delete(String key) throws IOException {
-    Path p = path(key);
-    checkParent(p);
-    synchronized (lock(key)) {
-      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-        return; // a "directory" of other objects is not an object: nothing to delete
-      }
-      try {
-        Files.deleteIfExists(p);
-        Files.deleteIfExists(metaPath(p));
-      } catch (NoSuchFileException | NotDirectoryException e) {
-        return;
-      }
+    String[] segments = segments(key);
+    Walk w;
+    try {
+      w = walk(key, segments, false);
+    } catch (NoSuchFileException e) {
+      return; // no such directory: nothing to delete
     }
-    pruneEmptyDirectories(p.getParent());
+    try (w) {
+      synchronized (lock(key)) {
+        BasicFileAttributes a = statAt(w.parent(), w.namePath());
+        if (a == null || a.isDirectory()) {
+          return; // missing, or a "directory" of other objects, which is not an object: nothing to delete
+        }
+        if (a.isSymbolicLink()) {
+          throw linkRefused("key '" + key + "'");
+        }
+        checkSidecarDirectory(w);
+        try {
+          w.parent().deleteFile(w.namePath());
+        } catch (NoSuchFileException e) {
+          return;
+        }
+        deleteOldSidecar(w);
+      }
+      pruneEmptyDirectories(w);
+    }
   }
 
-  private void pruneEmptyDirectories(Path dir) {
-    Path d = dir;
-    while (d != null && d.startsWith(root) && !d.equals(root)) {
+  /** Removes the key's directories that are left empty, deepest first, through their parents' handles. */
+  private void pruneEmptyDirectories(Walk w) {
+    for (int i = w.dirs.size() - 1; i > 0; i--) {
       try {
-        Files.deleteIfExists(d.resolve(META_DIR));
-        Files.delete(d);
+        try {
+          w.dirs.get(i).deleteDirectory(rel(META_DIR));
+        } catch (NoSuchFileException e) {
+          // no sidecars here
+        }
+        w.dirs.get(i - 1).deleteDirectory(rel(w.segments[i - 1])); // unlinkat(AT_REMOVEDIR): never a link
       } catch (IOException e) {
-        return; // not empty (or already gone): stop
+        return; // not empty (or already gone, or replaced): stop
       }
-      d = d.getParent();
     }
   }
 
   @Override
   public WriteResult copy(String source, String target) throws IOException {
-    Path from = existingFile(source);
-    Path to = path(target);
-    TempFile tempFile = createTemp(to);
-    tempFile.channel().close();
-    Path temp = tempFile.path();
-    boolean committed = false;
-    try {
-      ObjectInfo info;
+    String[] targetSegments = segments(target);
+    TempFile temp;
+    ObjectInfo info;
+    try (Walk w = walk(source, segments(source), false)) {
       for (int attempt = 1; ; attempt++) {
-        BasicFileAttributes before = attributes(source, from);
-        info = info(source, from, before);
-        Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
-        if (sameVersion(before, attributes(source, from))) {
-          break; // the bytes copied are the ones the metadata describes
+        BasicFileAttributes before = fileAttributes(w);
+        info = info(w, before);
+        if (info == null) {
+          checkAttempts(source, attempt);
+          continue;
+        }
+        temp = createTemp();
+        boolean copied = false;
+        try (FileChannel in = openChannel(w); FileChannel out = temp.channel()) {
+          long size = in.size();
+          for (long done = 0; done < size; ) {
+            long n = in.transferTo(done, size - done, out);
+            if (n <= 0) {
+              break;
+            }
+            done += n;
+          }
+          copied = sameVersion(before, fileAttributes(w)); // the bytes copied are the ones the metadata describes
+        } finally {
+          if (!copied) {
+            deleteTemp(temp.name());
+          }
+        }
+        if (copied) {
+          break;
         }
         checkAttempts(source, attempt);
       }
-      WriteOptions.Builder options = WriteOptions.builder().contentType(info.contentType()).metadata(info.metadata());
-      if (info.cacheControl() != null) {
-        options.cacheControl(info.cacheControl());
-      }
-      String crc32c = info.crc32c();
-      if (crc32c == null) {
-        crc32c = crc32cOf(temp);
-      }
-      // an MD5 that an earlier version stored travels with the bytes (it is still their MD5)
-      WriteResult r = commit(target, to, temp, Files.size(temp), info.md5(), crc32c, options.build());
-      committed = true;
-      return r;
-    } finally {
-      if (!committed) {
-        Files.deleteIfExists(temp);
+    }
+    WriteOptions.Builder options = WriteOptions.builder().contentType(info.contentType()).metadata(info.metadata());
+    if (info.cacheControl() != null) {
+      options.cacheControl(info.cacheControl());
+    }
+    String crc32c = info.crc32c();
+    if (crc32c == null) {
+      try {
+        crc32c = crc32cOf(temp.name());
+      } catch (IOException | RuntimeException e) {
+        deleteTemp(temp.name());
+        throw e;
       }
     }
+    // an MD5 that an earlier version stored travels with the bytes (it is still their MD5)
+    return commit(target, targetSegments, temp.name(), info.size(), info.md5(), crc32c, options.build());
   }
 
   // ------------------------------------------------------------ list
 
+  /**
+   * Walks the tree under the prefix's directory through directory handles. A link on the way to
+   * that directory is refused; links inside the tree are skipped (never listed, never followed).
+   */
   @Override
   public ListPage list(ListOptions options, String pageToken) throws IOException {
     String prefix = options.prefix();
     int slash = prefix.lastIndexOf('/');
-    Path start = realRoot;
+    TreeMap<String, BasicFileAttributes> found = new TreeMap<>(StorageKeys.UTF8_ORDER);
     if (slash > 0) {
       String dir = prefix.substring(0, slash);
+      String[] segments;
       try {
         StorageKeys.validate(dir);
+        segments = (dir + "/x").split("/");
+        for (int i = 0; i < segments.length - 1; i++) {
+          if (segments[i].startsWith(RESERVED) || segments[i].getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+            return new ListPage(List.of(), null);
+          }
+        }
       } catch (YshException e) {
         return new ListPage(List.of(), null); // no valid key can start with this prefix
       }
-      start = root.resolve(dir).normalize();
-      if (!start.startsWith(root)) {
-        return new ListPage(List.of(), null);
-      }
-      start = realRoot.resolve(root.relativize(start));
-    }
-    TreeMap<String, BasicFileAttributes> found = new TreeMap<>(StorageKeys.UTF8_ORDER);
-    if (Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
-      try (Stream<Path> files = Files.walk(start)) {
-        files.forEach(f -> {
-          Path rel = realRoot.relativize(f);
-          String key = rel.toString().replace(f.getFileSystem().getSeparator(), "/");
-          if (key.isEmpty() || !key.startsWith(prefix) || isReserved(rel)) {
-            return;
-          }
-          try {
-            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (a.isRegularFile()) {
-              found.put(key, a);
-            }
-          } catch (IOException e) {
-            // vanished during the walk: not listed
-          }
-        });
-      } catch (java.io.UncheckedIOException e) {
-        if (!(e.getCause() instanceof NoSuchFileException)) {
-          throw e.getCause();
+      try (Walk w = walk(dir + "/x", segments, false)) {
+        try (SecureDirectoryStream<Path> start = w.parent().newDirectoryStream(rel("."), NOFOLLOW)) {
+          collect(start, dir + "/", prefix, found);
         }
+      } catch (NoSuchFileException e) {
+        // no such directory: nothing listed
+      }
+    } else {
+      try (SecureDirectoryStream<Path> start = rootDir.newDirectoryStream(rel("."), NOFOLLOW)) {
+        collect(start, "", prefix, found);
       }
     }
     return SortedListing.page(found, options, pageToken,
         (k, a) -> ListEntry.object(k, a.size(), null, a.lastModifiedTime().toInstant()));
   }
 
-  private static boolean isReserved(Path rel) {
-    for (Path part : rel) {
-      if (part.toString().startsWith(RESERVED)) {
-        return true;
+  /** Adds the regular files under an open directory whose keys start with the prefix. */
+  private void collect(SecureDirectoryStream<Path> dir, String base, String prefix,
+      Map<String, BasicFileAttributes> found) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (Path entry : dir) {
+      names.add(entry.getFileName().toString());
+    }
+    for (String name : names) {
+      if (name.startsWith(RESERVED)) {
+        continue;
+      }
+      String key = base + name;
+      if (!key.startsWith(prefix) && !prefix.startsWith(key + "/")) {
+        continue;
+      }
+      BasicFileAttributes a;
+      try {
+        a = statAt(dir, rel(name));
+      } catch (IOException e) {
+        continue; // vanished or unreadable: not listed
+      }
+      if (a == null || a.isSymbolicLink()) {
+        continue; // links are never listed nor followed
+      }
+      if (a.isRegularFile() && key.startsWith(prefix)) {
+        found.put(key, a);
+      } else if (a.isDirectory()) {
+        SecureDirectoryStream<Path> child;
+        try {
+          child = dir.newDirectoryStream(rel(name), NOFOLLOW);
+        } catch (IOException e) {
+          continue; // removed, or replaced by a link since the look: not followed
+        }
+        try (child) {
+          collect(child, key + "/", prefix, found);
+        }
       }
     }
-    return false;
   }
 
   // ------------------------------------------------------------ rest
@@ -880,25 +1209,27 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     return type == Path.class ? Optional.of(type.cast(root)) : Optional.empty();
   }
 
+  /** Closes the root's directory handle; the driver cannot be used afterwards. */
   @Override
   public void close() {
-    // nothing held open
+    closeQuietly();
   }
 
   /**
-   * The file that holds an object, for tools that need the path; checked to stay under the root.
+   * The file that holds an object, for tools that need the path (tests, backups). The driver itself
+   * never opens a file by this path: a link planted on it would lead elsewhere.
    *
    * @param key the key
-   * @return the path (which may not exist)
+   * @return the path under the root (which may not exist)
    */
   public Path pathOf(String key) {
-    return path(key);
+    return realRoot.resolve(String.join(realRoot.getFileSystem().getSeparator(), segments(key)));
   }
 
-  /** The CRC32C of a file, for copies of objects an earlier version stored without one. */
-  private static String crc32cOf(Path file) throws IOException {
+  /** The CRC32C of a temporary file, for copies of objects an earlier version stored without one. */
+  private String crc32cOf(String temp) throws IOException {
     CRC32C crc32c = new CRC32C();
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Channels.newInputStream(rootDir.newByteChannel(rel(temp), READ))) {
       byte[] buf = new byte[COPY_BUFFER];
       for (int n; (n = in.read(buf)) > 0; ) {
         crc32c.update(buf, 0, n);
