@@ -83,6 +83,7 @@ public final class AsaasSimulator implements AutoCloseable {
   private final SimState state;
   private final Gate gate;
   private final Router router;
+  private final Accounts accounts;
   private final HttpFront front;
   private final WebhookDispatcher webhooks;
 
@@ -93,9 +94,11 @@ public final class AsaasSimulator implements AutoCloseable {
     Object lock = new Object();
     this.webhooks = new WebhookDispatcher(lock, webhookExecutor, b.webhookMaxAttempts, b.webhookRetryDelay);
     this.state = new SimState(lock, b.clock, b.balance, b.strict, b.refundDelay, webhooks);
-    this.gate = new Gate(apiKey);
-    this.router = new Router(state);
-    this.front = new HttpFront(state, gate, router, faults, scheduler);
+    this.accounts = new Accounts(state, apiKey, () -> new SimState(lock, b.clock, BigDecimal.ZERO, b.strict, b.refundDelay,
+        new WebhookDispatcher(lock, webhookExecutor, b.webhookMaxAttempts, b.webhookRetryDelay)));
+    this.gate = new Gate(key -> accounts.forKey(key) != null);
+    this.router = accounts.root.router();
+    this.front = new HttpFront(state, gate, accounts, faults, scheduler);
     this.server = SimulatorServer.start("asaas-simulator", b.port, front::serve);
   }
 
@@ -422,11 +425,52 @@ public final class AsaasSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * The root account's wallet id: what another account's split or internal transfer names to pay
+   * this account.
+   *
+   * @return the wallet id
+   */
+  public String walletId() {
+    return state.walletId;
+  }
+
+  /**
+   * The balance of any account of the simulator (the root's or a subaccount's) by its wallet id:
+   * what splits, anticipations and transfers have left there.
+   *
+   * @param walletId the wallet id
+   * @return the balance
+   * @throws IllegalArgumentException when no account has this wallet
+   */
+  public BigDecimal walletBalance(String walletId) {
+    synchronized (state.lock) {
+      Accounts.Tenant t = accounts.forWallet(walletId);
+      if (t == null) {
+        throw new IllegalArgumentException("no account with wallet " + walletId);
+      }
+      return t.state().balance;
+    }
+  }
+
+  /**
+   * The subaccounts created through {@code POST /accounts}, as Asaas answers {@code GET /accounts/{id}}
+   * (without their API keys).
+   *
+   * @return copies, in creation order
+   */
+  public List<JsonNode> subaccounts() {
+    synchronized (state.lock) {
+      return accounts.subaccounts().stream().map(t -> (JsonNode) t.state().info.deepCopy()).toList();
+    }
+  }
+
   /** Clears all state, faults, rate limits and logs; the balance returns to R$ 10.000,00. */
   public void reset() {
     synchronized (state.lock) {
       state.reset();
       webhooks.reset();
+      accounts.reset();
     }
     gate.reset();
     faults.clear();

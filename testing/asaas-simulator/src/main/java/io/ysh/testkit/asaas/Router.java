@@ -19,6 +19,7 @@ final class Router {
   final FinanceApi finance;
   final WebhookConfigsApi webhookConfigs;
   final SandboxApi sandbox;
+  final AccountsApi accounts;
 
   Router(SimState s) {
     this.customers = new CustomersApi(s);
@@ -30,6 +31,7 @@ final class Router {
     this.finance = new FinanceApi(s);
     this.webhookConfigs = new WebhookConfigsApi(s);
     this.sandbox = new SandboxApi(s);
+    this.accounts = new AccountsApi(s);
   }
 
   /** Handles a request; the caller holds the state lock. */
@@ -40,7 +42,7 @@ final class Router {
     }
     return switch (res) {
       case "customers" -> customers.handle(r);
-      case "payments" -> payments.handle(r);
+      case "payments" -> "splits".equals(r.segment(1)) ? payments.splits.handle(r) : payments.handle(r);
       case "subscriptions" -> subscriptions.handle(r);
       case "installments" -> installments.handle(r);
       case "transfers" -> transfers.handle(r);
@@ -49,6 +51,9 @@ final class Router {
       case "webhooks" -> webhookConfigs.handle(r);
       case "sandbox" -> sandbox.handle(r);
       case "creditCard" -> cards.handle(r);
+      case "accounts" -> accounts.accounts(r);
+      case "wallets" -> accounts.wallets(r);
+      case "myAccount" -> accounts.myAccount(r);
       default -> throw ApiError.noRoute();
     };
   }
