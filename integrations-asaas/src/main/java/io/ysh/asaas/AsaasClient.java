@@ -86,6 +86,7 @@ public final class AsaasClient {
   private final Sandbox sandbox;
   private final Splits splits;
   private final Accounts accounts;
+  private final PaymentLinks paymentLinks;
 
   /** The default timeout of one create POST: Asaas advises at least 60 s for card charges. */
   public static final Duration DEFAULT_CREATE_TIMEOUT = Duration.ofSeconds(60);
@@ -135,6 +136,7 @@ public final class AsaasClient {
     this.sandbox = new Sandbox(transport, b.environment == AsaasEnvironment.PRODUCTION);
     this.splits = new Splits(transport);
     this.accounts = new Accounts(transport, once);
+    this.paymentLinks = new PaymentLinks(transport, once);
   }
 
   /**
@@ -216,6 +218,15 @@ public final class AsaasClient {
    */
   public Accounts accounts() {
     return accounts;
+  }
+
+  /**
+   * Payment links.
+   *
+   * @return the payment links resource
+   */
+  public PaymentLinks paymentLinks() {
+    return paymentLinks;
   }
 
   /**

@@ -42,6 +42,7 @@ import java.util.List;
  * @param fine the fine, or null
  * @param interest the interest, or null
  * @param refunds the refunds, when Asaas includes them
+ * @param paymentLink the payment link it was paid through, or null
  * @param split the splits to other wallets with their status, or null (official schema: {@code PaymentGetResponseDto.split})
  */
 public record Payment(
@@ -79,6 +80,7 @@ public record Payment(
     Fine fine,
     Interest interest,
     List<Refund> refunds,
+    String paymentLink,
     List<PaymentSplit> split) {
 
   /**

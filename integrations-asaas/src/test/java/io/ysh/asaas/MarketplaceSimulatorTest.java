@@ -3,6 +3,7 @@ package io.ysh.asaas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ysh.core.br.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -167,5 +168,45 @@ class MarketplaceSimulatorTest {
     // 9.95 <= the gross 10.00, so it passes the local check, but the net (10.00 - fee) is lower
     assertThatThrownBy(() -> platform.payments().create(base.split(List.of(Split.fixed(wallet, Money.of("9.95")))).build()))
         .isInstanceOf(AsaasInvalidRequestException.class).hasMessageContaining("invalid_split");
+  }
+
+  @Test
+  void aPaymentLinkPaidCreatesAPaymentThatCarriesTheLinkAndItsSplit() {
+    CreatedSubaccount created = platform.accounts().create(Docs.integrator("Link Integradora"));
+    String wallet = created.account().walletId();
+    PaymentLink link = platform.paymentLinks().create(PaymentLinkRequest.builder().name("Orçamento 12").billingType(BillingType.UNDEFINED)
+        .chargeType(PaymentLinkChargeType.DETACHED).value(Money.of("500.00")).dueDateLimitDays(1).description("Sistema 3 kWp").build());
+    assertThat(link.url()).contains(link.id());
+    assertThat(platform.paymentLinks().get(link.id()).active()).isTrue();
+    assertThat(platform.paymentLinks().stream(PaymentLinkFilter.all().externalReference(link.externalReference())).toList()).hasSize(1);
+
+    String payer = Docs.cpf();
+    String paymentId = Sim.SIM.payPaymentLink(link.id(), "Comprador", payer, "PIX", null, 1).get("id").asText();
+    Payment p = platform.payments().get(paymentId);
+    assertThat(p.paymentLink()).isEqualTo(link.id());
+    assertThat(p.value()).isEqualTo(Money.of("500.00"));
+    assertThat(p.billingType()).isEqualTo(BillingType.PIX);
+    assertThat(platform.customers().get(p.customer()).cpfCnpj()).isEqualTo(payer);
+
+    // the platform splits the payment made through its link, then the payer pays
+    platform.payments().update(paymentId, PaymentRequest.builder().split(List.of(Split.percentual(wallet, new BigDecimal("90")))).build());
+    Payment paid = platform.sandbox().confirmPayment(paymentId);
+    assertThat(paid.split().get(0).status()).isEqualTo(SplitStatus.DONE);
+    assertThat(clientOf(created).finance().balance().balance()).isEqualTo(paid.split().get(0).totalValue());
+
+    PaymentLink off = platform.paymentLinks().update(link.id(), PaymentLinkRequest.builder().active(false).build());
+    assertThat(off.active()).isFalse();
+    assertThatThrownBy(() -> Sim.SIM.payPaymentLink(link.id(), "Outro", Docs.cpf(), "PIX", null, 1)).isInstanceOf(IllegalStateException.class);
+    assertThat(platform.paymentLinks().delete(link.id()).deleted()).isTrue();
+    assertThat(platform.paymentLinks().restore(link.id()).deleted()).isFalse();
+  }
+
+  @Test
+  void anInstallmentLinkCreatesAPlanWithinItsMaximum() {
+    PaymentLink link = platform.paymentLinks().create(PaymentLinkRequest.builder().name("Parcelado").billingType(BillingType.BOLETO)
+        .chargeType(PaymentLinkChargeType.INSTALLMENT).value(Money.of("1200.00")).maxInstallmentCount(6).build());
+    JsonNode first = Sim.SIM.payPaymentLink(link.id(), "Comprador", Docs.cpf(), null, null, 10);
+    List<Payment> plan = platform.installments().payments(first.get("installment").asText(), 0, 20).data();
+    assertThat(plan).hasSize(6).allSatisfy(x -> assertThat(x.paymentLink()).isEqualTo(link.id()));
   }
 }

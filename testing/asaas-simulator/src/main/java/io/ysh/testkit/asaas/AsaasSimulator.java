@@ -465,12 +465,38 @@ public final class AsaasSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * A payer pays a payment link of the root account, as the link's page would do: the payer is
+   * registered as a customer (or found by CPF/CNPJ) and the link's charge is created (a payment,
+   * an installment plan of up to the link's maximum, or a subscription and its first payment),
+   * every payment carrying {@code paymentLink}; the payment is PENDING until it is confirmed
+   * ({@code POST /sandbox/payment/{id}/confirm}). Not an Asaas endpoint: the simulator's stand-in
+   * for the payer's browser.
+   *
+   * @param linkId the link's id
+   * @param payerName the payer's name
+   * @param payerCpfCnpj the payer's CPF or CNPJ, digits only
+   * @param billingType how the payer pays, when the link allows any (UNDEFINED); null for PIX
+   * @param value the value, when the link lets the payer choose it; else null
+   * @param installments the installments chosen (INSTALLMENT links), 1 for none
+   * @return the (first) payment
+   * @throws IllegalArgumentException when the link does not exist or needs a value
+   * @throws IllegalStateException when the link is deleted, inactive or ended
+   */
+  public JsonNode payPaymentLink(String linkId, String payerName, String payerCpfCnpj, String billingType, BigDecimal value, int installments) {
+    synchronized (state.lock) {
+      return router.paymentLinks.pay(linkId, payerName, payerCpfCnpj, billingType, value, installments, router.customers, router.payments,
+          router.subscriptions).deepCopy();
+    }
+  }
+
   /** Clears all state, faults, rate limits and logs; the balance returns to R$ 10.000,00. */
   public void reset() {
     synchronized (state.lock) {
       state.reset();
       webhooks.reset();
       accounts.reset();
+      router.paymentLinks.links.clear();
     }
     gate.reset();
     faults.clear();

@@ -86,6 +86,13 @@ final class RequestSchemas {
   /** {@code POST /transfers/}: to another Asaas account. */
   static final Schema INTERNAL_TRANSFER = Schema.of("value", "walletId", "externalReference");
 
+  /** {@code POST /paymentLinks} (PaymentLinkSaveRequestDto). */
+  static final Schema PAYMENT_LINK = Schema.of("name", "billingType", "chargeType", "description", "endDate", "value", "dueDateLimitDays",
+      "subscriptionCycle", "maxInstallmentCount", "externalReference", "notificationEnabled", "callback", CALLBACK, "isAddressRequired");
+  /** {@code PUT /paymentLinks/{id}} (PaymentLinkUpdateRequestDto). */
+  static final Schema PAYMENT_LINK_UPDATE = Schema.of("name", "description", "endDate", "value", "active", "billingType", "chargeType",
+      "dueDateLimitDays", "subscriptionCycle", "maxInstallmentCount", "externalReference", "notificationEnabled", "callback", CALLBACK);
+
   /** {@code POST /accounts} (AccountSaveRequestDto). */
   static final Schema ACCOUNT = Schema.of("name", "email", "loginEmail", "cpfCnpj", "birthDate", "companyType", "phone", "mobilePhone", "site",
       "incomeValue", "address", "addressNumber", "complement", "province", "postalCode", "webhooks");

@@ -20,6 +20,7 @@ final class Router {
   final WebhookConfigsApi webhookConfigs;
   final SandboxApi sandbox;
   final AccountsApi accounts;
+  final PaymentLinksApi paymentLinks;
 
   Router(SimState s) {
     this.customers = new CustomersApi(s);
@@ -32,6 +33,7 @@ final class Router {
     this.webhookConfigs = new WebhookConfigsApi(s);
     this.sandbox = new SandboxApi(s);
     this.accounts = new AccountsApi(s);
+    this.paymentLinks = new PaymentLinksApi(s);
   }
 
   /** Handles a request; the caller holds the state lock. */
@@ -52,6 +54,7 @@ final class Router {
       case "sandbox" -> sandbox.handle(r);
       case "creditCard" -> cards.handle(r);
       case "accounts" -> accounts.accounts(r);
+      case "paymentLinks" -> paymentLinks.handle(r);
       case "wallets" -> accounts.wallets(r);
       case "myAccount" -> accounts.myAccount(r);
       default -> throw ApiError.noRoute();

@@ -116,6 +116,11 @@ final class SubscriptionsApi {
     return sub;
   }
 
+  /** Creates a subscription from an internal request (a payment link being paid). */
+  JsonNode createFrom(JsonNode body) {
+    return create(body);
+  }
+
   private JsonNode create(JsonNode body) {
     String customer = text(body, "customer");
     if (customer == null || !s.customers.containsKey(customer)) {
