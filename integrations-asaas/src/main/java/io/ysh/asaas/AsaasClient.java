@@ -84,6 +84,9 @@ public final class AsaasClient {
   private final Finance finance;
   private final WebhookConfigs webhooks;
   private final Sandbox sandbox;
+  private final Splits splits;
+  private final Accounts accounts;
+  private final PaymentLinks paymentLinks;
 
   /** The default timeout of one create POST: Asaas advises at least 60 s for card charges. */
   public static final Duration DEFAULT_CREATE_TIMEOUT = Duration.ofSeconds(60);
@@ -131,6 +134,9 @@ public final class AsaasClient {
     this.finance = new Finance(transport);
     this.webhooks = new WebhookConfigs(transport);
     this.sandbox = new Sandbox(transport, b.environment == AsaasEnvironment.PRODUCTION);
+    this.splits = new Splits(transport);
+    this.accounts = new Accounts(transport, once);
+    this.paymentLinks = new PaymentLinks(transport, once);
   }
 
   /**
@@ -203,6 +209,33 @@ public final class AsaasClient {
    */
   public WebhookConfigs webhooks() {
     return webhooks;
+  }
+
+  /**
+   * Subaccounts (white-label), wallets, and this account's onboarding status and commercial data.
+   *
+   * @return the accounts resource
+   */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  /**
+   * Payment links.
+   *
+   * @return the payment links resource
+   */
+  public PaymentLinks paymentLinks() {
+    return paymentLinks;
+  }
+
+  /**
+   * Splits paid to and received from other wallets.
+   *
+   * @return the splits resource
+   */
+  public Splits splits() {
+    return splits;
   }
 
   /**

@@ -7,7 +7,10 @@ import java.util.stream.Stream;
 /**
  * Installment plans ({@code /installments}). A plan is created through
  * {@link Payments#create(PaymentRequest)} with {@code installmentCount}; this resource reads,
- * deletes and refunds plans as a whole. Thread-safe.
+ * deletes and refunds plans as a whole, and replaces their splits. Thread-safe.
+ *
+ * <p>Source: docs.asaas.com "Parcelamentos" and the official schema's InstallmentService
+ * (asaasdev/asaas-api-sdk-java, documentation/services/InstallmentService.md).
  */
 public final class Installments {
 
@@ -16,6 +19,7 @@ public final class Installments {
   private final JavaType page;
   private final JavaType paymentPage;
   private final JavaType deleted;
+  private final JavaType splitsBody;
 
   Installments(AsaasTransport t) {
     this.t = t;
@@ -23,6 +27,7 @@ public final class Installments {
     this.page = t.pageOf(Installment.class);
     this.paymentPage = t.pageOf(Payment.class);
     this.deleted = t.type(DeletedResource.class);
+    this.splitsBody = t.type(SplitsAnswer.class);
   }
 
   /**
@@ -77,6 +82,31 @@ public final class Installments {
   public DeletedResource delete(String id) {
     return t.send("installments.delete", "DELETE", "/installments/" + Validation.id("id", id), null, deleted, false);
   }
+
+  /**
+   * Replaces the splits of a plan's payments ({@code PUT /installments/{id}/splits}, official
+   * schema {@code InstallmentUpdateSplitRequestDto}). A PUT: retried on connection errors and
+   * 5xx, as replacing with the same splits again changes nothing.
+   *
+   * @param id the plan id
+   * @param splits the splits; a split with an {@code installmentNumber} applies to that
+   *     installment only
+   * @return the plan's splits as Asaas stored them
+   * @throws io.ysh.core.YshException with {@code INVALID_ARGUMENT} before sending when a split
+   *     cannot be right (see {@link Split})
+   */
+  public java.util.List<PaymentSplit> updateSplits(String id, java.util.List<InstallmentSplit> splits) {
+    Validation.id("id", id);
+    SplitRules.checkInstallment(splits);
+    SplitsAnswer answer = t.send("installments.updateSplits", "PUT", "/installments/" + id + "/splits", new SplitsBody(splits), splitsBody, true);
+    return answer == null || answer.splits() == null ? java.util.List.of() : java.util.List.copyOf(answer.splits());
+  }
+
+  /** The body of the split update, and of its answer. */
+  record SplitsBody(java.util.List<?> splits) {}
+
+  /** The answer of the split update. */
+  record SplitsAnswer(java.util.List<PaymentSplit> splits) {}
 
   /**
    * Refunds a plan's paid installments. Not retried after an ambiguous failure: read the plan's

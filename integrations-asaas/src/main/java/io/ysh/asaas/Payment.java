@@ -42,6 +42,8 @@ import java.util.List;
  * @param fine the fine, or null
  * @param interest the interest, or null
  * @param refunds the refunds, when Asaas includes them
+ * @param paymentLink the payment link it was paid through, or null
+ * @param split the splits to other wallets with their status, or null (official schema: {@code PaymentGetResponseDto.split})
  */
 public record Payment(
     String id,
@@ -77,7 +79,9 @@ public record Payment(
     Discount discount,
     Fine fine,
     Interest interest,
-    List<Refund> refunds) {
+    List<Refund> refunds,
+    String paymentLink,
+    List<PaymentSplit> split) {
 
   /**
    * The status.

@@ -9,7 +9,8 @@ import java.util.List;
  * silently ignores a field it does not know). Rules Asaas would reject are checked locally with
  * {@code INVALID_ARGUMENT} naming the field: a value of zero or less, {@code installmentValue}
  * together with {@code totalValue}, card data with a billing type other than CREDIT_CARD, card
- * payments without {@code remoteIp}, {@code authorizeOnly} without a card; the due date must not
+ * payments without {@code remoteIp}, {@code authorizeOnly} without a card, splits that cannot be
+ * right (see {@link Split}); the due date must not
  * be in the past (checked when sent). {@link #toString()} masks card data.
  *
  * @param customer the customer's id (required to create)
@@ -428,7 +429,19 @@ public record PaymentRequest(
       if (discount != null && discount.value() != null && discount.value().signum() < 0) {
         throw Validation.invalid("discount.value", "must not be negative");
       }
+      checkSplit();
       return new PaymentRequest(customer, billingType, value, dueDate, description, externalReference, installmentCount, installmentValue, totalValue, discount, interest, fine, postalService, split, creditCard, creditCardHolderInfo, creditCardToken, remoteIp, authorizeOnly);
+    }
+
+    private void checkSplit() {
+      if (installmentCount == null) {
+        SplitRules.check(split, value, null, false);
+        return;
+      }
+      Money each = installmentValue != null ? installmentValue
+          : Money.of(totalValue.amount().divide(java.math.BigDecimal.valueOf(installmentCount), 2, java.math.RoundingMode.DOWN));
+      Money total = totalValue != null ? totalValue : installmentValue.times(java.math.BigDecimal.valueOf(installmentCount), java.math.RoundingMode.UNNECESSARY);
+      SplitRules.check(split, each, total, true);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.ysh.asaas;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ysh.core.br.Money;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A subscription (recurring charge) as Asaas returns it.
@@ -23,6 +24,7 @@ import java.time.LocalDate;
  * @param interest the interest, or null
  * @param deleted whether it is deleted
  * @param externalReference your reference
+ * @param split the splits to other wallets with their status, or null (official schema: {@code SubscriptionGetResponseDto.split})
  */
 public record Subscription(
     String id,
@@ -40,7 +42,8 @@ public record Subscription(
     Fine fine,
     Interest interest,
     boolean deleted,
-    String externalReference) {
+    String externalReference,
+    List<SubscriptionSplit> split) {
 
   /**
    * The status.

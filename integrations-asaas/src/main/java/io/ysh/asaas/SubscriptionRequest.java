@@ -398,6 +398,7 @@ public record SubscriptionRequest(
       if (endDate != null && nextDueDate != null && endDate.isBefore(nextDueDate)) {
         throw Validation.invalid("endDate", "is before nextDueDate");
       }
+      SplitRules.check(split, value, null, false);
       return new SubscriptionRequest(customer, billingType, value, nextDueDate, cycle, description, endDate, maxPayments, externalReference, discount, interest, fine, split, creditCard, creditCardHolderInfo, creditCardToken, remoteIp, status, updatePendingPayments);
     }
   }

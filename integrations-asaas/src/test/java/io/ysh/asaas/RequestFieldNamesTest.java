@@ -49,7 +49,8 @@ class RequestFieldNamesTest {
   private static final CreditCard CARD = new CreditCard("A", "5162306219378829", "05", "2035", "318");
   private static final CreditCardHolderInfo HOLDER_INFO =
       new CreditCardHolderInfo("A", "a@example.com", "52998224725", "01310-100", "1", "apto 2", "1133334444", "11999990000");
-  private static final List<Split> SPLITS = List.of(new Split("wal_1", Money.of("1.00"), new BigDecimal("10")));
+  private static final List<Split> SPLITS = List.of(new Split("wal_1", Money.of("1.00"), new BigDecimal("10"), Money.of("2.00"), "r", "d"));
+  private static final List<Split> SUBSCRIPTION_SPLITS = List.of(new Split("wal_1", Money.of("1.00"), new BigDecimal("10"), null, "r", "d"));
 
   private static JsonNode json(Object request) {
     return AsaasJson.mapper().valueToTree(request);
@@ -94,7 +95,7 @@ class RequestFieldNamesTest {
     SubscriptionRequest full = SubscriptionRequest.builder().customer("cus_1").billingType(BillingType.CREDIT_CARD).value(Money.of("10.00"))
         .nextDueDate(LocalDate.of(2030, 1, 1)).cycle(SubscriptionCycle.MONTHLY).description("d").endDate(LocalDate.of(2031, 1, 1))
         .maxPayments(3).externalReference("r").discount(Discount.fixed(Money.of("1.00"), 0)).interest(new Interest(BigDecimal.ONE))
-        .fine(new Fine(BigDecimal.TEN, DiscountType.FIXED)).split(SPLITS).creditCard(CARD).creditCardHolderInfo(HOLDER_INFO)
+        .fine(new Fine(BigDecimal.TEN, DiscountType.FIXED)).split(SUBSCRIPTION_SPLITS).creditCard(CARD).creditCardHolderInfo(HOLDER_INFO)
         .remoteIp("203.0.113.7").status(SubscriptionStatus.ACTIVE).updatePendingPayments(true).build();
     Set<String> all = new java.util.HashSet<>(SUBSCRIPTION_WITH_CARD);
     all.addAll(SUBSCRIPTION_UPDATE_ONLY);

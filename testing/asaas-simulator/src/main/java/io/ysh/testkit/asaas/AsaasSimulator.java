@@ -83,6 +83,7 @@ public final class AsaasSimulator implements AutoCloseable {
   private final SimState state;
   private final Gate gate;
   private final Router router;
+  private final Accounts accounts;
   private final HttpFront front;
   private final WebhookDispatcher webhooks;
 
@@ -93,9 +94,11 @@ public final class AsaasSimulator implements AutoCloseable {
     Object lock = new Object();
     this.webhooks = new WebhookDispatcher(lock, webhookExecutor, b.webhookMaxAttempts, b.webhookRetryDelay);
     this.state = new SimState(lock, b.clock, b.balance, b.strict, b.refundDelay, webhooks);
-    this.gate = new Gate(apiKey);
-    this.router = new Router(state);
-    this.front = new HttpFront(state, gate, router, faults, scheduler);
+    this.accounts = new Accounts(state, apiKey, () -> new SimState(lock, b.clock, BigDecimal.ZERO, b.strict, b.refundDelay,
+        new WebhookDispatcher(lock, webhookExecutor, b.webhookMaxAttempts, b.webhookRetryDelay)));
+    this.gate = new Gate(key -> accounts.forKey(key) != null);
+    this.router = accounts.root.router();
+    this.front = new HttpFront(state, gate, accounts, faults, scheduler);
     this.server = SimulatorServer.start("asaas-simulator", b.port, front::serve);
   }
 
@@ -422,11 +425,78 @@ public final class AsaasSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * The root account's wallet id: what another account's split or internal transfer names to pay
+   * this account.
+   *
+   * @return the wallet id
+   */
+  public String walletId() {
+    return state.walletId;
+  }
+
+  /**
+   * The balance of any account of the simulator (the root's or a subaccount's) by its wallet id:
+   * what splits, anticipations and transfers have left there.
+   *
+   * @param walletId the wallet id
+   * @return the balance
+   * @throws IllegalArgumentException when no account has this wallet
+   */
+  public BigDecimal walletBalance(String walletId) {
+    synchronized (state.lock) {
+      Accounts.Tenant t = accounts.forWallet(walletId);
+      if (t == null) {
+        throw new IllegalArgumentException("no account with wallet " + walletId);
+      }
+      return t.state().balance;
+    }
+  }
+
+  /**
+   * The subaccounts created through {@code POST /accounts}, as Asaas answers {@code GET /accounts/{id}}
+   * (without their API keys).
+   *
+   * @return copies, in creation order
+   */
+  public List<JsonNode> subaccounts() {
+    synchronized (state.lock) {
+      return accounts.subaccounts().stream().map(t -> (JsonNode) t.state().info.deepCopy()).toList();
+    }
+  }
+
+  /**
+   * A payer pays a payment link of the root account, as the link's page would do: the payer is
+   * registered as a customer (or found by CPF/CNPJ) and the link's charge is created (a payment,
+   * an installment plan of up to the link's maximum, or a subscription and its first payment),
+   * every payment carrying {@code paymentLink}; the payment is PENDING until it is confirmed
+   * ({@code POST /sandbox/payment/{id}/confirm}). Not an Asaas endpoint: the simulator's stand-in
+   * for the payer's browser.
+   *
+   * @param linkId the link's id
+   * @param payerName the payer's name
+   * @param payerCpfCnpj the payer's CPF or CNPJ, digits only
+   * @param billingType how the payer pays, when the link allows any (UNDEFINED); null for PIX
+   * @param value the value, when the link lets the payer choose it; else null
+   * @param installments the installments chosen (INSTALLMENT links), 1 for none
+   * @return the (first) payment
+   * @throws IllegalArgumentException when the link does not exist or needs a value
+   * @throws IllegalStateException when the link is deleted, inactive or ended
+   */
+  public JsonNode payPaymentLink(String linkId, String payerName, String payerCpfCnpj, String billingType, BigDecimal value, int installments) {
+    synchronized (state.lock) {
+      return router.paymentLinks.pay(linkId, payerName, payerCpfCnpj, billingType, value, installments, router.customers, router.payments,
+          router.subscriptions).deepCopy();
+    }
+  }
+
   /** Clears all state, faults, rate limits and logs; the balance returns to R$ 10.000,00. */
   public void reset() {
     synchronized (state.lock) {
       state.reset();
       webhooks.reset();
+      accounts.reset();
+      router.paymentLinks.links.clear();
     }
     gate.reset();
     faults.clear();

@@ -15,14 +15,15 @@ final class Gate {
   /** Why a request is refused, or null. */
   record Refusal(int status, String code, String description, Integer rateLimitRemaining, Integer reset) {}
 
-  private final String apiKey;
+  private final java.util.function.Predicate<String> knownKey;
   private final AtomicInteger inFlightGets = new AtomicInteger();
   private int rateLimitedRemaining;
   private int rateLimitReset;
   private boolean quotaExhausted;
 
-  Gate(String apiKey) {
-    this.apiKey = apiKey;
+  /** @param knownKey whether a key belongs to an account of the simulator (the root's or a subaccount's) */
+  Gate(java.util.function.Predicate<String> knownKey) {
+    this.knownKey = knownKey;
   }
 
   synchronized void rateLimitNext(int count, int resetSeconds) {
@@ -48,7 +49,7 @@ final class Gate {
   }
 
   Refusal check(String key, String userAgent, boolean isGet, int bodyLength) {
-    if (key == null || !key.equals(apiKey)) {
+    if (key == null || !knownKey.test(key)) {
       return new Refusal(401, "invalid_access_token", "A chave de API informada não pertence a este ambiente", null, null);
     }
     if (userAgent == null || userAgent.isBlank()) {

@@ -27,16 +27,16 @@ final class HttpFront {
 
   private final SimState state;
   private final Gate gate;
-  private final Router router;
+  private final Accounts accounts;
   private final SimulatorFaults faults;
   private final ScheduledExecutorService scheduler;
   final List<String> requestLog = new CopyOnWriteArrayList<>();
   private final AtomicInteger busy = new AtomicInteger();
 
-  HttpFront(SimState state, Gate gate, Router router, SimulatorFaults faults, ScheduledExecutorService scheduler) {
+  HttpFront(SimState state, Gate gate, Accounts accounts, SimulatorFaults faults, ScheduledExecutorService scheduler) {
     this.state = state;
     this.gate = gate;
-    this.router = router;
+    this.accounts = accounts;
     this.faults = faults;
     this.scheduler = scheduler;
     state.deferred = this::later;
@@ -102,6 +102,8 @@ final class HttpFront {
         send(ex, refusal.status(), errorBody(refusal.code(), refusal.description()));
         return;
       }
+      // the account whose key was sent: the root account or a subaccount, each with its own state
+      Router router = accounts.forKey(ex.getRequestHeaders().getFirst("access_token")).router();
       SimulatorFaults.Rule fault = faults.take(method, path);
       SimulatorFaults.Kind kind = fault == null ? null : fault.kind;
       if (kind == SimulatorFaults.Kind.STATUS) {

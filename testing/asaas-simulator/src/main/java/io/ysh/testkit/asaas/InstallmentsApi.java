@@ -44,6 +44,10 @@ final class InstallmentsApi {
       }
       return s.deleted(id);
     }
+    if ("splits".equals(sub) && r.method().equals("PUT")) {
+      s.schema("PUT /installments/{id}/splits", RequestSchemas.INSTALLMENT_SPLITS, r);
+      return updateSplits(id, r.body().get("splits"));
+    }
     if ("refund".equals(sub) && r.method().equals("POST")) {
       s.schema("POST /installments/{id}/refund", RequestSchemas.EMPTY, r);
       for (ObjectNode p : new ArrayList<>(s.payments.values())) {
@@ -55,5 +59,49 @@ final class InstallmentsApi {
       return ins;
     }
     throw ApiError.noRoute();
+  }
+
+  /**
+   * Replaces the splits of the plan's payments that are still pending: a split with an
+   * {@code installmentNumber} goes to that installment only, totalFixedValue is spread over the
+   * pending installments. Everything is checked before anything changes.
+   */
+  private JsonNode updateSplits(String id, JsonNode splits) {
+    List<ObjectNode> pending = s.payments.values().stream()
+        .filter(p -> id.equals(p.path("installment").asText(null)) && !p.path("deleted").asBoolean()
+            && (p.path("status").asText().equals("PENDING") || p.path("status").asText().equals("OVERDUE")))
+        .toList();
+    List<com.fasterxml.jackson.databind.node.ArrayNode> built = new ArrayList<>();
+    for (int i = 0; i < pending.size(); i++) {
+      ObjectNode p = pending.get(i);
+      int number = p.path("installmentNumber").asInt(0);
+      com.fasterxml.jackson.databind.node.ArrayNode req = s.mapper.createArrayNode();
+      if (splits != null && splits.isArray()) {
+        for (JsonNode item : splits) {
+          if (item.hasNonNull("installmentNumber") && item.get("installmentNumber").asInt() != number) {
+            continue;
+          }
+          ObjectNode o = ((ObjectNode) item).deepCopy();
+          o.remove("installmentNumber");
+          if (o.hasNonNull("totalFixedValue")) {
+            java.math.BigDecimal part = io.ysh.core.br.Money.of(Nodes.positive(o.get("totalFixedValue"), "totalFixedValue"))
+                .allocate(pending.size()).get(i).amount();
+            o.remove("totalFixedValue");
+            o.put("fixedValue", part);
+          }
+          req.add(o);
+        }
+      }
+      com.fasterxml.jackson.databind.node.ArrayNode b = payments.splits.build(req, new java.math.BigDecimal(p.get("value").asText()), number);
+      built.add(b == null ? s.mapper.createArrayNode() : b);
+    }
+    ObjectNode answer = s.mapper.createObjectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode all = answer.putArray("splits");
+    for (int i = 0; i < pending.size(); i++) {
+      pending.get(i).set("split", built.get(i));
+      built.get(i).forEach(all::add);
+      s.event("PAYMENT_UPDATED", "payment", pending.get(i));
+    }
+    return answer;
   }
 }

@@ -36,10 +36,12 @@ final class PaymentsApi {
 
   private final SimState s;
   private final CreditCardsApi cards;
+  final SplitsApi splits;
 
   PaymentsApi(SimState s, CreditCardsApi cards) {
     this.s = s;
     this.cards = cards;
+    this.splits = new SplitsApi(s);
   }
 
   /** Whether a request is a card charge, which takes the simulator's card processing time. */
@@ -81,6 +83,7 @@ final class PaymentsApi {
         case "DELETE":
           requireEditable(p);
           p.put("deleted", true);
+          splits.undo(p, "PAYMENT_DELETED");
           s.event("PAYMENT_DELETED", "payment", p);
           return s.deleted(id);
         default:
@@ -164,6 +167,14 @@ final class PaymentsApi {
         p.set(f, body.get(f));
       }
     }
+    if (body.has("split")) {
+      ArrayNode built = splits.build(body.get("split"), new BigDecimal(p.get("value").asText()), p.path("installmentNumber").asInt(0));
+      if (built == null) {
+        p.remove("split");
+      } else {
+        p.set("split", built);
+      }
+    }
   }
 
   JsonNode create(JsonNode body) {
@@ -199,6 +210,14 @@ final class PaymentsApi {
     } else {
       values = List.of(positive(body.get("value"), "value"));
     }
+    // Splits are checked for every installment before anything is stored; a plan's
+    // totalFixedValue is spread over its installments as fixed values.
+    List<JsonNode> splitPerPayment = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      JsonNode sp = perInstallment(body.get("split"), i, values.size());
+      splits.build(sp, values.get(i), count > 1 ? i + 1 : 0);
+      splitPerPayment.add(sp);
+    }
     // Authorize before anything is stored: a declined card leaves nothing behind.
     ObjectNode cardSummary = card ? cards.authorize(body, customer) : null;
     boolean authorizeOnly = card && body.path("authorizeOnly").asBoolean(false);
@@ -227,12 +246,35 @@ final class PaymentsApi {
       req.put("value", values.get(i));
       req.put("dueDate", due.plusMonths(i).toString());
       req.put("billingType", bt);
+      if (splitPerPayment.get(i) != null) {
+        req.set("split", splitPerPayment.get(i));
+      }
       ObjectNode p = newPayment(req, null, insId, count > 1 ? i + 1 : 0, cardSummary, authorizeOnly);
       if (first == null) {
         first = p;
       }
     }
     return first;
+  }
+
+  /** The split request of installment {@code i} of {@code n}: totalFixedValue becomes this installment's part as a fixedValue. */
+  private JsonNode perInstallment(JsonNode split, int i, int n) {
+    if (split == null || !split.isArray()) {
+      return split;
+    }
+    ArrayNode out = s.mapper.createArrayNode();
+    for (JsonNode item : split) {
+      ObjectNode o = ((ObjectNode) item).deepCopy();
+      if (o.hasNonNull("totalFixedValue")) {
+        BigDecimal total = positive(o.get("totalFixedValue"), "totalFixedValue");
+        BigDecimal part = Money.of(total).allocate(n).get(i).amount();
+        BigDecimal fixed = o.hasNonNull("fixedValue") ? positive(o.get("fixedValue"), "fixedValue") : BigDecimal.ZERO;
+        o.put("fixedValue", fixed.add(part));
+      }
+      o.remove("totalFixedValue");
+      out.add(o);
+    }
+    return out;
   }
 
   ObjectNode newPayment(ObjectNode req, String subscription, String installment, int number, ObjectNode cardSummary, boolean authorizeOnly) {
@@ -278,10 +320,14 @@ final class PaymentsApi {
       p.putNull("bankSlipUrl");
       p.putNull("nossoNumero");
     }
-    for (String f : List.of("discount", "interest", "fine", "split")) {
+    for (String f : List.of("discount", "interest", "fine")) {
       if (req.has(f)) {
         p.set(f, req.get(f));
       }
+    }
+    ArrayNode split = splits.build(req.get("split"), value, number);
+    if (split != null) {
+      p.set("split", split);
     }
     s.payments.put(id, p);
     s.event("PAYMENT_CREATED", "payment", p);
@@ -303,6 +349,7 @@ final class PaymentsApi {
     p.put("paymentDate", s.today().toString());
     p.put("clientPaymentDate", s.today().toString());
     p.put("creditDate", s.today().plusDays(32).toString());
+    splits.settle(p, false);
     s.event("PAYMENT_CONFIRMED", "payment", p);
   }
 
@@ -400,6 +447,7 @@ final class PaymentsApi {
     s.transaction(amount.negate(), "PAYMENT_REFUND", "Estorno da cobrança " + id, id, null);
     if (amount.compareTo(remaining) == 0) {
       p.put("status", "REFUNDED");
+      splits.undo(p, "PAYMENT_REFUNDED");
       s.event("PAYMENT_REFUNDED", "payment", p);
     } else {
       s.event("PAYMENT_PARTIALLY_REFUNDED", "payment", p);

@@ -42,6 +42,10 @@ final class RequestSchemas {
   static final Schema FINE = Schema.of("value", "type");
   static final Schema CALLBACK = Schema.of("successUrl", "autoRedirect");
   static final Schema PAYMENT_SPLIT = Schema.of("walletId", "fixedValue", "percentualValue", "totalFixedValue", "externalReference", "description");
+  static final Schema INSTALLMENT_SPLIT = Schema.of("walletId", "fixedValue", "percentualValue", "totalFixedValue", "externalReference",
+      "description", "installmentNumber");
+  /** {@code PUT /installments/{id}/splits} (InstallmentUpdateSplitRequestDto). */
+  static final Schema INSTALLMENT_SPLITS = Schema.of("splits", INSTALLMENT_SPLIT);
   static final Schema SUBSCRIPTION_SPLIT = Schema.of("walletId", "fixedValue", "percentualValue", "externalReference", "description");
 
   static final Schema CUSTOMER = Schema.of("name", "cpfCnpj", "email", "phone", "mobilePhone", "address", "addressNumber", "complement",
@@ -81,6 +85,17 @@ final class RequestSchemas {
       "description", "scheduleDate", "externalReference", "recurring", Schema.of("frequency", "quantity"));
   /** {@code POST /transfers/}: to another Asaas account. */
   static final Schema INTERNAL_TRANSFER = Schema.of("value", "walletId", "externalReference");
+
+  /** {@code POST /paymentLinks} (PaymentLinkSaveRequestDto). */
+  static final Schema PAYMENT_LINK = Schema.of("name", "billingType", "chargeType", "description", "endDate", "value", "dueDateLimitDays",
+      "subscriptionCycle", "maxInstallmentCount", "externalReference", "notificationEnabled", "callback", CALLBACK, "isAddressRequired");
+  /** {@code PUT /paymentLinks/{id}} (PaymentLinkUpdateRequestDto). */
+  static final Schema PAYMENT_LINK_UPDATE = Schema.of("name", "description", "endDate", "value", "active", "billingType", "chargeType",
+      "dueDateLimitDays", "subscriptionCycle", "maxInstallmentCount", "externalReference", "notificationEnabled", "callback", CALLBACK);
+
+  /** {@code POST /accounts} (AccountSaveRequestDto). */
+  static final Schema ACCOUNT = Schema.of("name", "email", "loginEmail", "cpfCnpj", "birthDate", "companyType", "phone", "mobilePhone", "site",
+      "incomeValue", "address", "addressNumber", "complement", "province", "postalCode", "webhooks");
 
   static final Schema WEBHOOK = Schema.of("name", "url", "email", "enabled", "interrupted", "apiVersion", "authToken", "sendType", "events");
   static final Schema WEBHOOK_UPDATE = Schema.of("name", "url", "sendType", "enabled", "interrupted", "authToken", "events");

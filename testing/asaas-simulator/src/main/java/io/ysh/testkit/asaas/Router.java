@@ -19,6 +19,8 @@ final class Router {
   final FinanceApi finance;
   final WebhookConfigsApi webhookConfigs;
   final SandboxApi sandbox;
+  final AccountsApi accounts;
+  final PaymentLinksApi paymentLinks;
 
   Router(SimState s) {
     this.customers = new CustomersApi(s);
@@ -30,6 +32,8 @@ final class Router {
     this.finance = new FinanceApi(s);
     this.webhookConfigs = new WebhookConfigsApi(s);
     this.sandbox = new SandboxApi(s);
+    this.accounts = new AccountsApi(s);
+    this.paymentLinks = new PaymentLinksApi(s);
   }
 
   /** Handles a request; the caller holds the state lock. */
@@ -40,7 +44,7 @@ final class Router {
     }
     return switch (res) {
       case "customers" -> customers.handle(r);
-      case "payments" -> payments.handle(r);
+      case "payments" -> "splits".equals(r.segment(1)) ? payments.splits.handle(r) : payments.handle(r);
       case "subscriptions" -> subscriptions.handle(r);
       case "installments" -> installments.handle(r);
       case "transfers" -> transfers.handle(r);
@@ -49,6 +53,10 @@ final class Router {
       case "webhooks" -> webhookConfigs.handle(r);
       case "sandbox" -> sandbox.handle(r);
       case "creditCard" -> cards.handle(r);
+      case "accounts" -> accounts.accounts(r);
+      case "paymentLinks" -> paymentLinks.handle(r);
+      case "wallets" -> accounts.wallets(r);
+      case "myAccount" -> accounts.myAccount(r);
       default -> throw ApiError.noRoute();
     };
   }

@@ -37,6 +37,7 @@ final class SandboxApi {
         BigDecimal net = new BigDecimal(p.get("netValue").asText());
         s.balance = s.balance.add(net);
         s.transaction(net, "PAYMENT_RECEIVED", "Cobrança recebida " + id, id, null);
+        new SplitsApi(s).settle(p, true);
         s.event(card ? "PAYMENT_CONFIRMED" : "PAYMENT_RECEIVED", "payment", p);
         return p;
       }

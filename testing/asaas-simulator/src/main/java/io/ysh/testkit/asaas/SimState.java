@@ -54,8 +54,19 @@ final class SimState {
   /** Card tokens: token to {customer, number, brand}. */
   final Map<String, ObjectNode> cardTokens = new HashMap<>();
   final List<ObjectNode> financialTransactions = new ArrayList<>();
+  /** Splits other accounts paid to this account's wallet, as {@code GET /payments/splits/received} lists them. */
+  final List<ObjectNode> receivedSplits = new ArrayList<>();
   BigDecimal balance;
   long sequence;
+  /** This account's id and wallet (splits and internal transfers credit a wallet). */
+  final String accountId;
+  final String walletId;
+  /** The registry of all accounts, for splits to other wallets; set by {@link Accounts}. */
+  Accounts accounts;
+  /** The parent account's wallet when this is a subaccount, else null. */
+  String parentWalletId;
+  /** A subaccount's registration data (the {@code POST /accounts} answer without the key), else null. */
+  ObjectNode info;
   /** Runs state changes later, with the lock held; set by the simulator. */
   Deferred deferred = (delay, task) -> task.run();
 
@@ -71,6 +82,8 @@ final class SimState {
     this.strict = strict;
     this.refundDelay = refundDelay;
     this.webhooks = webhooks;
+    this.accountId = java.util.UUID.randomUUID().toString();
+    this.walletId = java.util.UUID.randomUUID().toString();
   }
 
   LocalDate today() {
@@ -175,6 +188,7 @@ final class SimState {
     refunds.clear();
     cardTokens.clear();
     financialTransactions.clear();
+    receivedSplits.clear();
     balance = DEFAULT_BALANCE;
   }
 }

@@ -89,6 +89,14 @@ final class SubscriptionsApi {
     if (body.hasNonNull("value")) {
       sub.put("value", positive(body.get("value"), "value"));
     }
+    if (body.has("split")) {
+      com.fasterxml.jackson.databind.node.ArrayNode split = payments.splits.forSubscription(body.get("split"), new BigDecimal(sub.get("value").asText()));
+      if (split == null) {
+        sub.remove("split");
+      } else {
+        sub.set("split", split);
+      }
+    }
     if (body.hasNonNull("status")) {
       String st = body.get("status").asText();
       if (!st.equals("ACTIVE") && !st.equals("INACTIVE")) {
@@ -106,6 +114,11 @@ final class SubscriptionsApi {
       s.event("SUBSCRIPTION_INACTIVATED", "subscription", sub);
     }
     return sub;
+  }
+
+  /** Creates a subscription from an internal request (a payment link being paid). */
+  JsonNode createFrom(JsonNode body) {
+    return create(body);
   }
 
   private JsonNode create(JsonNode body) {
@@ -130,6 +143,7 @@ final class SubscriptionsApi {
     if (card && !bt.equals("CREDIT_CARD")) {
       throw ApiError.bad("invalid_billingType", "Dados de cartão informados para uma assinatura que não é CREDIT_CARD");
     }
+    com.fasterxml.jackson.databind.node.ArrayNode split = payments.splits.forSubscription(body.get("split"), value);
     ObjectNode cardSummary = card ? cards.authorize(body, customer) : null;
     String id = "sub_" + s.randomId(12);
     ObjectNode sub = ((ObjectNode) body).deepCopy();
@@ -141,6 +155,9 @@ final class SubscriptionsApi {
     sub.put("value", value);
     sub.put("status", "ACTIVE");
     sub.put("deleted", false);
+    if (split != null) {
+      sub.set("split", split);
+    }
     s.subscriptions.put(id, sub);
     s.event("SUBSCRIPTION_CREATED", "subscription", sub);
     nextPayment(sub, cardSummary);
@@ -157,6 +174,19 @@ final class SubscriptionsApi {
     req.put("dueDate", due.toString());
     req.put("description", text(sub, "description"));
     req.put("externalReference", text(sub, "externalReference"));
+    if (sub.path("split").isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode split = req.putArray("split");
+      for (JsonNode sp : sub.get("split")) {
+        if ("ACTIVE".equals(sp.path("status").asText())) {
+          ObjectNode o = split.addObject();
+          for (String f : List.of("walletId", "fixedValue", "percentualValue", "externalReference", "description")) {
+            if (sp.hasNonNull(f)) {
+              o.set(f, sp.get(f));
+            }
+          }
+        }
+      }
+    }
     ObjectNode p = payments.newPayment(req, sub.get("id").asText(), null, 0, cardSummary, false);
     LocalDate next = switch (sub.get("cycle").asText()) {
       case "WEEKLY" -> due.plusWeeks(1);
