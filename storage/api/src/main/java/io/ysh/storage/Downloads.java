@@ -8,6 +8,7 @@ import io.ysh.storage.spi.FileRegion;
 import io.ysh.storage.spi.StorageDriver;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -18,9 +19,16 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The read path of one {@link ObjectStorage}: opened streams verified by length and, for whole
@@ -37,11 +45,27 @@ final class Downloads {
   private final StorageDriver driver;
   private final Invoker invoker;
   private final boolean verifyChecksums;
+  private final long rangeSize;
+  private final int concurrency;
+  private final Transfers transfers;
 
-  Downloads(StorageDriver driver, Invoker invoker, boolean verifyChecksums) {
+  Downloads(StorageDriver driver, Invoker invoker, boolean verifyChecksums, long rangeSize, int concurrency,
+      Transfers transfers) {
     this.driver = driver;
     this.invoker = invoker;
     this.verifyChecksums = verifyChecksums;
+    this.rangeSize = rangeSize;
+    this.concurrency = concurrency;
+    this.transfers = transfers;
+  }
+
+  /**
+   * Whether downloads to files read ranges concurrently: a remote provider with ranged reads and
+   * a concurrency above 1 (local drivers copy a file region, which no ranges would speed up).
+   */
+  private boolean parallelDownloads() {
+    return concurrency > 1 && driver.capabilities().contains(StorageCapability.RANGE_READ)
+        && !driver.multipartLimits().singlePutStreams();
   }
 
   InputStream open(String key, ByteRange range) {
@@ -70,24 +94,25 @@ final class Downloads {
   }
 
   long download(String key, Path target) {
+    if (parallelDownloads()) {
+      DriverReader first = invoker.call("get", key, true, () -> driver.read(key, ByteRange.of(0, rangeSize)));
+      if (first.info().size() > first.length() && first.info().etag() != null) {
+        return new RangedDownload(key, target, first).run();
+      }
+      return download(key, target, first); // the object fits in one range: that read is all of it
+    }
+    return download(key, target, invoker.call("get", key, true, () -> driver.read(key, null)));
+  }
+
+  private long download(String key, Path target, DriverReader reader) {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
-    DriverReader reader = invoker.call("get", key, true, () -> driver.read(key, null));
     try (InputStream raw = reader.stream()) {
       long n;
       FileChannel out = null;
       try {
-        for (int attempt = 0; out == null; attempt++) {
-          temp = dir.resolve(".ysh-download-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-          try {
-            out = FileChannel.open(temp, TEMP_OPTIONS, tempAttributes(dir));
-          } catch (FileAlreadyExistsException e) {
-            temp = null;
-            if (attempt >= 10) {
-              throw e;
-            }
-          }
-        }
+        temp = newTemp(dir);
+        out = FileChannel.open(temp, StandardOpenOption.WRITE);
         VerifyingInputStream.Expected checksum = verifyChecksums ? VerifyingInputStream.Expected.of(reader.info()) : null;
         if (raw instanceof FileRegion region && (checksum == null || checksum.isCrc32c())) {
           n = transferVerified(key, reader, region, out, checksum);
@@ -112,6 +137,21 @@ final class Downloads {
           Files.deleteIfExists(temp);
         } catch (IOException ignored) {
           // best effort
+        }
+      }
+    }
+  }
+
+  /** Creates a new, empty temporary file in the target's directory, readable only by the owner where POSIX. */
+  private static Path newTemp(Path dir) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path temp = dir.resolve(".ysh-download-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+      try {
+        FileChannel.open(temp, TEMP_OPTIONS, tempAttributes(dir)).close();
+        return temp;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 10) {
+          throw e;
         }
       }
     }
@@ -165,5 +205,179 @@ final class Downloads {
       total += n;
     }
     return total;
+  }
+
+  /**
+   * A download to a file in ranges of the part size, {@code concurrency} of them in flight: the
+   * calling thread writes the first range (already open) and then takes the next range not yet
+   * taken, as do up to {@code concurrency - 1} transfer threads. Every range must come from the
+   * version the first one came from (same entity tag, same size), else the download fails with
+   * {@code UNAVAILABLE} and the target is left as it was; a range whose stream breaks is resumed
+   * like any stream ({@link VerifyingInputStream}). Once all ranges are in the temporary file,
+   * the file is checked against the object's CRC32C (else MD5) in one sequential pass over the
+   * local file, then renamed over the target.
+   */
+  private final class RangedDownload {
+    private final String key;
+    private final Path target;
+    private final DriverReader first;
+    private final ObjectInfo info;
+    private final long size;
+    private final int ranges;
+    private final AtomicInteger nextRange = new AtomicInteger(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private FileChannel out;
+
+    RangedDownload(String key, Path target, DriverReader first) {
+      this.key = key;
+      this.target = target;
+      this.first = first;
+      this.info = first.info();
+      this.size = info.size();
+      this.ranges = (int) ((size - 1) / rangeSize + 1);
+    }
+
+    long run() {
+      Path temp = null;
+      List<Future<?>> helpers = new ArrayList<>();
+      try {
+        temp = newTemp(target.toAbsolutePath().getParent());
+        out = FileChannel.open(temp, StandardOpenOption.WRITE);
+        try {
+          int extra = Math.min(concurrency, ranges) - 1;
+          for (int i = 0; i < extra; i++) {
+            helpers.add(transfers.executor().submit(this::work));
+          }
+          try {
+            copyRange(0, first);
+          } catch (IOException | RuntimeException | Error e) {
+            fail(e);
+          }
+          work();
+          for (Future<?> f : helpers) {
+            awaitQuietly(f);
+          }
+          Throwable failed = failure.get();
+          if (failed != null) {
+            throw failed instanceof YshException y ? y : Failures.unwrapIo(invoker, "download", key, failed);
+          }
+          out.force(false);
+        } finally {
+          out.close();
+        }
+        verify(temp);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        temp = null;
+        return size;
+      } catch (IOException e) {
+        throw Failures.unwrapIo(invoker, "download", key, e);
+      } catch (RuntimeException e) {
+        fail(e);
+        throw e;
+      } finally {
+        for (Future<?> f : helpers) {
+          awaitQuietly(f);
+        }
+        closeQuietly(first.stream());
+        if (temp != null) {
+          try {
+            Files.deleteIfExists(temp);
+          } catch (IOException ignored) {
+            // best effort
+          }
+        }
+      }
+    }
+
+    /** Takes ranges until none is left or one failed. */
+    private void work() {
+      try {
+        for (int i = nextRange.getAndIncrement(); i < ranges && failure.get() == null; i = nextRange.getAndIncrement()) {
+          long from = (long) i * rangeSize;
+          long length = Math.min(rangeSize, size - from);
+          DriverReader reader = invoker.call("get", key, true, () -> driver.read(key, ByteRange.of(from, length)));
+          if (!info.etag().equals(reader.info().etag()) || reader.info().size() != size || reader.length() != length) {
+            closeQuietly(reader.stream());
+            throw invoker.map("download", key, YshException.of(ErrorCode.UNAVAILABLE,
+                "the object changed during the download (etag " + info.etag() + " at the start, "
+                    + reader.info().etag() + " for bytes " + from + " to " + (from + length) + "); the target was"
+                    + " left as it was, download it again"));
+          }
+          copyRange(i, reader);
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        fail(e);
+      }
+    }
+
+    /** Streams one range (resumed at the same version when its stream breaks) into the file at its place. */
+    private void copyRange(int index, DriverReader reader) throws IOException {
+      long from = (long) index * rangeSize;
+      VerifyingInputStream.Resume resume = new VerifyingInputStream.Resume(from, info.etag(),
+          (start, length) -> invoker.call("get", key, true, () -> driver.read(key, ByteRange.of(start, length))));
+      byte[] chunk = new byte[64 * 1024];
+      long position = from;
+      try (InputStream in = new VerifyingInputStream(reader.stream(), invoker, key, reader.length(), null, resume)) {
+        int n;
+        while (failure.get() == null && (n = in.read(chunk, 0, chunk.length)) >= 0) {
+          ByteBuffer b = ByteBuffer.wrap(chunk, 0, n);
+          while (b.hasRemaining()) {
+            position += out.write(b, position);
+          }
+        }
+      }
+    }
+
+    /** Records the first failure and stops the other ranges at their next chunk. */
+    private void fail(Throwable e) {
+      failure.compareAndSet(null, e);
+    }
+
+    /** Reads the whole temporary file once, checking it against the object's checksum. */
+    private void verify(Path temp) throws IOException {
+      VerifyingInputStream.Expected checksum = verifyChecksums ? VerifyingInputStream.Expected.of(info) : null;
+      if (checksum == null) {
+        return;
+      }
+      Digests digests = checksum.newDigests();
+      ByteBuffer buf = TransferBuffers.acquire();
+      try (FileChannel in = FileChannel.open(temp, StandardOpenOption.READ)) {
+        while (in.read(buf.clear()) >= 0) {
+          digests.update(buf.flip());
+        }
+      } finally {
+        TransferBuffers.release(buf);
+      }
+      if (digests.count() != size) {
+        throw invoker.map("download", key, YshException.of(ErrorCode.UNAVAILABLE,
+            "download wrote " + digests.count() + " of " + size + " bytes"));
+      }
+      checksum.verify(invoker, key, digests);
+    }
+  }
+
+  private static void awaitQuietly(Future<?> f) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        f.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException | CancellationException e) {
+        break; // work() records its own failures
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException | RuntimeException ignored) {
+      // nothing to add to the download's outcome
+    }
   }
 }

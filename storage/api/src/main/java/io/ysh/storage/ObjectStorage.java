@@ -64,6 +64,12 @@ public final class ObjectStorage implements AutoCloseable {
   /** The default part size of multipart uploads: 8 MiB. */
   public static final long DEFAULT_PART_SIZE = 8L << 20;
 
+  /**
+   * The default number of parts of one upload, or ranges of one download, transferred at once: 8.
+   * With the default part size an upload holds at most 64 MiB of part buffers.
+   */
+  public static final int DEFAULT_TRANSFER_CONCURRENCY = 8;
+
   /** The longest validity of a signed URL: 7 days (S3's limit). */
   public static final Duration MAX_SIGNED_URL_EXPIRY = Duration.ofDays(7);
 
@@ -84,6 +90,7 @@ public final class ObjectStorage implements AutoCloseable {
   private final Set<StorageCapability> capabilities;
   private final Uploads uploads;
   private final Downloads downloads;
+  private final Transfers transfers;
 
   private ObjectStorage(StorageDriver driver, Builder b) {
     this.driver = driver;
@@ -93,8 +100,10 @@ public final class ObjectStorage implements AutoCloseable {
     caps.addAll(driver.capabilities());
     this.capabilities = Set.copyOf(caps);
     long threshold = b.multipartThreshold < 0 ? b.partSize : b.multipartThreshold;
-    this.uploads = new Uploads(driver, invoker, b.verifyChecksums, b.partSize, threshold);
-    this.downloads = new Downloads(driver, invoker, b.verifyChecksums);
+    this.transfers = new Transfers(driver.provider());
+    this.uploads = new Uploads(driver, invoker, b.verifyChecksums, b.partSize, threshold, b.transferConcurrency,
+        transfers);
+    this.downloads = new Downloads(driver, invoker, b.verifyChecksums, b.partSize, b.transferConcurrency, transfers);
   }
 
   // ---------------------------------------------------------------- opening
@@ -626,9 +635,10 @@ public final class ObjectStorage implements AutoCloseable {
         "the " + provider() + " storage driver has no " + type.getName() + " to unwrap"));
   }
 
-  /** Closes the driver. */
+  /** Closes the driver and stops the transfer threads. */
   @Override
   public void close() {
+    transfers.close();
     driver.close();
   }
 
@@ -679,6 +689,7 @@ public final class ObjectStorage implements AutoCloseable {
     private ResiliencePolicy resilience = ResiliencePolicy.defaults();
     private long partSize = DEFAULT_PART_SIZE;
     private long multipartThreshold = -1;
+    private int transferConcurrency = DEFAULT_TRANSFER_CONCURRENCY;
     private boolean verifyChecksums = true;
 
     private Builder(String url, StorageDriver driver) {
@@ -722,6 +733,29 @@ public final class ObjectStorage implements AutoCloseable {
         throw YshException.invalidArgument("part size must be positive, got " + bytes);
       }
       this.partSize = bytes;
+      return this;
+    }
+
+    /**
+     * Sets how many parts of one multipart upload, or ranges of one {@link ObjectStorage#download
+     * download} to a file, are transferred at once (default
+     * {@link ObjectStorage#DEFAULT_TRANSFER_CONCURRENCY}, 8). Over a link with a long round trip,
+     * one part at a time caps the throughput at about part size / round trip; several in flight
+     * multiply it. An upload then holds at most this many part buffers (memory: concurrency ×
+     * part size, whatever the object's size or whether its length is known), and a download
+     * this many ranges of at most the part size, each streamed to the file through a small buffer.
+     * Parts go concurrently only to drivers that take them so
+     * ({@link StorageDriver#concurrentParts()}); 1 sends them one after the other.
+     *
+     * @param transfers at least 1
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when below 1
+     */
+    public Builder transferConcurrency(int transfers) {
+      if (transfers < 1) {
+        throw YshException.invalidArgument("transfer concurrency must be at least 1, got " + transfers);
+      }
+      this.transferConcurrency = transfers;
       return this;
     }
 

@@ -16,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The write path of one {@link ObjectStorage}: single writes (through the driver's fast path for
@@ -30,15 +31,26 @@ final class Uploads {
   final ChecksumPlan plan;
   final boolean verifyChecksums;
   final long partSize;
+  /** How many parts of one upload may be in flight at once (1: one after the other). */
+  final int partConcurrency;
   private final long multipartThreshold;
+  private final Transfers transfers;
 
-  Uploads(StorageDriver driver, Invoker invoker, boolean verifyChecksums, long partSize, long multipartThreshold) {
+  Uploads(StorageDriver driver, Invoker invoker, boolean verifyChecksums, long partSize, long multipartThreshold,
+      int partConcurrency, Transfers transfers) {
     this.driver = driver;
     this.invoker = invoker;
     this.plan = driver.checksumPlan();
     this.verifyChecksums = verifyChecksums;
     this.partSize = partSize;
     this.multipartThreshold = multipartThreshold;
+    this.partConcurrency = partConcurrency;
+    this.transfers = transfers;
+  }
+
+  /** The threads that upload parts concurrently. */
+  ExecutorService transfers() {
+    return transfers.executor();
   }
 
   String provider() {

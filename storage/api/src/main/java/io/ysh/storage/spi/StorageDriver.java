@@ -146,9 +146,24 @@ public interface StorageDriver extends AutoCloseable {
   DriverUpload startUpload(String key, WriteOptions options) throws Exception;
 
   /**
-   * Uploads one part. Parts come one at a time, numbered from 1 without gaps; all but the last
+   * Whether {@link #uploadPart} may be called for several parts of one upload at the same time,
+   * from different threads (and so in any order, numbers without gaps in the end): true when the
+   * provider stores each part on its own (S3's parts, Azure's staged blocks) and the driver keeps
+   * no per-upload state that the calls share unsafely. The default, false, gets the parts one at
+   * a time, in order (a resumable session that appends, a local file). Constant.
+   *
+   * @return true when parts may be uploaded concurrently
+   */
+  default boolean concurrentParts() {
+    return false;
+  }
+
+  /**
+   * Uploads one part. Parts come one at a time, in order, unless {@link #concurrentParts()}; they
+   * are numbered from 1 without gaps; all but the last
    * are at least {@link MultipartLimits#minPartSize()} bytes and none is more than
-   * {@link MultipartLimits#maxPartSize()}.
+   * {@link MultipartLimits#maxPartSize()}. A part whose upload is interrupted (the thread's
+   * interrupt: another part failed) may fail in any way; the upload is aborted afterwards.
    *
    * @param upload the handle from {@link #startUpload}
    * @param partNumber the part number

@@ -219,7 +219,6 @@ public final class AzureStorageDriver implements StorageDriver {
     final String key;
     final WriteOptions options;
     final String tag = "ysh-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "-";
-    final List<String> blockIds = new ArrayList<>();
 
     Upload(String key, WriteOptions options) {
       this.key = key;
@@ -246,6 +245,15 @@ public final class AzureStorageDriver implements StorageDriver {
     }
   }
 
+  /**
+   * Blocks are staged independently, each under an id made of the upload's tag and the part
+   * number; the block list committed is built from the parts handed to {@link #completeUpload}.
+   */
+  @Override
+  public boolean concurrentParts() {
+    return true;
+  }
+
   @Override
   public DriverUpload startUpload(String key, WriteOptions options) throws Exception {
     return new Upload(key, options);
@@ -255,11 +263,12 @@ public final class AzureStorageDriver implements StorageDriver {
   public UploadedPart uploadPart(DriverUpload upload, int partNumber, byte[] data, int length) throws Exception {
     Upload u = (Upload) upload;
     String blockId = u.blockId(partNumber);
-    byte[] partMd5 = MessageDigest.getInstance("MD5").digest(java.util.Arrays.copyOf(data, length));
+    MessageDigest md5 = MessageDigest.getInstance("MD5");
+    md5.update(data, 0, length);
+    byte[] partMd5 = md5.digest();
     // Azure checks the block against this MD5 and refuses a corrupted transfer
     blob(u.key).getBlockBlobClient().stageBlockWithResponse(blockId, new ByteArrayInputStream(data, 0, length), length,
         partMd5, null, timeout, Context.NONE);
-    u.blockIds.add(blockId);
     return new UploadedPart(partNumber, blockId, null, length);
   }
 
@@ -276,7 +285,7 @@ public final class AzureStorageDriver implements StorageDriver {
     BlockBlobItem item;
     try {
       item = blob(u.key).getBlockBlobClient().commitBlockListWithResponse(
-          new BlockBlobCommitBlockListOptions(u.blockIds).setHeaders(headers(u.options).setContentMd5(md5))
+          new BlockBlobCommitBlockListOptions(parts.stream().map(UploadedPart::etag).toList()).setHeaders(headers(u.options).setContentMd5(md5))
               .setMetadata(u.options.metadata()).setRequestConditions(conditions(u.options)), timeout, Context.NONE)
           .getValue();
     } catch (BlobStorageException e) {

@@ -265,6 +265,107 @@ public abstract class StorageConformance {
     assertSameBytes(storage.get(prefix + "unknown"), data);
   }
 
+  // ------------------------------------------------------------------ concurrent transfers
+
+  /**
+   * Large objects from an array, a file and a stream of unknown length go up with at most the
+   * configured number of parts in flight (several at once when the driver takes parts
+   * concurrently, one at a time otherwise), through at most that many part buffers; a download to
+   * a file reads ranges concurrently (remote drivers with ranged reads) and gives the same bytes,
+   * verified.
+   */
+  @Test
+  void largeObjectsGoUpInConcurrentPartsAndDownInConcurrentRanges(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    int concurrency = 3;
+    long part = harness.partSize();
+    byte[] data = random((int) (4 * part + part / 2), 41);
+    Path file = dir.resolve("source");
+    Files.write(file, data);
+    CountingDriver counting = new CountingDriver(driver, 30);
+    boolean localDriver = driver.multipartLimits().singlePutStreams();
+    try (ObjectStorage parallel = ObjectStorage.builder(counting).partSize(part).transferConcurrency(concurrency)
+        .telemetry(Telemetry.noop()).resilience(ResiliencePolicy.none()).build()) {
+      for (String source : List.of("array", "file", "stream")) {
+        counting.reset();
+        String key = prefix + source;
+        WriteResult r = switch (source) {
+          case "array" -> parallel.put(key, data, WriteOptions.defaults());
+          case "file" -> parallel.put(key, file, WriteOptions.defaults());
+          default -> parallel.put(key, new TrickleStream(data), -1, WriteOptions.defaults());
+        };
+        assertThat(r.size()).isEqualTo(data.length);
+        assertChecksums(r, data);
+        boolean inParts = !localDriver || source.equals("stream");
+        if (inParts && driver.concurrentParts()) {
+          assertThat(counting.maxConcurrentParts()).as(source + ": parts in flight at once")
+              .isBetween(2, concurrency);
+        } else if (inParts) {
+          assertThat(counting.maxConcurrentParts()).as(source + ": parts one at a time").isEqualTo(1);
+        }
+        assertThat(counting.distinctPartBuffers()).as(source + ": part buffers held").isLessThanOrEqualTo(concurrency);
+        assertSameBytes(storage.get(key), data);
+      }
+      counting.reset();
+      Path target = dir.resolve("target");
+      assertThat(parallel.download(prefix + "stream", target)).isEqualTo(data.length);
+      assertThat(md5(Files.readAllBytes(target))).isEqualTo(md5(data));
+      if (!localDriver && driver.capabilities().contains(StorageCapability.RANGE_READ)) {
+        assertThat(counting.rangedReads()).as("ranges read").isGreaterThanOrEqualTo(5);
+        assertThat(counting.maxConcurrentReads()).as("ranges in flight at once").isBetween(2, concurrency);
+      }
+    }
+    OptionalInt pending = harness.pendingUploads(prefix);
+    if (pending.isPresent()) {
+      assertThat(pending.getAsInt()).as("multipart uploads left behind").isZero();
+    }
+  }
+
+  /**
+   * A download in concurrent ranges whose object is replaced after the first range fails with a
+   * retryable {@code UNAVAILABLE} naming the change, and leaves the target file as it was, with no
+   * temporary file behind: no mix of two versions is ever written.
+   */
+  @Test
+  void aRangedDownloadOfAnObjectReplacedMeanwhileFailsAndLeavesTheTargetAlone(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    long part = harness.partSize();
+    String key = prefix + "replaced";
+    byte[] first = random((int) (2 * part + part / 2), 42);
+    byte[] second = random(first.length, 43);
+    storage.put(key, first);
+    Path target = dir.resolve("target");
+    Files.writeString(target, "the previous content");
+    CountingDriver counting = new CountingDriver(driver, 0);
+    java.util.concurrent.atomic.AtomicBoolean replaced = new java.util.concurrent.atomic.AtomicBoolean();
+    counting.beforeRangedRead(range -> {
+      if (range.offset() > 0 && replaced.compareAndSet(false, true)) {
+        storage.put(key, second);
+      }
+    });
+    try (ObjectStorage parallel = ObjectStorage.builder(counting).partSize(part).transferConcurrency(2)
+        .telemetry(Telemetry.noop()).resilience(ResiliencePolicy.none()).build()) {
+      if (driver.multipartLimits().singlePutStreams() || !driver.capabilities().contains(StorageCapability.RANGE_READ)) {
+        // one stream of one version: nothing to mix
+        assertThat(parallel.download(key, target)).isEqualTo(first.length);
+        assertThat(counting.rangedReads()).isZero();
+        assertThat(md5(Files.readAllBytes(target))).isEqualTo(md5(first));
+        return;
+      }
+      Throwable t = catchThrowable(() -> parallel.download(key, target));
+      assertThat(replaced).isTrue();
+      assertThat(t).isInstanceOfSatisfying(YshException.class, e -> {
+        assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.getMessage()).contains("changed");
+      });
+    }
+    assertThat(Files.readString(target)).isEqualTo("the previous content");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("target");
+    }
+  }
+
   @Test
   void unknownLengthStreamSmallerThanOnePartRoundTrips() throws Exception {
     byte[] data = random(1000, 3);

@@ -335,6 +335,37 @@ public abstract class StorageNetworkFaults {
     assertNoPendingUploadsBeyond(pending, 1);
   }
 
+  /**
+   * With parts in flight at once (three here), a part that keeps failing fails the write: the
+   * other parts stop, and the upload is aborted after they have, so nothing is visible and no
+   * multipart upload (no uncommitted block) is left behind. The number of parts in flight never
+   * exceeds the configured concurrency.
+   */
+  @Test
+  void aFailingPartAmongConcurrentPartsAbortsTheRestAndLeavesNothing() throws Exception {
+    String key = prefix + "concurrent-doomed";
+    byte[] data = random((int) (5 * harness.partSize() + 1000), 5);
+    CountingDriver counting = new CountingDriver(storage.unwrap(StorageDriver.class), 20);
+    ObjectStorage parallel = ObjectStorage.builder(counting).partSize(harness.partSize()).transferConcurrency(3)
+        .telemetry(Telemetry.noop()).resilience(ResiliencePolicy.builder().attemptTimeout(ATTEMPT_TIMEOUT)
+            .totalTimeout(Duration.ofSeconds(60))
+            .retry(RetryPolicy.exponential(ATTEMPTS, Duration.ofMillis(100), Duration.ofSeconds(1))).build())
+        .build(); // not closed: that would close the suite's driver; its idle transfer threads end by themselves
+    var reset = proxy.add(Toxic.resetAfter(Direction.UPSTREAM, harness.partSize() / 2)
+        .onRequests(harness.partUpload(key, 2)));
+    Throwable t = catchThrowable(() -> parallel.put(key, data, WriteOptions.defaults()));
+    reset.remove();
+    int pending = pendingUploads();
+    boolean exists = storage.exists(key);
+    report(1, 0, pending + (exists ? 1 : 0), reset.struck());
+    assertRetryable(t);
+    assertThat(exists).as("no object").isFalse();
+    assertNoPendingUploadsBeyond(pending, 1);
+    assertThat(counting.maxConcurrentParts()).as("parts in flight at once")
+        .isBetween(1, counting.concurrentParts() ? 3 : 1);
+    assertThat(counting.distinctPartBuffers()).as("part buffers").isLessThanOrEqualTo(3);
+  }
+
   // ------------------------------------------------------------------ GET bodies
 
   @Test

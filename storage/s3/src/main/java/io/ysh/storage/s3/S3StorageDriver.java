@@ -222,7 +222,10 @@ public final class S3StorageDriver implements StorageDriver, BufferWrites {
       size = "*".equals(total) ? size : Long.parseLong(total);
     }
     String crc32c = crc32c(r.metadata());
-    if (crc32c == null && range == null && multipartChecksums && MULTIPART_ETAG.matcher(unquote(r.eTag())).matches()) {
+    // a read from the start (a whole download, or the first range of a ranged one) learns the
+    // whole object's CRC32C too, to verify the whole download against
+    boolean fromStart = range == null || (!range.isSuffix() && range.offset() == 0);
+    if (crc32c == null && fromStart && multipartChecksums && MULTIPART_ETAG.matcher(unquote(r.eTag())).matches()) {
       crc32c = fullObjectCrc32c(key, r.eTag());
     }
     ObjectInfo info = new ObjectInfo(key, size, unquote(r.eTag()), r.contentType(), r.cacheControl(),
@@ -315,6 +318,12 @@ public final class S3StorageDriver implements StorageDriver, BufferWrites {
   private record Upload(String key, String uploadId, WriteOptions options, Map<Integer, String> partCrcs)
       implements DriverUpload {}
 
+  /** Parts are independent requests on the upload id; the part checksums go into a concurrent map. */
+  @Override
+  public boolean concurrentParts() {
+    return true;
+  }
+
   @Override
   public DriverUpload startUpload(String key, WriteOptions options) {
     checkMetadata(options);
@@ -332,9 +341,12 @@ public final class S3StorageDriver implements StorageDriver, BufferWrites {
   public UploadedPart uploadPart(DriverUpload upload, int partNumber, byte[] data, int length) {
     Upload u = (Upload) upload;
     String crc = multipartChecksums ? base64(crc32cHex(ByteBuffer.wrap(data, 0, length))) : null;
+    // the part buffer as it is, not copied (fromByteBuffer copies it): with several parts in flight
+    // the memory an upload holds stays one buffer per part
     var r = client.uploadPart(p -> p.bucket(bucket).key(u.key()).uploadId(u.uploadId()).partNumber(partNumber)
             .contentLength((long) length).checksumCRC32C(crc),
-        RequestBody.fromByteBuffer(ByteBuffer.wrap(data, 0, length)));
+        RequestBody.fromContentProvider(contentOf(ByteBuffer.wrap(data, 0, length)), length,
+            "application/octet-stream"));
     if (crc != null) {
       u.partCrcs().put(partNumber, crc);
     }
