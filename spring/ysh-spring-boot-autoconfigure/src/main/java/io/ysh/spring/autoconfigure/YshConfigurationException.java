@@ -19,7 +19,10 @@ public final class YshConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private static final Pattern ARTIFACT = Pattern.compile("add (io\\.ysh:[A-Za-z0-9._-]+)");
 
+  /** The property at fault. */
   private final String property;
+
+  /** The artifact holding the missing driver, or {@code null}. */
   private final String artifact;
 
   /**
