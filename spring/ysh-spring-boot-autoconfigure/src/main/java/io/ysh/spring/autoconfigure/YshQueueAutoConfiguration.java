@@ -48,6 +48,17 @@ public class YshQueueAutoConfiguration {
   public YshQueueAutoConfiguration() {}
 
   /**
+   * Runs the {@link YshListener} methods.
+   *
+   * @return the registrar
+   */
+  @org.springframework.context.annotation.Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
+  public static YshListenerRegistrar yshListenerRegistrar() {
+    return new YshListenerRegistrar();
+  }
+
+  /**
    * The bean name of a configured topic.
    *
    * @param name the name under {@code ysh.queue.topics}

@@ -20,8 +20,78 @@ public class YshQueueProperties {
   /** Subscriptions by name: ysh.queue.subscriptions.NAME.url. */
   private Map<String, Endpoint> subscriptions = new LinkedHashMap<>();
 
+  /** Settings of @YshListener methods by subscription name: ysh.queue.listeners.NAME.max-concurrency etc. */
+  private Map<String, Listener> listeners = new LinkedHashMap<>();
+
   /** Creates empty properties. */
   public YshQueueProperties() {}
+
+  /**
+   * The listener settings by subscription name.
+   *
+   * @return the settings
+   */
+  public Map<String, Listener> getListeners() {
+    return listeners;
+  }
+
+  /**
+   * Sets the listener settings.
+   *
+   * @param listeners the settings by subscription name
+   */
+  public void setListeners(Map<String, Listener> listeners) {
+    this.listeners = listeners;
+  }
+
+  /** How the {@code @YshListener} methods of one subscription run. */
+  public static class Listener {
+
+    /** How many messages are handled at once. */
+    private int maxConcurrency = 1;
+
+    /** How long shutdown waits for messages in hand to finish. */
+    private java.time.Duration drainTimeout = java.time.Duration.ofSeconds(30);
+
+    /** Creates default settings. */
+    public Listener() {}
+
+    /**
+     * The concurrency.
+     *
+     * @return the maximum number of messages handled at once
+     */
+    public int getMaxConcurrency() {
+      return maxConcurrency;
+    }
+
+    /**
+     * Sets the concurrency.
+     *
+     * @param maxConcurrency the maximum number of messages handled at once
+     */
+    public void setMaxConcurrency(int maxConcurrency) {
+      this.maxConcurrency = maxConcurrency;
+    }
+
+    /**
+     * The drain timeout.
+     *
+     * @return the timeout
+     */
+    public java.time.Duration getDrainTimeout() {
+      return drainTimeout;
+    }
+
+    /**
+     * Sets the drain timeout.
+     *
+     * @param drainTimeout the timeout
+     */
+    public void setDrainTimeout(java.time.Duration drainTimeout) {
+      this.drainTimeout = drainTimeout;
+    }
+  }
 
   /**
    * The topics by name.
