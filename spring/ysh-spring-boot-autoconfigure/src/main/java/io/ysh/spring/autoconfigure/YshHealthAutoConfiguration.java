@@ -1,0 +1,174 @@
+package io.ysh.spring.autoconfigure;
+
+import io.ysh.cache.Cache;
+import io.ysh.secrets.SecretStore;
+import io.ysh.storage.ObjectStorage;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Actuator health indicators for the storage, cache and secret store beans: {@code yshStorage},
+ * {@code yshCache}, {@code yshSecrets}. Each runs one cheap read of a probe key (which need not
+ * exist) on a small thread pool, bounded by {@code ysh.health.timeout} (2 s by default); details
+ * show the provider and, when down, the error code, never a URL or a secret.
+ *
+ * <p>Works on Spring Boot 4 ({@code org.springframework.boot.health.contributor}, module
+ * {@code spring-boot-health}) and 3 ({@code org.springframework.boot.actuate.health}, module
+ * {@code spring-boot-actuator}): the indicator implements whichever interface is on the class path,
+ * so this jar needs neither at compile time. Off with {@code ysh.health.enabled=false}.
+ */
+@AutoConfiguration(after = {YshStorageAutoConfiguration.class, YshCacheAutoConfiguration.class, YshSecretsAutoConfiguration.class})
+@ConditionalOnClass(name = {"io.ysh.storage.ObjectStorage"})
+@ConditionalOnProperty(prefix = "ysh.health", name = "enabled", havingValue = "true", matchIfMissing = true)
+public class YshHealthAutoConfiguration {
+
+  static final String BOOT4 = "org.springframework.boot.health.contributor";
+  static final String BOOT3 = "org.springframework.boot.actuate.health";
+  static final String PROBE_KEY = "ysh-health-probe";
+
+  /** Creates the configuration. */
+  public YshHealthAutoConfiguration() {}
+
+  /**
+   * The pool the probes run on: two daemon threads, shut down with the context.
+   *
+   * @return the pool
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "yshHealthExecutor")
+  public HealthExecutor yshHealthExecutor() {
+    return new HealthExecutor();
+  }
+
+  /**
+   * The storage indicator.
+   *
+   * @param storage the storage
+   * @param executor the probe pool
+   * @param env for {@code ysh.health.timeout}
+   * @return the indicator
+   */
+  @Bean
+  @ConditionalOnBean(ObjectStorage.class)
+  @ConditionalOnMissingBean(name = "yshStorageHealthIndicator")
+  public Object yshStorageHealthIndicator(ObjectStorage storage, HealthExecutor executor, Environment env) {
+    return indicator(new YshHealthCheck(storage.provider(), () -> storage.exists(PROBE_KEY), timeout(env), executor.pool));
+  }
+
+  /** Cache and secrets indicators, each only when its API is on the class path. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.ysh.cache.Cache")
+  static class CacheHealth {
+    @Bean
+    @ConditionalOnBean(Cache.class)
+    @ConditionalOnMissingBean(name = "yshCacheHealthIndicator")
+    Object yshCacheHealthIndicator(Cache cache, HealthExecutor executor, Environment env) {
+      return indicator(new YshHealthCheck(cache.provider(), () -> cache.exists(PROBE_KEY), timeout(env), executor.pool));
+    }
+  }
+
+  /** The secret store indicator. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.ysh.secrets.SecretStore")
+  static class SecretsHealth {
+    @Bean
+    @ConditionalOnBean(SecretStore.class)
+    @ConditionalOnMissingBean(name = "yshSecretsHealthIndicator")
+    Object yshSecretsHealthIndicator(SecretStore secrets, HealthExecutor executor, Environment env) {
+      return indicator(new YshHealthCheck(secrets.provider(), () -> secrets.getOptional(PROBE_KEY), timeout(env), executor.pool));
+    }
+  }
+
+  static Duration timeout(Environment env) {
+    Duration d = org.springframework.boot.context.properties.bind.Binder.get(env)
+        .bind("ysh.health.timeout", Duration.class).orElse(Duration.ofSeconds(2));
+    if (d.isNegative() || d.isZero()) {
+      throw new YshConfigurationException("ysh.health.timeout", "must be a positive duration, was " + d, null);
+    }
+    return d;
+  }
+
+  /**
+   * The indicator for a check: a {@code HealthIndicator} of whichever Boot line is on the class
+   * path, or the check itself when neither is (then Actuator is absent and nothing reads it).
+   */
+  static Object indicator(YshHealthCheck check) {
+    ClassLoader loader = YshHealthAutoConfiguration.class.getClassLoader();
+    String pkg = ClassUtils.isPresent(BOOT4 + ".HealthIndicator", loader) ? BOOT4
+        : ClassUtils.isPresent(BOOT3 + ".HealthIndicator", loader) ? BOOT3 : null;
+    if (pkg == null) {
+      return check;
+    }
+    try {
+      Class<?> indicatorType = ClassUtils.forName(pkg + ".HealthIndicator", loader);
+      Class<?> healthType = ClassUtils.forName(pkg + ".Health", loader);
+      Method up = healthType.getMethod("up");
+      Method down = healthType.getMethod("down");
+      Class<?> builderType = up.getReturnType();
+      Method withDetails = builderType.getMethod("withDetails", Map.class);
+      Method build = builderType.getMethod("build");
+      InvocationHandler handler = (proxy, method, args) -> {
+        switch (method.getName()) {
+          case "health":
+            if (method.getParameterCount() == 0) {
+              YshHealthCheck.Result r = check.check();
+              Object builder = (r.up() ? up : down).invoke(null);
+              withDetails.invoke(builder, r.details());
+              return build.invoke(builder);
+            }
+            return InvocationHandler.invokeDefault(proxy, method, args);
+          case "toString":
+            return "YshHealthIndicator";
+          case "hashCode":
+            return System.identityHashCode(proxy);
+          case "equals":
+            return proxy == args[0];
+          default:
+            return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+      };
+      return Proxy.newProxyInstance(loader, new Class<?>[] {indicatorType}, handler);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("cannot adapt the YSH health checks to Spring Boot's " + pkg + " API", e);
+    }
+  }
+
+  /** The probes' thread pool, shut down with the context. */
+  public static final class HealthExecutor implements DisposableBean {
+
+    final ExecutorService pool;
+
+    /** Creates the pool. */
+    public HealthExecutor() {
+      AtomicInteger n = new AtomicInteger();
+      ThreadFactory factory = r -> {
+        Thread t = new Thread(r, "ysh-health-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      };
+      this.pool = Executors.newFixedThreadPool(2, factory);
+    }
+
+    @Override
+    public void destroy() {
+      pool.shutdownNow();
+    }
+  }
+}
