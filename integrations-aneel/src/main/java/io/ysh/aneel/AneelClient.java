@@ -110,7 +110,11 @@ public final class AneelClient {
   private final Invoker invoker;
   private final DownloadCache cache;
   private final boolean validateBeforeCaching;
+  private final long maxJsonBytes;
   private volatile Boolean sqlAvailable;
+
+  /** The default {@link Builder#maxJsonBytes(long)}: 64 MiB. */
+  public static final long DEFAULT_MAX_JSON_BYTES = 64L * 1024 * 1024;
 
   private AneelClient(Builder b) {
     HttpUrl parsed = HttpUrl.parse(b.baseUrl);
@@ -118,6 +122,7 @@ public final class AneelClient {
       throw YshException.invalidArgument("baseUrl is not an http(s) URL: " + b.baseUrl);
     }
     this.base = parsed;
+    this.maxJsonBytes = b.maxJsonBytes;
     HttpClients.Builder hb =
         HttpClients.builder("aneel")
             // always the policy's: retries are built on it
@@ -240,7 +245,7 @@ public final class AneelClient {
                 if (!r.isSuccessful()) {
                   return false;
                 }
-                JsonNode n = JSON.readTree(r.body().string());
+                JsonNode n = JSON.readTree(cappedJson("datastore_search_sql", r.body()));
                 return n.path("success").asBoolean(false);
               }
             });
@@ -574,7 +579,7 @@ public final class AneelClient {
             }
             JsonNode n;
             try {
-              n = JSON.readTree(r.body().string());
+              n = JSON.readTree(cappedJson(action, r.body()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
               throw AneelException.of(AneelException.Problem.PORTAL_ERROR, action + ": the answer is not JSON", e);
             }
@@ -793,15 +798,29 @@ public final class AneelClient {
     }
     String detail = action + ": HTTP " + code + (message == null ? "" : " (" + message + ")");
     YshException.Builder b = YshException.builder(Errors.forHttpStatus(code)).provider("aneel").detail(detail);
-    String retryAfter = r.header("Retry-After");
-    if (retryAfter != null) {
-      try {
-        b.retryAfter(Duration.ofSeconds(Math.min(60, Long.parseLong(retryAfter.strip()))));
-      } catch (NumberFormatException ignored) {
-        // an HTTP date: backoff decides
-      }
-    }
+    // Delay-seconds or an HTTP date, at most a minute; a negative, huge or malformed value is
+    // ignored (backoff decides) instead of escaping the error mapping.
+    Errors.retryAfter(r.header("Retry-After"))
+        .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
+        .ifPresent(b::retryAfter);
     return b.build();
+  }
+
+  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+  // Reads a JSON answer of at most maxJsonBytes: a longer one fails as soon as the limit is
+  // passed, without the rest being read into memory (streamed CSV downloads are not limited).
+  private String cappedJson(String action, ResponseBody body) throws IOException {
+    long declared = body.contentLength();
+    if (declared > maxJsonBytes || body.source().request(maxJsonBytes + 1)) {
+      throw AneelException.of(
+          AneelException.Problem.PORTAL_ERROR,
+          action
+              + ": the JSON answer is larger than the "
+              + maxJsonBytes
+              + "-byte limit (AneelClient.Builder.maxJsonBytes); not read");
+    }
+    return body.string();
   }
 
   private static YshException ckanError(String action, JsonNode n, int status) {
@@ -845,6 +864,7 @@ public final class AneelClient {
     private X509TrustManager trustManager;
     private DownloadCache cache;
     private boolean validateBeforeCaching = true;
+    private long maxJsonBytes = DEFAULT_MAX_JSON_BYTES;
     private Telemetry telemetry = Telemetry.defaults();
     private String userAgentSuffix;
     private HttpLogLevel logLevel = HttpLogLevel.BASIC;
@@ -992,6 +1012,23 @@ public final class AneelClient {
      */
     public Builder validateBeforeCaching(boolean validate) {
       this.validateBeforeCaching = validate;
+      return this;
+    }
+
+    /**
+     * Sets the largest JSON answer (datastore pages, package metadata) read into memory, default
+     * {@link AneelClient#DEFAULT_MAX_JSON_BYTES}. A larger answer fails with {@code PORTAL_ERROR} as soon as
+     * the limit is passed, without the rest being read. CSV downloads stream and are not limited.
+     *
+     * @param bytes the limit, at least 1
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when not positive
+     */
+    public Builder maxJsonBytes(long bytes) {
+      if (bytes < 1) {
+        throw YshException.invalidArgument("maxJsonBytes must be at least 1, got " + bytes);
+      }
+      this.maxJsonBytes = bytes;
       return this;
     }
 
