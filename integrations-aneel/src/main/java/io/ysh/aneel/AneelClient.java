@@ -3,6 +3,7 @@ package io.ysh.aneel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ysh.core.ErrorCode;
+import io.ysh.core.Args;
 import io.ysh.core.Errors;
 import io.ysh.core.YshException;
 import io.ysh.core.http.HttpClients;
@@ -35,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -203,7 +203,7 @@ public final class AneelClient {
    * @throws AneelException {@code MISSING_COLUMN}, {@code INVALID_VALUE} while streaming
    */
   public <T> Stream<T> datastoreSearch(DatastoreQuery query, AneelDataset<T> dataset) {
-    Objects.requireNonNull(dataset, "dataset");
+    Args.notNull(dataset, "dataset");
     return rows(query, dataset::check).map(dataset::map);
   }
 
@@ -280,7 +280,7 @@ public final class AneelClient {
    * @throws YshException transport and portal errors after retries
    */
   public <T> Stream<T> download(AneelDataset<T> dataset) {
-    if (dataset.resourceId() == null) {
+    if (Args.notNull(dataset, "dataset").resourceId() == null) {
       throw YshException.invalidArgument("dataset " + dataset.name() + " has no resource id: use download(url).records(dataset)");
     }
     Download d = download(dataset.resourceId());
@@ -350,7 +350,7 @@ public final class AneelClient {
    * @return a lazy stream; close it
    */
   public Stream<TariffComponent> tariffComponents(ComponentFilter filter, boolean preferParquet) {
-    Objects.requireNonNull(filter, "filter");
+    Args.notNull(filter, "filter");
     List<ComponentYear> years = new ArrayList<>();
     for (ComponentYear y : tariffComponentResources()) {
       boolean after = filter.to() != null && y.year() > filter.to().getYear();
@@ -450,7 +450,7 @@ public final class AneelClient {
   // ---------------------------------------------------------------------------------------------
 
   private Stream<Row> rows(DatastoreQuery query, java.util.function.Consumer<Header> check) {
-    Objects.requireNonNull(query, "query");
+    Args.notNull(query, "query");
     Iterator<Row> it = new DatastorePages(query, check);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
@@ -878,7 +878,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      this.baseUrl = Args.notNull(baseUrl, "baseUrl");
       return this;
     }
 
@@ -890,7 +890,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder resilience(ResiliencePolicy policy) {
-      this.policy = Objects.requireNonNull(policy, "policy");
+      this.policy = Args.notNull(policy, "policy");
       return this;
     }
 
@@ -914,7 +914,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder httpClient(OkHttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
+      this.httpClient = Args.notNull(client, "client");
       return this;
     }
 
@@ -926,7 +926,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.connectTimeout = Args.notNull(timeout, "timeout");
       return this;
     }
 
@@ -938,7 +938,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.readTimeout = Args.notNull(timeout, "timeout");
       return this;
     }
 
@@ -950,7 +950,7 @@ public final class AneelClient {
      * @throws YshException {@code INVALID_ARGUMENT} when the store cannot back a trust manager
      */
     public Builder trustStore(KeyStore trustStore) {
-      Objects.requireNonNull(trustStore, "trustStore");
+      Args.notNull(trustStore, "trustStore");
       return tlsFrom(trustStore);
     }
 
@@ -963,6 +963,7 @@ public final class AneelClient {
      * @throws YshException {@code INVALID_ARGUMENT} when the trust store cannot be built
      */
     public Builder additionalTrustedCertificates(Collection<? extends X509Certificate> certificates) {
+      Args.noNulls(certificates, "certificates");
       try {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
@@ -987,8 +988,8 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder tls(SSLSocketFactory sslSocketFactory, X509TrustManager trustManager) {
-      this.sslSocketFactory = Objects.requireNonNull(sslSocketFactory, "sslSocketFactory");
-      this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+      this.sslSocketFactory = Args.notNull(sslSocketFactory, "sslSocketFactory");
+      this.trustManager = Args.notNull(trustManager, "trustManager");
       return this;
     }
 
@@ -1039,7 +1040,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      this.telemetry = Args.notNull(telemetry, "telemetry");
       return this;
     }
 
@@ -1061,7 +1062,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder logLevel(HttpLogLevel level) {
-      this.logLevel = Objects.requireNonNull(level, "level");
+      this.logLevel = Args.notNull(level, "level");
       return this;
     }
 
