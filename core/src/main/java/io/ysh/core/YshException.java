@@ -18,6 +18,13 @@ import java.util.Optional;
  * CPF that slipped into a provider's message is masked. Callers should still avoid putting
  * secret values into messages in the first place.
  *
+ * <p>The cause chain is covered too, since a logged exception prints every cause's message: when
+ * a cause's message (or its cause's, and so on) holds something the {@link Redactor} masks, that
+ * link of the chain is replaced by a {@link RedactedCause} that keeps the original class name,
+ * the masked message and the original stack trace. Causes whose messages hold nothing to mask
+ * (the usual case) stay exactly as the provider threw them, so {@code getCause() instanceof}
+ * checks keep working for them.
+ *
  * <p>Subclasses (the typed errors of the Asaas client, for example) add fields but keep the
  * code-and-retryable contract, so generic code can always switch on {@link #code()}.
  */
@@ -44,7 +51,7 @@ public class YshException extends RuntimeException {
    * @param builder the filled-in builder
    */
   protected YshException(Builder builder) {
-    super(null, builder.cause);
+    super(null, RedactedCause.redactChain(builder.cause));
     this.code = builder.code;
     this.retryable = builder.retryable != null ? builder.retryable : builder.code.retryableByDefault();
     this.detail = Redactor.defaults().redactText(builder.detail == null ? "" : builder.detail);

@@ -3,6 +3,7 @@ package io.ysh.aneel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ysh.core.ErrorCode;
+import io.ysh.core.Args;
 import io.ysh.core.Errors;
 import io.ysh.core.YshException;
 import io.ysh.core.http.HttpClients;
@@ -35,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -110,7 +110,11 @@ public final class AneelClient {
   private final Invoker invoker;
   private final DownloadCache cache;
   private final boolean validateBeforeCaching;
+  private final long maxJsonBytes;
   private volatile Boolean sqlAvailable;
+
+  /** The default {@link Builder#maxJsonBytes(long)}: 64 MiB. */
+  public static final long DEFAULT_MAX_JSON_BYTES = 64L * 1024 * 1024;
 
   private AneelClient(Builder b) {
     HttpUrl parsed = HttpUrl.parse(b.baseUrl);
@@ -118,6 +122,7 @@ public final class AneelClient {
       throw YshException.invalidArgument("baseUrl is not an http(s) URL: " + b.baseUrl);
     }
     this.base = parsed;
+    this.maxJsonBytes = b.maxJsonBytes;
     HttpClients.Builder hb =
         HttpClients.builder("aneel")
             // always the policy's: retries are built on it
@@ -198,7 +203,7 @@ public final class AneelClient {
    * @throws AneelException {@code MISSING_COLUMN}, {@code INVALID_VALUE} while streaming
    */
   public <T> Stream<T> datastoreSearch(DatastoreQuery query, AneelDataset<T> dataset) {
-    Objects.requireNonNull(dataset, "dataset");
+    Args.notNull(dataset, "dataset");
     return rows(query, dataset::check).map(dataset::map);
   }
 
@@ -240,7 +245,7 @@ public final class AneelClient {
                 if (!r.isSuccessful()) {
                   return false;
                 }
-                JsonNode n = JSON.readTree(r.body().string());
+                JsonNode n = JSON.readTree(cappedJson("datastore_search_sql", r.body()));
                 return n.path("success").asBoolean(false);
               }
             });
@@ -275,7 +280,7 @@ public final class AneelClient {
    * @throws YshException transport and portal errors after retries
    */
   public <T> Stream<T> download(AneelDataset<T> dataset) {
-    if (dataset.resourceId() == null) {
+    if (Args.notNull(dataset, "dataset").resourceId() == null) {
       throw YshException.invalidArgument("dataset " + dataset.name() + " has no resource id: use download(url).records(dataset)");
     }
     Download d = download(dataset.resourceId());
@@ -345,7 +350,7 @@ public final class AneelClient {
    * @return a lazy stream; close it
    */
   public Stream<TariffComponent> tariffComponents(ComponentFilter filter, boolean preferParquet) {
-    Objects.requireNonNull(filter, "filter");
+    Args.notNull(filter, "filter");
     List<ComponentYear> years = new ArrayList<>();
     for (ComponentYear y : tariffComponentResources()) {
       boolean after = filter.to() != null && y.year() > filter.to().getYear();
@@ -445,7 +450,7 @@ public final class AneelClient {
   // ---------------------------------------------------------------------------------------------
 
   private Stream<Row> rows(DatastoreQuery query, java.util.function.Consumer<Header> check) {
-    Objects.requireNonNull(query, "query");
+    Args.notNull(query, "query");
     Iterator<Row> it = new DatastorePages(query, check);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
@@ -574,7 +579,7 @@ public final class AneelClient {
             }
             JsonNode n;
             try {
-              n = JSON.readTree(r.body().string());
+              n = JSON.readTree(cappedJson(action, r.body()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
               throw AneelException.of(AneelException.Problem.PORTAL_ERROR, action + ": the answer is not JSON", e);
             }
@@ -793,15 +798,29 @@ public final class AneelClient {
     }
     String detail = action + ": HTTP " + code + (message == null ? "" : " (" + message + ")");
     YshException.Builder b = YshException.builder(Errors.forHttpStatus(code)).provider("aneel").detail(detail);
-    String retryAfter = r.header("Retry-After");
-    if (retryAfter != null) {
-      try {
-        b.retryAfter(Duration.ofSeconds(Math.min(60, Long.parseLong(retryAfter.strip()))));
-      } catch (NumberFormatException ignored) {
-        // an HTTP date: backoff decides
-      }
-    }
+    // Delay-seconds or an HTTP date, at most a minute; a negative, huge or malformed value is
+    // ignored (backoff decides) instead of escaping the error mapping.
+    Errors.retryAfter(r.header("Retry-After"))
+        .map(d -> d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d)
+        .ifPresent(b::retryAfter);
     return b.build();
+  }
+
+  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+  // Reads a JSON answer of at most maxJsonBytes: a longer one fails as soon as the limit is
+  // passed, without the rest being read into memory (streamed CSV downloads are not limited).
+  private String cappedJson(String action, ResponseBody body) throws IOException {
+    long declared = body.contentLength();
+    if (declared > maxJsonBytes || body.source().request(maxJsonBytes + 1)) {
+      throw AneelException.of(
+          AneelException.Problem.PORTAL_ERROR,
+          action
+              + ": the JSON answer is larger than the "
+              + maxJsonBytes
+              + "-byte limit (AneelClient.Builder.maxJsonBytes); not read");
+    }
+    return body.string();
   }
 
   private static YshException ckanError(String action, JsonNode n, int status) {
@@ -845,6 +864,7 @@ public final class AneelClient {
     private X509TrustManager trustManager;
     private DownloadCache cache;
     private boolean validateBeforeCaching = true;
+    private long maxJsonBytes = DEFAULT_MAX_JSON_BYTES;
     private Telemetry telemetry = Telemetry.defaults();
     private String userAgentSuffix;
     private HttpLogLevel logLevel = HttpLogLevel.BASIC;
@@ -858,7 +878,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      this.baseUrl = Args.notNull(baseUrl, "baseUrl");
       return this;
     }
 
@@ -870,7 +890,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder resilience(ResiliencePolicy policy) {
-      this.policy = Objects.requireNonNull(policy, "policy");
+      this.policy = Args.notNull(policy, "policy");
       return this;
     }
 
@@ -894,7 +914,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder httpClient(OkHttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
+      this.httpClient = Args.notNull(client, "client");
       return this;
     }
 
@@ -906,7 +926,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.connectTimeout = Args.notNull(timeout, "timeout");
       return this;
     }
 
@@ -918,7 +938,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.readTimeout = Args.notNull(timeout, "timeout");
       return this;
     }
 
@@ -930,7 +950,7 @@ public final class AneelClient {
      * @throws YshException {@code INVALID_ARGUMENT} when the store cannot back a trust manager
      */
     public Builder trustStore(KeyStore trustStore) {
-      Objects.requireNonNull(trustStore, "trustStore");
+      Args.notNull(trustStore, "trustStore");
       return tlsFrom(trustStore);
     }
 
@@ -943,6 +963,7 @@ public final class AneelClient {
      * @throws YshException {@code INVALID_ARGUMENT} when the trust store cannot be built
      */
     public Builder additionalTrustedCertificates(Collection<? extends X509Certificate> certificates) {
+      Args.noNulls(certificates, "certificates");
       try {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
@@ -967,8 +988,8 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder tls(SSLSocketFactory sslSocketFactory, X509TrustManager trustManager) {
-      this.sslSocketFactory = Objects.requireNonNull(sslSocketFactory, "sslSocketFactory");
-      this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+      this.sslSocketFactory = Args.notNull(sslSocketFactory, "sslSocketFactory");
+      this.trustManager = Args.notNull(trustManager, "trustManager");
       return this;
     }
 
@@ -996,13 +1017,30 @@ public final class AneelClient {
     }
 
     /**
+     * Sets the largest JSON answer (datastore pages, package metadata) read into memory, default
+     * {@link AneelClient#DEFAULT_MAX_JSON_BYTES}. A larger answer fails with {@code PORTAL_ERROR} as soon as
+     * the limit is passed, without the rest being read. CSV downloads stream and are not limited.
+     *
+     * @param bytes the limit, at least 1
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when not positive
+     */
+    public Builder maxJsonBytes(long bytes) {
+      if (bytes < 1) {
+        throw YshException.invalidArgument("maxJsonBytes must be at least 1, got " + bytes);
+      }
+      this.maxJsonBytes = bytes;
+      return this;
+    }
+
+    /**
      * Sets where observations of each call go.
      *
      * @param telemetry the telemetry
      * @return this builder
      */
     public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      this.telemetry = Args.notNull(telemetry, "telemetry");
       return this;
     }
 
@@ -1024,7 +1062,7 @@ public final class AneelClient {
      * @return this builder
      */
     public Builder logLevel(HttpLogLevel level) {
-      this.logLevel = Objects.requireNonNull(level, "level");
+      this.logLevel = Args.notNull(level, "level");
       return this;
     }
 

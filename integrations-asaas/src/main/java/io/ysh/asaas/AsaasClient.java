@@ -91,6 +91,9 @@ public final class AsaasClient {
   /** The default timeout of one create POST: Asaas advises at least 60 s for card charges. */
   public static final Duration DEFAULT_CREATE_TIMEOUT = Duration.ofSeconds(60);
 
+  /** The default {@link Builder#maxResponseBytes(long)}: 16 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
   /** The default settle window: long enough for a card authorization to land after a timeout. */
   public static final Duration DEFAULT_SETTLE_WINDOW = Duration.ofSeconds(90);
 
@@ -124,6 +127,7 @@ public final class AsaasClient {
     }
     Invoker invoker = Invoker.create("asaas", AsaasTransport.PROVIDER, b.telemetry, b.policy, ErrorMapper.defaults());
     this.transport = new AsaasTransport(http, b.createTimeout, baseUrl, b.apiKey, invoker, b.policy, b.maxConcurrentGets, b.clock);
+    transport.maxResponseBytes(b.maxResponseBytes);
     CreateSettings settings = new CreateSettings(b.createTimeout, b.settleWindow, b.settleInitialDelay, b.settleMaxDelay, b.recentWindow);
     ExactlyOnce once = new ExactlyOnce(b.policy, settings, b.leases == null ? Leases.NONE : b.leases.apply(b.apiKey.reveal(), b.recentWindow));
     this.customers = new Customers(transport, once);
@@ -291,6 +295,7 @@ public final class AsaasClient {
     private ResiliencePolicy policy = DEFAULT_POLICY;
     private Telemetry telemetry = Telemetry.defaults();
     private int maxConcurrentGets = 50;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private HttpLogLevel logLevel = HttpLogLevel.BASIC;
     private Clock clock = Clock.systemUTC();
     private Duration createTimeout = DEFAULT_CREATE_TIMEOUT;
@@ -496,6 +501,24 @@ public final class AsaasClient {
      */
     public Builder telemetry(Telemetry telemetry) {
       this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      return this;
+    }
+
+    /**
+     * Caps the size of a response body read into memory (default
+     * {@link AsaasClient#DEFAULT_MAX_RESPONSE_BYTES}, 16 MiB). A larger answer fails with
+     * {@code INTERNAL} (not retryable) as soon as the limit is passed, without the rest being
+     * read; after a create, reconcile by {@code externalReference} as after any unknown outcome.
+     *
+     * @param bytes the limit, at least 1
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when not positive
+     */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes < 1) {
+        throw YshException.invalidArgument("maxResponseBytes must be at least 1, got " + bytes);
+      }
+      this.maxResponseBytes = bytes;
       return this;
     }
 

@@ -57,6 +57,10 @@ final class AsaasTransport {
   private final Semaphore getPermits;
   private final long getWaitNanos;
   private final int maxConcurrentGets;
+  private volatile long maxResponseBytes = AsaasClient.DEFAULT_MAX_RESPONSE_BYTES;
+  // Error bodies up to this size are redacted whole and kept (cut to MAX_BODY_KEPT); larger
+  // ones are not kept, so redaction never has to work on a cut text.
+  private static final int MAX_BODY_REDACTED = 256 * 1024;
   private final ResiliencePolicy policy;
   private final Clock clock;
   private final ObjectMapper mapper = AsaasJson.mapper();
@@ -83,6 +87,19 @@ final class AsaasTransport {
     this.getPermits = new Semaphore(maxConcurrentGets, true);
     this.getWaitNanos = policy.totalTimeout().toNanos();
     this.clock = clock;
+  }
+
+  void maxResponseBytes(long bytes) {
+    this.maxResponseBytes = bytes;
+  }
+
+  // The body, or null when it is longer than maxResponseBytes (the rest is not read).
+  private byte[] readCapped(ResponseBody body) throws IOException {
+    long limit = maxResponseBytes;
+    if (body.contentLength() > limit || body.source().request(limit + 1)) {
+      return null;
+    }
+    return body.bytes();
   }
 
   ObjectMapper mapper() {
@@ -310,9 +327,19 @@ final class AsaasTransport {
       ResponseBody rbody = response.body();
       byte[] bytes;
       try {
-        bytes = rbody.bytes();
+        bytes = readCapped(rbody);
       } catch (IOException | RuntimeException e) {
         throw connectionError(op, request, e, body);
+      }
+      if (bytes == null) {
+        throw YshException.builder(ErrorCode.INTERNAL)
+            .retryable(false)
+            .operation("asaas." + op)
+            .provider(PROVIDER)
+            .resource(path)
+            .detail(request + " answered HTTP " + response.code() + " with a body larger than the " + maxResponseBytes
+                + "-byte limit (AsaasClient.Builder.maxResponseBytes); the rest was not read")
+            .build();
       }
       if (response.isSuccessful()) {
         return bytes;
@@ -356,8 +383,13 @@ final class AsaasTransport {
   }
 
   AsaasException statusError(String op, String request, String path, int status, String resetHeader, String limitHeader, byte[] bytes) {
-    String raw = bytes.length == 0 ? null : new String(bytes, 0, Math.min(bytes.length, MAX_BODY_KEPT * 4), StandardCharsets.UTF_8);
-    String redacted = raw == null ? null : truncate(Redactor.defaults().redactBody(raw));
+    // Redacted whole, then cut: a cut can never fall inside a secret.
+    String redacted =
+        bytes.length == 0
+            ? null
+            : bytes.length > MAX_BODY_REDACTED
+                ? "(" + bytes.length + " bytes, not kept)"
+                : Redactor.defaults().redactForLog(new String(bytes, StandardCharsets.UTF_8), MAX_BODY_KEPT);
     List<AsaasError> errors = parseErrors(bytes);
     StringBuilder detail = new StringBuilder(request).append(" answered HTTP ").append(status);
     for (AsaasError e : errors) {
@@ -378,7 +410,7 @@ final class AsaasTransport {
         return new AsaasConflictException(b.detail(detail.toString()), status, request, redacted, errors, null, List.of());
       case 429: {
         Duration reset = seconds(resetHeader);
-        String lower = raw == null ? "" : raw.toLowerCase(Locale.ROOT);
+        String lower = new String(bytes, 0, Math.min(bytes.length, MAX_BODY_KEPT * 4), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         boolean quota = lower.contains("quota") || lower.contains("cota") || (reset != null && reset.getSeconds() > QUOTA_RESET_SECONDS);
         if (reset != null) {
           b.retryAfter(reset);
@@ -421,10 +453,6 @@ final class AsaasTransport {
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? null : v.asText();
-  }
-
-  private static String truncate(String s) {
-    return s.length() <= MAX_BODY_KEPT ? s : s.substring(0, MAX_BODY_KEPT) + "…";
   }
 
   private static Duration seconds(String header) {

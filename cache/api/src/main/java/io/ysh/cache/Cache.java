@@ -1,5 +1,6 @@
 package io.ysh.cache;
 
+import io.ysh.core.Args;
 import io.ysh.cache.spi.CacheDriver;
 import io.ysh.cache.spi.CacheDriverProvider;
 import io.ysh.core.ErrorCode;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -161,7 +161,7 @@ public final class Cache implements AutoCloseable {
    * @return a builder
    */
   public static Builder builder(CacheDriver driver) {
-    return new Builder(null, Objects.requireNonNull(driver, "driver"));
+    return new Builder(null, Args.notNull(driver, "driver"));
   }
 
   /**
@@ -215,7 +215,7 @@ public final class Cache implements AutoCloseable {
    * @return the view
    */
   public <V> TypedCache<V> as(Codec<V> codec) {
-    return new TypedCache<>(this, Objects.requireNonNull(codec, "codec"));
+    return new TypedCache<>(this, Args.notNull(codec, "codec"));
   }
 
   /**
@@ -362,7 +362,7 @@ public final class Cache implements AutoCloseable {
    * @throws YshException {@code UNSUPPORTED} when the driver has nothing of that type
    */
   public <T> T unwrap(Class<T> type) {
-    Objects.requireNonNull(type, "type");
+    Args.notNull(type, "type");
     if (type.isInstance(driver)) {
       return type.cast(driver);
     }
@@ -413,7 +413,7 @@ public final class Cache implements AutoCloseable {
   }
 
   <V> Map<String, V> getAll(Collection<String> keys, Codec<V> codec) {
-    Objects.requireNonNull(keys, "keys");
+    Args.notNull(keys, "keys");
     LinkedHashSet<String> fulls = new LinkedHashSet<>();
     for (String k : keys) {
       fulls.add(fullKey(k));
@@ -435,7 +435,7 @@ public final class Cache implements AutoCloseable {
   }
 
   <V> void putAll(Map<String, ? extends V> entries, Duration ttl, Codec<V> codec) {
-    Objects.requireNonNull(entries, "entries");
+    Args.notNull(entries, "entries");
     Map<String, byte[]> encoded = new LinkedHashMap<>();
     for (Map.Entry<String, ? extends V> e : entries.entrySet()) {
       String full = fullKey(e.getKey());
@@ -452,7 +452,7 @@ public final class Cache implements AutoCloseable {
   }
 
   <V> V getOrLoad(String key, Duration ttl, Supplier<? extends V> loader, Codec<V> codec) {
-    Objects.requireNonNull(loader, "loader");
+    Args.notNull(loader, "loader");
     String full = fullKey(key);
     byte[] hit = invoker.call("get", full, true, () -> driver.get(full));
     if (hit != null) {
@@ -720,7 +720,7 @@ public final class Cache implements AutoCloseable {
      * @return this builder
      */
     public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      this.telemetry = Args.notNull(telemetry, "telemetry");
       return this;
     }
 
@@ -732,7 +732,7 @@ public final class Cache implements AutoCloseable {
      * @return this builder
      */
     public Builder resilience(ResiliencePolicy policy) {
-      this.policy = Objects.requireNonNull(policy, "policy");
+      this.policy = Args.notNull(policy, "policy");
       return this;
     }
 

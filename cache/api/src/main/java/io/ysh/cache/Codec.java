@@ -1,9 +1,9 @@
 package io.ysh.cache;
 
+import io.ysh.core.Args;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ysh.core.json.Json;
-import java.util.Objects;
 
 /**
  * Turns typed values into the bytes a cache stores, and back.
@@ -83,7 +83,7 @@ public interface Codec<V> {
    * @return the codec
    */
   static <V> Codec<V> json(Class<V> type) {
-    Objects.requireNonNull(type, "type");
+    Args.notNull(type, "type");
     ObjectMapper mapper = Json.mapper();
     return new Codecs.JsonCodec<>(mapper, mapper.constructType(type), type.getSimpleName());
   }
@@ -97,7 +97,7 @@ public interface Codec<V> {
    * @return the codec
    */
   static <V> Codec<V> json(TypeToken<V> type) {
-    Objects.requireNonNull(type, "type");
+    Args.notNull(type, "type");
     ObjectMapper mapper = Json.mapper();
     JavaType javaType = mapper.constructType(type.type());
     return new Codecs.JsonCodec<>(mapper, javaType, javaType.toCanonical());
@@ -112,8 +112,8 @@ public interface Codec<V> {
    * @return the codec
    */
   static <V> Codec<V> json(ObjectMapper mapper, JavaType type) {
-    Objects.requireNonNull(mapper, "mapper");
-    Objects.requireNonNull(type, "type");
+    Args.notNull(mapper, "mapper");
+    Args.notNull(type, "type");
     return new Codecs.JsonCodec<>(mapper, type, type.toCanonical());
   }
 }

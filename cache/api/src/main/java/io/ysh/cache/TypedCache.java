@@ -1,10 +1,10 @@
 package io.ysh.cache;
 
+import io.ysh.core.Args;
 import io.ysh.core.YshException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -177,7 +177,7 @@ public final class TypedCache<V> {
    * @throws RuntimeException whatever the loader threw
    */
   public V getOrLoad(String key, Duration ttl, Supplier<? extends V> loader) {
-    return cache.getOrLoad(key, Cache.requireTtl(ttl), Objects.requireNonNull(loader, "loader"), codec);
+    return cache.getOrLoad(key, Cache.requireTtl(ttl), Args.notNull(loader, "loader"), codec);
   }
 
   /**

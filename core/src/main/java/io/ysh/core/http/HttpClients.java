@@ -282,6 +282,9 @@ public final class HttpClients {
       b.addInterceptor(new UserAgentInterceptor(ua));
       interceptors.forEach(b::addInterceptor);
       networkInterceptors.forEach(b::addNetworkInterceptor);
+      // OkHttp parses a 503's Retry-After as an int and throws NumberFormatException for more
+      // digits than that: a hostile or broken server must not turn into a crash.
+      b.addNetworkInterceptor(HttpClients::saneRetryAfter);
       if (logLevel != HttpLogLevel.NONE) {
         b.addNetworkInterceptor(new RedactingLoggingInterceptor(logLevel, redactor));
       }
@@ -321,5 +324,19 @@ public final class HttpClients {
       }
       return chain.proceed(request);
     }
+  }
+
+  // A Retry-After of delay-seconds too large for an int is clamped to Integer.MAX_VALUE (what
+  // OkHttp reads as "do not retry"); anything else is passed on untouched.
+  private static okhttp3.Response saneRetryAfter(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
+    okhttp3.Response r = chain.proceed(chain.request());
+    String v = r.header("Retry-After");
+    if (v != null) {
+      String t = v.strip();
+      if (t.length() > 9 && !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return r.newBuilder().header("Retry-After", String.valueOf(Integer.MAX_VALUE)).build();
+      }
+    }
+    return r;
   }
 }

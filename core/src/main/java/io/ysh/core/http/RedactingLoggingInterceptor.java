@@ -18,13 +18,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs HTTP exchanges through SLF4J logger {@code io.ysh.http}, with credentials, tokens and
  * CPF/CNPJ numbers masked in URLs, headers and bodies by a {@link Redactor}. Bodies are logged
- * only when they are text, at most {@value #MAX_BODY} bytes, and never consumed (the response
- * body is peeked).
+ * only when they are text and never consumed (the response body is peeked). A body is redacted
+ * whole and only then cut to {@value #MAX_BODY} characters, so a cut never falls inside a secret;
+ * a body larger than {@value #MAX_PEEK} bytes is not logged at all, since redacting a prefix of it
+ * could leave the start of a secret that the prefix cuts readable.
  */
 public final class RedactingLoggingInterceptor implements Interceptor {
 
   /** The largest body logged at {@link HttpLogLevel#BODY}. */
   public static final int MAX_BODY = 4096;
+
+  /** The largest body read for logging; larger bodies are not logged. */
+  public static final int MAX_PEEK = 64 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger("io.ysh.http");
 
@@ -69,9 +74,20 @@ public final class RedactingLoggingInterceptor implements Interceptor {
     if (level.compareTo(HttpLogLevel.HEADERS) >= 0) {
       logHeaders("<--", response.headers());
     }
-    if (level == HttpLogLevel.BODY && LOG.isTraceEnabled() && response.body() != null && isText(response.body().contentType())) {
-      String body = response.peekBody(MAX_BODY).string();
-      LOG.trace("<-- body: {}", redactor.redactBody(body));
+    String encoding = response.header("Content-Encoding");
+    if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
+      if (level == HttpLogLevel.BODY) {
+        LOG.trace("<-- body: ({}-encoded, not logged)", encoding);
+      }
+    } else if (level == HttpLogLevel.BODY && LOG.isTraceEnabled() && response.body() != null && isText(response.body().contentType())) {
+      okhttp3.ResponseBody peeked = response.peekBody(MAX_PEEK + 1L);
+      byte[] bytes = peeked.bytes();
+      if (bytes.length > MAX_PEEK) {
+        LOG.trace("<-- body: (more than {} bytes, not logged)", MAX_PEEK);
+      } else {
+        String body = new String(bytes, charset(response.body().contentType()));
+        LOG.trace("<-- body: {}", redactor.redactForLog(body, MAX_BODY));
+      }
     }
     return response;
   }
@@ -87,14 +103,14 @@ public final class RedactingLoggingInterceptor implements Interceptor {
       return;
     }
     long length = body.contentLength();
-    if (length < 0 || length > MAX_BODY || !isText(body.contentType())) {
+    if (length < 0 || length > MAX_PEEK || !isText(body.contentType())) {
       LOG.trace("--> body: ({} bytes, not logged)", length);
       return;
     }
     Buffer buffer = new Buffer();
     body.writeTo(buffer);
     Charset charset = charset(body.contentType());
-    LOG.trace("--> body: {}", redactor.redactBody(buffer.readString(charset)));
+    LOG.trace("--> body: {}", redactor.redactForLog(buffer.readString(charset), MAX_BODY));
   }
 
   private static boolean isText(MediaType type) {

@@ -23,8 +23,20 @@ import java.util.regex.Pattern;
  *       …) and the {@code user:password@} part of URLs;
  *   <li>CPF and CNPJ numbers (formatted or bare, numeric or alphanumeric) anywhere in text,
  *       and JSON fields named {@code cpfCnpj}, {@code cpf} or {@code cnpj};
- *   <li>{@code Bearer}/{@code Basic} credentials and Asaas API keys ({@code $aact_…}).
+ *   <li>{@code Bearer}/{@code Basic} credentials and Asaas API keys ({@code $aact_…});
+ *   <li>Vault tokens, current ({@code hvs.}, {@code hvb.}, {@code hvr.}) and legacy ({@code s.},
+ *       {@code b.}, {@code r.});
+ *   <li>Azure {@code AccountKey=}, {@code SharedAccessKey=} and {@code SharedAccessSignature=} in
+ *       connection strings, and SAS {@code sig=};
+ *   <li>private keys: PEM {@code -----BEGIN … PRIVATE KEY-----} blocks and JSON
+ *       {@code private_key} fields (Google service-account files);
+ *   <li>Asaas card data: {@code creditCardToken}, {@code creditCardNumber}, {@code number},
+ *       {@code ccv};
+ *   <li>the query parameters {@code key=} (Google API keys), {@code sas=} and {@code code=}:
+ *       in query strings only, since elsewhere "key" names an object key.
  * </ul>
+ *
+ * <p>Redact whole texts, then cut: {@link #redactForLog(String, int)} does both in that order.
  *
  * <p><b>Whose documents are masked.</b> Every CPF is masked, always: it identifies a person. A
  * CNPJ is masked too, since the text cannot tell a customer's document from anyone else's, with
@@ -94,22 +106,52 @@ public final class Redactor {
           "cpf",
           "cnpj",
           "creditcardnumber",
+          "creditcardtoken",
+          "creditcardccv",
+          "cardnumber",
           "number",
           "ccv",
-          "cvv");
+          "cvv",
+          "private_key",
+          "privatekey",
+          "secret_access_key",
+          "secretaccesskey",
+          "aws_secret_access_key",
+          "session_token",
+          "sessiontoken",
+          "accountkey",
+          "account_key",
+          "sharedaccesskey",
+          "sharedaccesssignature",
+          "connectionstring",
+          "connection_string");
 
   private static final Redactor DEFAULTS = new Redactor(DEFAULT_HEADERS, DEFAULT_FIELDS);
 
-  // user:password@ in URLs (any scheme).
+  // user:password@ in URLs (any scheme). A password may hold '/', '?', '#', '@' unencoded, so
+  // everything up to the last '@' of the whitespace-free run is masked (over-masking a path that
+  // holds an '@' is the safe mistake).
   private static final Pattern URL_USERINFO =
-      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\\s:]*):([^/@\\s]*)@");
+      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\\s:?#]*):(\\S*)@");
   // Bearer / Basic credentials wherever they appear.
   private static final Pattern AUTH_SCHEME =
       Pattern.compile("(?i)\\b(Bearer|Basic|Token)\\s+[A-Za-z0-9._~+/=-]+");
   // Asaas keys: $aact_prod_… / $aact_hmlg_… / $aact_YTU5…
   private static final Pattern ASAAS_KEY = Pattern.compile("\\$aact_[A-Za-z0-9_:.$=+/-]+");
-  // Vault service tokens (hvs.…, s.…) and batch tokens (hvb.…).
-  private static final Pattern VAULT_TOKEN = Pattern.compile("\\bhv[sb]\\.[A-Za-z0-9_-]{10,}");
+  // Vault service, batch and recovery tokens: hvs.… / hvb.… / hvr.… and the legacy s.… / b.… /
+  // r.… (24 or more characters after the dot).
+  private static final Pattern VAULT_TOKEN =
+      Pattern.compile("\\b(?:hv[sbr]\\.[A-Za-z0-9_-]{10,}|[sbr]\\.[A-Za-z0-9]{24,})");
+  // Azure connection-string and SAS parts: AccountKey=…;, SharedAccessKey=…;,
+  // SharedAccessSignature=… (to the next ';', the SAS's own '&' included).
+  private static final Pattern CONNECTION_STRING_SECRET =
+      Pattern.compile("(?i)\\b(AccountKey|SharedAccessKey|SharedAccessSignature)(\\s*=\\s*)[^;\\s\"']+");
+  // A PEM private key block, also when the text ends before its END line.
+  private static final Pattern PEM_PRIVATE_KEY =
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----(?s:.*?)(?:-----END \\1PRIVATE KEY-----|\\z)");
+  // Names masked only as URL query parameters, where they hold credentials (a Google API key=);
+  // elsewhere "key" is an object key and must stay readable.
+  private static final Pattern QUERY_ONLY = Pattern.compile("(?i)([?&;](?:key|sas|code)=)([^&;#\\s\"']*)");
   // CNPJ: 12 alphanumerics + 2 digits, formatted or bare. CPF: 11 digits, formatted or bare.
   private static final Pattern CNPJ =
       Pattern.compile(
@@ -128,11 +170,11 @@ public final class Redactor {
     this.fields = lowercase(fields);
     String names =
         String.join("|", this.fields.stream().map(Pattern::quote).toArray(String[]::new));
-    this.queryParam = Pattern.compile("(?i)([?&;](?:" + names + ")=)([^&#\\s\"']*)");
+    this.queryParam = Pattern.compile("(?i)([?&;](?:" + names + ")=)([^&;#\\s\"']*)");
     this.jsonField =
         Pattern.compile(
             "(?i)(\"(?:" + names + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*)");
-    this.formField = Pattern.compile("(?i)(?<=^|[\\s,{(])((?:" + names + ")\\s*[=:]\\s*)([^\\s,;&)}\"']+)");
+    this.formField = Pattern.compile("(?i)(?<=^|[\\s,;{(])((?:" + names + ")\\s*[=:]\\s*)([^\\s,;&)}\"']+)");
   }
 
   /**
@@ -207,11 +249,14 @@ public final class Redactor {
       return "";
     }
     String s = URL_USERINFO.matcher(text).replaceAll("$1" + MASK + "@");
+    s = PEM_PRIVATE_KEY.matcher(s).replaceAll(MASK);
     s = AUTH_SCHEME.matcher(s).replaceAll("$1 " + MASK);
+    s = CONNECTION_STRING_SECRET.matcher(s).replaceAll("$1$2" + MASK);
     s = ASAAS_KEY.matcher(s).replaceAll(MASK);
     s = VAULT_TOKEN.matcher(s).replaceAll(MASK);
     s = replaceGroup2(jsonField, s, "\"" + MASK + "\"");
     s = replaceGroup2(queryParam, s, MASK);
+    s = replaceGroup2(QUERY_ONLY, s, MASK);
     s = replaceGroup2(formField, s, MASK);
     String before = s;
     s =
@@ -236,6 +281,34 @@ public final class Redactor {
    */
   public static String distributorCnpj(String cnpj) {
     return DISTRIBUTOR_CNPJ + Objects.requireNonNull(cnpj, "cnpj");
+  }
+
+  /**
+   * Masks a text and only then cuts it to at most {@code maxChars} characters (plus a marker
+   * saying how much was cut), so a cut can never fall inside a secret and leave part of it
+   * readable: every rule sees the whole text. The cut never splits a surrogate pair.
+   *
+   * <p>The text given must be whole: a text that was already cut (the first bytes of a larger
+   * body) can end inside a secret that no rule recognises any more; do not log such a prefix.
+   *
+   * @param text the whole text; null gives the empty string
+   * @param maxChars the most characters of redacted text to keep, at least 0
+   * @return the redacted text, cut to the limit
+   * @throws IllegalArgumentException when {@code maxChars} is negative
+   */
+  public String redactForLog(String text, int maxChars) {
+    if (maxChars < 0) {
+      throw new IllegalArgumentException("maxChars must not be negative: " + maxChars);
+    }
+    String redacted = redactText(text);
+    if (redacted.length() <= maxChars) {
+      return redacted;
+    }
+    int cut = maxChars;
+    if (cut > 0 && Character.isHighSurrogate(redacted.charAt(cut - 1))) {
+      cut--;
+    }
+    return redacted.substring(0, cut) + "…(" + (redacted.length() - cut) + " more characters)";
   }
 
   /**

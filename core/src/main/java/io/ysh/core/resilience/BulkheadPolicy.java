@@ -1,7 +1,8 @@
 package io.ysh.core.resilience;
 
+import io.ysh.core.Args;
+import io.ysh.core.YshException;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * A cap on concurrent calls (for example the 50 concurrent GETs Asaas allows): a call that
@@ -18,15 +19,15 @@ public record BulkheadPolicy(int maxConcurrentCalls, Duration maxWait) {
    *
    * @param maxConcurrentCalls see the record component
    * @param maxWait see the record component
-   * @throws IllegalArgumentException for out-of-range values
+   * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} for out-of-range values
    */
   public BulkheadPolicy {
-    Objects.requireNonNull(maxWait, "maxWait");
+    Args.notNull(maxWait, "maxWait");
     if (maxConcurrentCalls < 1) {
-      throw new IllegalArgumentException("maxConcurrentCalls must be at least 1");
+      throw YshException.invalidArgument("maxConcurrentCalls must be at least 1");
     }
     if (maxWait.isNegative()) {
-      throw new IllegalArgumentException("maxWait must not be negative");
+      throw YshException.invalidArgument("maxWait must not be negative");
     }
   }
 }

@@ -1,7 +1,8 @@
 package io.ysh.core.resilience;
 
+import io.ysh.core.Args;
+import io.ysh.core.YshException;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * When to stop calling a failing provider for a while. Counts only failures that say the
@@ -26,18 +27,18 @@ public record CircuitBreakerPolicy(
    * @param minimumCalls see the record component
    * @param openDuration see the record component
    * @param halfOpenCalls see the record component
-   * @throws IllegalArgumentException for out-of-range values
+   * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} for out-of-range values
    */
   public CircuitBreakerPolicy {
-    Objects.requireNonNull(openDuration, "openDuration");
+    Args.notNull(openDuration, "openDuration");
     if (!(failureRateThreshold > 0 && failureRateThreshold <= 100)) {
-      throw new IllegalArgumentException("failureRateThreshold must be in (0, 100]");
+      throw YshException.invalidArgument("failureRateThreshold must be in (0, 100]");
     }
     if (slidingWindowSize < 1 || minimumCalls < 1 || halfOpenCalls < 1) {
-      throw new IllegalArgumentException("window, minimum calls and half-open calls must be at least 1");
+      throw YshException.invalidArgument("window, minimum calls and half-open calls must be at least 1");
     }
     if (openDuration.isNegative() || openDuration.isZero()) {
-      throw new IllegalArgumentException("openDuration must be positive");
+      throw YshException.invalidArgument("openDuration must be positive");
     }
   }
 

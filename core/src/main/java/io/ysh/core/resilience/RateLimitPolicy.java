@@ -1,7 +1,8 @@
 package io.ysh.core.resilience;
 
+import io.ysh.core.Args;
+import io.ysh.core.YshException;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * A client-side rate limit: at most {@code permits} calls per {@code period}; a call that
@@ -20,19 +21,19 @@ public record RateLimitPolicy(int permits, Duration period, Duration maxWait) {
    * @param permits see the record component
    * @param period see the record component
    * @param maxWait see the record component
-   * @throws IllegalArgumentException for out-of-range values
+   * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} for out-of-range values
    */
   public RateLimitPolicy {
-    Objects.requireNonNull(period, "period");
-    Objects.requireNonNull(maxWait, "maxWait");
+    Args.notNull(period, "period");
+    Args.notNull(maxWait, "maxWait");
     if (permits < 1) {
-      throw new IllegalArgumentException("permits must be at least 1");
+      throw YshException.invalidArgument("permits must be at least 1");
     }
     if (period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException("period must be positive");
+      throw YshException.invalidArgument("period must be positive");
     }
     if (maxWait.isNegative()) {
-      throw new IllegalArgumentException("maxWait must not be negative");
+      throw YshException.invalidArgument("maxWait must not be negative");
     }
   }
 }

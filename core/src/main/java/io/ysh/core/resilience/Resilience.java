@@ -1,5 +1,6 @@
 package io.ysh.core.resilience;
 
+import io.ysh.core.Args;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -12,7 +13,6 @@ import io.ysh.core.ErrorCode;
 import io.ysh.core.Errors;
 import io.ysh.core.YshException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -51,8 +51,8 @@ public final class Resilience {
   private final DoubleSupplier random;
 
   Resilience(String name, ResiliencePolicy policy, Sleeper sleeper, LongSupplier nanoTime, DoubleSupplier random) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.policy = Objects.requireNonNull(policy, "policy");
+    this.name = Args.notEmpty(name, "name");
+    this.policy = Args.notNull(policy, "policy");
     this.sleeper = sleeper;
     this.nanoTime = nanoTime;
     this.random = random;
@@ -88,7 +88,7 @@ public final class Resilience {
    * @throws YshException the last attempt's failure, or the policy's own refusal
    */
   public <T> T call(boolean idempotent, Supplier<T> attempt) {
-    Objects.requireNonNull(attempt, "attempt");
+    Args.notNull(attempt, "attempt");
     RetryPolicy retry = policy.retry();
     long deadline = nanoTime.getAsLong() + policy.totalTimeout().toNanos();
     for (int n = 1; ; n++) {
@@ -123,7 +123,7 @@ public final class Resilience {
    * @throws YshException as {@link #call(boolean, Supplier)}
    */
   public void run(boolean idempotent, Runnable attempt) {
-    Objects.requireNonNull(attempt, "attempt");
+    Args.notNull(attempt, "attempt");
     call(
         idempotent,
         () -> {

@@ -1,5 +1,7 @@
 package io.ysh.core.resilience;
 
+import io.ysh.core.Args;
+import io.ysh.core.YshException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -219,7 +221,7 @@ public final class ResiliencePolicy {
      * @return this builder
      */
     public Builder retry(RetryPolicy retry) {
-      this.retry = Objects.requireNonNull(retry, "retry");
+      this.retry = Args.notNull(retry, "retry");
       return this;
     }
 
@@ -260,20 +262,20 @@ public final class ResiliencePolicy {
      * Builds the policy.
      *
      * @return the policy
-     * @throws IllegalArgumentException when the attempt timeout exceeds the total timeout
+     * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} when the attempt timeout exceeds the total timeout
      */
     public ResiliencePolicy build() {
       if (attemptTimeout.compareTo(totalTimeout) > 0) {
-        throw new IllegalArgumentException(
+        throw YshException.invalidArgument(
             "attemptTimeout (" + attemptTimeout + ") must not exceed totalTimeout (" + totalTimeout + ")");
       }
       return new ResiliencePolicy(this);
     }
 
     private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
+      Args.notNull(d, name);
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive");
+        throw YshException.invalidArgument(name + " must be positive");
       }
       return d;
     }

@@ -1,7 +1,8 @@
 package io.ysh.core.resilience;
 
+import io.ysh.core.Args;
+import io.ysh.core.YshException;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How often and how patiently to retry a failed idempotent call: exponential backoff with
@@ -26,22 +27,22 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
    * @param initialBackoff see the record component
    * @param maxBackoff see the record component
    * @param multiplier see the record component
-   * @throws IllegalArgumentException for out-of-range values
+   * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} for out-of-range values
    */
   public RetryPolicy {
-    Objects.requireNonNull(initialBackoff, "initialBackoff");
-    Objects.requireNonNull(maxBackoff, "maxBackoff");
+    Args.notNull(initialBackoff, "initialBackoff");
+    Args.notNull(maxBackoff, "maxBackoff");
     if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+      throw YshException.invalidArgument("maxAttempts must be at least 1, got " + maxAttempts);
     }
     if (initialBackoff.isNegative() || initialBackoff.isZero()) {
-      throw new IllegalArgumentException("initialBackoff must be positive");
+      throw YshException.invalidArgument("initialBackoff must be positive");
     }
     if (maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException("maxBackoff must be at least initialBackoff");
+      throw YshException.invalidArgument("maxBackoff must be at least initialBackoff");
     }
     if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-      throw new IllegalArgumentException("multiplier must be a finite number of at least 1");
+      throw YshException.invalidArgument("multiplier must be a finite number of at least 1");
     }
   }
 

@@ -39,6 +39,10 @@ public final class ResourceUrl {
 
   private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]*");
   private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]]+");
+  // One entry of an authority's host list: a name (unreserved characters, escapes, non-ASCII)
+  // or a bracketed IPv6 literal, with an optional port of up to five digits.
+  private static final Pattern HOST_PORT =
+      Pattern.compile("(?:[A-Za-z0-9._~%\\-\\x{80}-\\x{10FFFF}]+|\\[[0-9A-Fa-f:.%A-Za-z]+\\])(?::[0-9]{1,5})?");
 
   private final String scheme;
   private final String username;
@@ -82,22 +86,44 @@ public final class ResourceUrl {
     }
     int sep = s.indexOf("://");
     if (sep <= 0) {
-      throw invalid(s, "expected scheme://…");
+      // Nothing of the text is echoed: without "://" nothing says where a password would be.
+      throw YshException.invalidArgument("malformed resource URL: expected scheme://… (the text is not shown, it may hold a credential)");
     }
     String scheme = s.substring(0, sep).toLowerCase(Locale.ROOT);
     if (!SCHEME.matcher(scheme).matches()) {
-      throw invalid(s, "scheme must start with a letter and contain only letters, digits, '+', '-', '.'");
+      throw YshException.invalidArgument(
+          "malformed resource URL: the scheme must start with a letter and contain only letters,"
+              + " digits, '+', '-', '.' (the text is not shown, it may hold a credential)");
     }
     String rest = s.substring(sep + 3);
+    // The user info is located first, before any other check, so that no message below can
+    // echo the password: every later message shows the URL with the user info masked.
+    int at = userInfoEnd(scheme, rest);
+    String userInfo = at >= 0 ? rest.substring(0, at) : null;
+    rest = at >= 0 ? rest.substring(at + 1) : rest;
+    String shown;
+    if (userInfo != null) {
+      shown = scheme + "://" + maskedUserInfo(userInfo) + rest;
+    } else if (rest.indexOf('@') >= 0) {
+      // An '@' that closes no well-formed user info: where a password would end is unknown, so
+      // nothing after the scheme is shown.
+      shown = scheme + "://" + Redactor.MASK;
+    } else if (!hostListFollows(rest, 0)) {
+      // Not a well-formed host list (say "app:password" with the "@host" forgotten): the text
+      // after the scheme may be a credential, so none of it is shown.
+      shown = scheme + "://" + Redactor.MASK;
+    } else {
+      shown = scheme + "://" + rest;
+    }
     for (int i = 0; i < rest.length(); i++) {
       char c = rest.charAt(i);
       if (c <= ' ' || c == 0x7f) {
-        throw invalid(s, "contains a space or a control character (percent-encode it)");
+        throw invalid(shown, "contains a space or a control character (percent-encode it)");
       }
     }
     int hash = rest.indexOf('#');
     if (hash >= 0) {
-      throw invalid(s, "fragments (#…) are not allowed; percent-encode '#' as %23");
+      throw invalid(shown, "fragments (#…) are not allowed; percent-encode '#' as %23");
     }
     String query = null;
     int q = rest.indexOf('?');
@@ -111,17 +137,15 @@ public final class ResourceUrl {
 
     String username = null;
     Secret password = null;
-    int at = authority.lastIndexOf('@');
-    if (at >= 0) {
-      String userInfo = authority.substring(0, at);
-      authority = authority.substring(at + 1);
+    if (userInfo != null) {
       int colon = userInfo.indexOf(':');
       String rawUser = colon >= 0 ? userInfo.substring(0, colon) : userInfo;
-      username = rawUser.isEmpty() ? null : decode(s, rawUser, "user name");
+      username = rawUser.isEmpty() ? null : decode(shown, rawUser, "user name");
       if (colon >= 0) {
-        password = Secret.of(decode(s, userInfo.substring(colon + 1), "password"));
+        password = Secret.of(decodePassword(userInfo.substring(colon + 1)));
       }
     }
+    s = shown;
     List<HostAndPort> hosts = authority.isEmpty() ? List.of() : parseHosts(s, authority);
     List<String> segments = new ArrayList<>();
     if (!path.isEmpty()) {
@@ -155,6 +179,118 @@ public final class ResourceUrl {
    */
   public static Builder builder(String scheme) {
     return new Builder(scheme);
+  }
+
+  /**
+   * Where the user info ends: the index in {@code rest} (the text after {@code ://}) of the
+   * {@code @} that closes it, or -1 when the URL has none.
+   *
+   * <p>A password may contain any character, including {@code / ? # @ :} unencoded (base64
+   * account keys do), so the user info cannot end at the first {@code /} as in RFC 3986. The
+   * rule, as browsers do for {@code @}: the user info ends at the <em>last</em> {@code @} that
+   * is followed by a well-formed host list (possibly empty) and then the end, {@code /} or
+   * {@code ?}, and whose user name (the text before the first {@code :}) has no {@code /},
+   * {@code ?} or {@code #}. One reading is refused as ambiguous rather than guessed: a URL whose
+   * text before the first {@code /}, {@code ?} or {@code #} is already a valid {@code host:port}
+   * list, followed later by such an {@code @} ({@code redis://h:6379/0?mail=a@b}, or a password
+   * starting with digits then {@code /}); percent-encoding the {@code @} (%40) or the password
+   * resolves it. The message of that refusal shows nothing after the scheme.
+   */
+  private static int userInfoEnd(String scheme, String rest) {
+    int candidate = -1;
+    for (int i = rest.lastIndexOf('@'); i >= 0; i = i == 0 ? -1 : rest.lastIndexOf('@', i - 1)) {
+      if (cleanUser(rest, i) && hostListFollows(rest, i + 1)) {
+        candidate = i;
+        break;
+      }
+    }
+    if (candidate < 0) {
+      return -1;
+    }
+    int end = firstOf(rest, 0, "/?#");
+    String plain = rest.substring(0, end);
+    if (plain.indexOf('@') < 0 && end < candidate && plain.indexOf(':') >= 0 && hostListFollows(rest, 0)) {
+      throw YshException.invalidArgument(
+          "malformed resource URL '"
+              + scheme
+              + "://…': ambiguous user info; percent-encode '@' as %40 in the path or query, or"
+              + " '/', '?' and '#' in the password");
+    }
+    return candidate;
+  }
+
+  // The user name (user info up to its first ':') must not hold '/', '?' or '#'.
+  private static boolean cleanUser(String rest, int at) {
+    for (int i = 0; i < at; i++) {
+      char c = rest.charAt(i);
+      if (c == ':') {
+        return true;
+      }
+      if (c == '/' || c == '?' || c == '#') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Whether rest[from..] starts with a host list ("h", "h:1", "[::1]:2", "a,b:3", or nothing)
+  // followed by the end, '/' or '?'.
+  private static boolean hostListFollows(String rest, int from) {
+    int end = firstOf(rest, from, "/?#@");
+    if (end < rest.length() && (rest.charAt(end) == '#' || rest.charAt(end) == '@')) {
+      return false;
+    }
+    String list = rest.substring(from, end);
+    if (list.isEmpty()) {
+      return true;
+    }
+    for (String part : list.split(",", -1)) {
+      if (!HOST_PORT.matcher(part).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int firstOf(String text, int from, String chars) {
+    for (int i = from; i < text.length(); i++) {
+      if (chars.indexOf(text.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  private static String maskedUserInfo(String userInfo) {
+    int colon = userInfo.indexOf(':');
+    return colon >= 0 ? userInfo.substring(0, colon) + ":" + Redactor.MASK + "@" : userInfo + "@";
+  }
+
+  // A password is taken as typed, except that well-formed UTF-8 percent-escapes are decoded: a
+  // stray '%' is a character of the password, never an error that could quote it.
+  private static String decodePassword(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); ) {
+      char c = raw.charAt(i);
+      if (c == '%'
+          && i + 2 < raw.length()
+          && Character.digit(raw.charAt(i + 1), 16) >= 0
+          && Character.digit(raw.charAt(i + 2), 16) >= 0) {
+        out.write((Character.digit(raw.charAt(i + 1), 16) << 4) | Character.digit(raw.charAt(i + 2), 16));
+        i += 3;
+      } else {
+        int cp = raw.codePointAt(i);
+        byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+        out.write(b, 0, b.length);
+        i += Character.charCount(cp);
+      }
+    }
+    byte[] bytes = out.toByteArray();
+    String decoded = new String(bytes, StandardCharsets.UTF_8);
+    return Arrays.equals(decoded.getBytes(StandardCharsets.UTF_8), bytes) ? decoded : raw;
   }
 
   private static List<HostAndPort> parseHosts(String url, String authority) {
@@ -194,7 +330,7 @@ public final class ResourceUrl {
       int port = -1;
       if (portText != null) {
         if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(Character::isDigit)) {
-          throw invalid(url, "port '" + portText + "' is not a number in 1..65535");
+          throw invalid(url, "a port is not a number in 1..65535");
         }
         port = Integer.parseInt(portText);
         if (port < 1 || port > 65535) {
@@ -242,13 +378,10 @@ public final class ResourceUrl {
     return decoded;
   }
 
+  // The URL given here has its user info masked already (see parse); the redactor masks
+  // sensitive query parameters on top.
   private static YshException invalid(String url, String problem) {
-    return YshException.invalidArgument("malformed resource URL '" + safe(url) + "': " + problem);
-  }
-
-  // The raw URL as typed may hold a password: mask it before it enters any message.
-  private static String safe(String url) {
-    return Redactor.defaults().redactUrl(url);
+    return YshException.invalidArgument("malformed resource URL '" + Redactor.defaults().redactUrl(url) + "': " + problem);
   }
 
   /**

@@ -111,6 +111,25 @@ class HttpClientsTest {
   }
 
   @Test
+  void aLoggedBodyIsRedactedWholeBeforeItIsCutSoNoSecretIsHalfShown() throws Exception {
+    // The secret straddles the 4 KiB logging limit: cut first, its closing quote would be gone.
+    String big = "{\"pad\":\"" + "p".repeat(4070) + "\",\"password\":\"HALFSHOWNSECRETVALUE\",\"n\":1}";
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/straddle"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(big)));
+    String huge = "{\"password\":\"TOOLARGESECRET\",\"pad\":\"" + "p".repeat(70 * 1024) + "\"}";
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/huge"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(huge)));
+    OkHttpClient client = HttpClients.builder("asaas").logLevel(HttpLogLevel.BODY).build();
+    for (String path : List.of("/straddle", "/huge")) {
+      try (Response r = client.newCall(new Request.Builder().url(server.baseUrl() + path).header("Accept-Encoding", "identity").build()).execute()) {
+        assertThat(r.body().string()).contains("SECRET");
+      }
+    }
+    String logged = logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+    assertThat(logged).doesNotContain("HALF").doesNotContain("TOOLARGE").contains("not logged").contains("more characters)");
+  }
+
+  @Test
   void clientsShareTheBasePoolUnlessAskedOtherwise() {
     OkHttpClient a = HttpClients.builder("a").build();
     OkHttpClient b = HttpClients.builder("b").build();

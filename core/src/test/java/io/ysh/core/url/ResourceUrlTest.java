@@ -64,7 +64,7 @@ class ResourceUrlTest {
     assertInvalid("  ", "must not be empty");
     assertInvalid("localhost:6379", "expected scheme://");
     assertInvalid("1redis://h", "scheme must start with a letter");
-    assertInvalid("redis://h:notaport", "port 'notaport'");
+    assertInvalid("redis://h:notaport", "a port is not a number");
     assertInvalid("redis://h:70000", "outside 1..65535");
     assertInvalid("redis://h1,,h2", "empty host");
     assertInvalid("redis://[::1", "unclosed '['");

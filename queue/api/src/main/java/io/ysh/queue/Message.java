@@ -1,5 +1,6 @@
 package io.ysh.queue;
 
+import io.ysh.core.Args;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -213,7 +214,7 @@ public final class Message {
      * @param body {@link Message#body()}: the bytes, copied
      */
     public Builder body(byte[] body) {
-      this.body = Objects.requireNonNull(body, "body").clone();
+      this.body = Args.notNull(body, "body").clone();
       return this;
     }
 
@@ -223,7 +224,7 @@ public final class Message {
      * @param body {@link Message#body()} as text, encoded in UTF-8
      */
     public Builder body(String body) {
-      this.body = Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8);
+      this.body = Args.notNull(body, "body").getBytes(StandardCharsets.UTF_8);
       return this;
     }
 
@@ -235,7 +236,7 @@ public final class Message {
      * @return this builder
      */
     public Builder attribute(String name, String value) {
-      attributes.put(Objects.requireNonNull(name, "attribute name"), Objects.requireNonNull(value, "attribute value"));
+      attributes.put(Args.notNull(name, "attribute name"), Args.notNull(value, "attribute value"));
       return this;
     }
 
@@ -246,7 +247,7 @@ public final class Message {
      * @return this builder
      */
     public Builder attributes(Map<String, String> attributes) {
-      attributes.forEach(this::attribute);
+      Args.notNull(attributes, "attributes").forEach(this::attribute);
       return this;
     }
 

@@ -1,8 +1,9 @@
 package io.ysh.queue;
 
+import io.ysh.core.Args;
+import io.ysh.core.YshException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -66,15 +67,15 @@ public record QueueCapabilities(
    * @param extendDeadline see the record's description
    * @param maxNackDelay see the record's description
    * @param nativeDeadLetter see the record's description
-   * @throws IllegalArgumentException when a limit is not positive
+   * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} when a limit is not positive
    */
   public QueueCapabilities {
     if (maxMessageBytes <= 0 || maxBatchMessages <= 0 || maxBatchBytes <= 0 || maxAttributes < 0
         || maxAttributeNameLength <= 0 || maxAttributeValueBytes <= 0 || maxOrderingKeyBytes <= 0) {
-      throw new IllegalArgumentException("queue capability limits must be positive");
+      throw YshException.invalidArgument("queue capability limits must be positive");
     }
-    Objects.requireNonNull(maxNackDelay, "maxNackDelay");
-    reservedAttributePrefixes = Set.copyOf(Objects.requireNonNull(reservedAttributePrefixes, "reservedAttributePrefixes")
+    Args.notNull(maxNackDelay, "maxNackDelay");
+    reservedAttributePrefixes = Set.copyOf(Args.notNull(reservedAttributePrefixes, "reservedAttributePrefixes")
         .stream().map(p -> p.toLowerCase(Locale.ROOT)).toList());
   }
 
@@ -271,7 +272,7 @@ public record QueueCapabilities(
      * Builds the capabilities.
      *
      * @return the capabilities
-     * @throws IllegalArgumentException when a limit is not positive
+     * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} when a limit is not positive
      */
     public QueueCapabilities build() {
       return new QueueCapabilities(

@@ -1,11 +1,11 @@
 package io.ysh.queue;
 
+import io.ysh.core.Args;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.queue.spi.DriverMessage;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -132,7 +132,7 @@ public final class ReceivedMessage {
    *     {@code INVALID_ARGUMENT} for a negative delay
    */
   public void nack(Duration delay) {
-    Objects.requireNonNull(delay, "delay");
+    Args.notNull(delay, "delay");
     if (delay.isNegative()) {
       throw YshException.invalidArgument("nack delay must not be negative");
     }
@@ -152,7 +152,7 @@ public final class ReceivedMessage {
    *     {@link QueueCapabilities#extendDeadline()}), {@code PRECONDITION_FAILED} when already settled
    */
   public void extendDeadline(Duration extension) {
-    Objects.requireNonNull(extension, "extension");
+    Args.notNull(extension, "extension");
     if (state.get() != PENDING) {
       throw settled("extendDeadline", state.get() == ACKED ? "acked" : "nacked");
     }

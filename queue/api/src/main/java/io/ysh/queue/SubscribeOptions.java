@@ -1,8 +1,8 @@
 package io.ysh.queue;
 
+import io.ysh.core.Args;
 import io.ysh.core.YshException;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How a push subscription runs handlers.
@@ -27,8 +27,8 @@ public record SubscribeOptions(int maxConcurrency, int maxInFlight, Duration dra
    *     limit below it, or a negative duration
    */
   public SubscribeOptions {
-    Objects.requireNonNull(drainTimeout, "drainTimeout");
-    Objects.requireNonNull(pollWait, "pollWait");
+    Args.notNull(drainTimeout, "drainTimeout");
+    Args.notNull(pollWait, "pollWait");
     if (maxConcurrency < 1 || maxInFlight < maxConcurrency) {
       throw YshException.invalidArgument("need maxConcurrency >= 1 and maxInFlight >= maxConcurrency");
     }

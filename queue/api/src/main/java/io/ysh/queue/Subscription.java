@@ -1,5 +1,6 @@
 package io.ysh.queue;
 
+import io.ysh.core.Args;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.core.resilience.ResiliencePolicy;
@@ -11,7 +12,6 @@ import io.ysh.queue.spi.SubscriptionDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -113,7 +113,7 @@ public final class Subscription implements AutoCloseable {
    * @return a builder
    */
   public static Builder builder(SubscriptionDriver driver) {
-    return new Builder(null, Objects.requireNonNull(driver, "driver"));
+    return new Builder(null, Args.notNull(driver, "driver"));
   }
 
   /**
@@ -128,7 +128,7 @@ public final class Subscription implements AutoCloseable {
    *     when closed, or the mapped provider failure
    */
   public List<ReceivedMessage> receive(int max, Duration wait) {
-    Objects.requireNonNull(wait, "wait");
+    Args.notNull(wait, "wait");
     if (max < 1) {
       throw YshException.invalidArgument("max must be at least 1, was " + max);
     }
@@ -166,8 +166,8 @@ public final class Subscription implements AutoCloseable {
    * @return the running subscriber; close it (or this subscription) to stop
    */
   public Subscriber subscribe(MessageHandler handler, SubscribeOptions options) {
-    Objects.requireNonNull(handler, "handler");
-    Objects.requireNonNull(options, "options");
+    Args.notNull(handler, "handler");
+    Args.notNull(options, "options");
     ensureOpen("subscribe");
     Subscriber s = new Subscriber(this, handler, options);
     subscribers.add(s);
@@ -220,7 +220,7 @@ public final class Subscription implements AutoCloseable {
    * @throws YshException {@code UNSUPPORTED} when the driver has nothing of that type
    */
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(driver)) {
+    if (Args.notNull(type, "type").isInstance(driver)) {
       return type.cast(driver);
     }
     return driver
@@ -445,7 +445,7 @@ public final class Subscription implements AutoCloseable {
      * @return this builder
      */
     public Builder resilience(ResiliencePolicy policy) {
-      this.resilience = Objects.requireNonNull(policy, "policy");
+      this.resilience = Args.notNull(policy, "policy");
       return this;
     }
 
@@ -456,7 +456,7 @@ public final class Subscription implements AutoCloseable {
      * @return this builder
      */
     public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      this.telemetry = Args.notNull(telemetry, "telemetry");
       return this;
     }
 
@@ -483,7 +483,7 @@ public final class Subscription implements AutoCloseable {
      * @return this builder
      */
     public Builder nackDelay(Duration base) {
-      if (Objects.requireNonNull(base, "base").isNegative()) {
+      if (Args.notNull(base, "base").isNegative()) {
         throw YshException.invalidArgument("nackDelay must not be negative");
       }
       this.nackDelay = base;

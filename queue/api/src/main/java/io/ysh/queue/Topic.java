@@ -1,5 +1,6 @@
 package io.ysh.queue;
 
+import io.ysh.core.Args;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.core.resilience.ResiliencePolicy;
@@ -10,7 +11,6 @@ import io.ysh.queue.spi.TopicDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,7 +94,7 @@ public final class Topic implements AutoCloseable {
    * @return a builder
    */
   public static Builder builder(TopicDriver driver) {
-    return new Builder(null, Objects.requireNonNull(driver, "driver"));
+    return new Builder(null, Args.notNull(driver, "driver"));
   }
 
   /**
@@ -107,7 +107,7 @@ public final class Topic implements AutoCloseable {
    *     {@code NOT_FOUND} for a missing destination, or the mapped provider failure
    */
   public String publish(Message message) {
-    return publishAll(List.of(message)).get(0);
+    return publishAll(List.of(Args.notNull(message, "message"))).get(0);
   }
 
   /**
@@ -120,12 +120,12 @@ public final class Topic implements AutoCloseable {
    */
   public List<String> publishAll(List<Message> messages) {
     ensureOpen();
-    Objects.requireNonNull(messages, "messages");
+    Args.notNull(messages, "messages");
     if (messages.isEmpty()) {
       return List.of();
     }
     for (int i = 0; i < messages.size(); i++) {
-      Problem problem = problem(Objects.requireNonNull(messages.get(i), "message"));
+      Problem problem = problem(Args.notNull(messages.get(i), "message"));
       if (problem != null) {
         throw messages.size() == 1 ? problem.exception(driver.provider())
             : problem.inBatch(i).exception(driver.provider());
@@ -148,7 +148,7 @@ public final class Topic implements AutoCloseable {
   public CompletableFuture<String> publishAsync(Message message) {
     try {
       ensureOpen();
-      Problem problem = problem(Objects.requireNonNull(message, "message"));
+      Problem problem = problem(Args.notNull(message, "message"));
       if (problem != null) {
         throw problem.exception(driver.provider());
       }
@@ -196,7 +196,7 @@ public final class Topic implements AutoCloseable {
    * @throws YshException {@code UNSUPPORTED} when the driver has nothing of that type
    */
   public <T> T unwrap(Class<T> type) {
-    if (type.isInstance(driver)) {
+    if (Args.notNull(type, "type").isInstance(driver)) {
       return type.cast(driver);
     }
     return driver
@@ -464,7 +464,7 @@ public final class Topic implements AutoCloseable {
      * @return this builder
      */
     public Builder resilience(ResiliencePolicy policy) {
-      this.resilience = Objects.requireNonNull(policy, "policy");
+      this.resilience = Args.notNull(policy, "policy");
       return this;
     }
 
@@ -475,7 +475,7 @@ public final class Topic implements AutoCloseable {
      * @return this builder
      */
     public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      this.telemetry = Args.notNull(telemetry, "telemetry");
       return this;
     }
 

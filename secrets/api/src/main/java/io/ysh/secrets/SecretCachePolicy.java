@@ -1,8 +1,8 @@
 package io.ysh.secrets;
 
+import io.ysh.core.Args;
 import io.ysh.core.YshException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
@@ -158,7 +158,7 @@ public final class SecretCachePolicy {
      * @throws YshException {@code INVALID_ARGUMENT} when not positive
      */
     public Builder ttl(Duration ttl) {
-      Objects.requireNonNull(ttl, "ttl");
+      Args.notNull(ttl, "ttl");
       if (ttl.isNegative() || ttl.isZero()) {
         throw YshException.invalidArgument("cache TTL must be positive, got " + ttl);
       }
@@ -173,7 +173,7 @@ public final class SecretCachePolicy {
      * @throws YshException {@code INVALID_ARGUMENT} when negative
      */
     public Builder refreshAhead(Duration refreshAhead) {
-      Objects.requireNonNull(refreshAhead, "refreshAhead");
+      Args.notNull(refreshAhead, "refreshAhead");
       if (refreshAhead.isNegative()) {
         throw YshException.invalidArgument("refresh-ahead window must not be negative");
       }
@@ -188,7 +188,7 @@ public final class SecretCachePolicy {
      * @throws YshException {@code INVALID_ARGUMENT} when negative
      */
     public Builder staleIfError(Duration staleIfError) {
-      Objects.requireNonNull(staleIfError, "staleIfError");
+      Args.notNull(staleIfError, "staleIfError");
       if (staleIfError.isNegative()) {
         throw YshException.invalidArgument("stale-if-error bound must not be negative");
       }
@@ -216,7 +216,7 @@ public final class SecretCachePolicy {
      * @param ticker {@link SecretCachePolicy#ticker()}; replaced in tests
      */
     public Builder ticker(LongSupplier ticker) {
-      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      this.ticker = Args.notNull(ticker, "ticker");
       return this;
     }
 

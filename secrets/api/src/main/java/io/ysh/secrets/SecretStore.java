@@ -1,5 +1,6 @@
 package io.ysh.secrets;
 
+import io.ysh.core.Args;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -26,7 +27,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
@@ -149,9 +149,9 @@ public final class SecretStore implements AutoCloseable {
    * @throws YshException {@code INVALID_ARGUMENT} when no store is given
    */
   public static SecretStore chain(SecretStore... stores) {
-    Objects.requireNonNull(stores, "stores");
+    Args.notNull(stores, "stores");
     List<SecretStore> list = Arrays.asList(stores.clone());
-    list.forEach(s -> Objects.requireNonNull(s, "store"));
+    list.forEach(s -> Args.notNull(s, "store"));
     return new Builder(null, new ChainDriver(list)).build();
   }
 
@@ -175,7 +175,7 @@ public final class SecretStore implements AutoCloseable {
    * @return a builder
    */
   public static Builder builder(SecretDriver driver) {
-    return new Builder(null, Objects.requireNonNull(driver, "driver"));
+    return new Builder(null, Args.notNull(driver, "driver"));
   }
 
   /**
@@ -212,7 +212,7 @@ public final class SecretStore implements AutoCloseable {
    * @return true when supported
    */
   public boolean supports(SecretCapability capability) {
-    return capabilities.contains(capability);
+    return capabilities.contains(Args.notNull(capability, "capability"));
   }
 
   /**
@@ -278,7 +278,7 @@ public final class SecretStore implements AutoCloseable {
    *     message gives the line and column, never the content), or the failures of {@link #get}
    */
   public <T> T getJson(String name, Class<T> type) {
-    Objects.requireNonNull(type, "type");
+    Args.notNull(type, "type");
     return type.cast(getJson(name, (Type) type));
   }
 
@@ -293,7 +293,7 @@ public final class SecretStore implements AutoCloseable {
    * @throws YshException as {@link #getJson(String, Class)}
    */
   public <T> T getJson(String name, Type type) {
-    Objects.requireNonNull(type, "type");
+    Args.notNull(type, "type");
     SecretValue value = get(name);
     ObjectMapper mapper = Json.mapper();
     JavaType javaType = mapper.getTypeFactory().constructType(type);
@@ -375,7 +375,7 @@ public final class SecretStore implements AutoCloseable {
    * @throws YshException {@code UNSUPPORTED} without {@link SecretCapability#PUT}
    */
   public Optional<String> put(String name, String value) {
-    return put(name, Secret.of(Objects.requireNonNull(value, "value")));
+    return put(name, Secret.of(Args.notNull(value, "value")));
   }
 
   /**
@@ -390,7 +390,7 @@ public final class SecretStore implements AutoCloseable {
    */
   public Optional<String> put(String name, Secret value) {
     checkName(name);
-    Objects.requireNonNull(value, "value");
+    Args.notNull(value, "value");
     require(SecretCapability.PUT, "put");
     if (!supports(SecretCapability.BINARY_VALUES) && !isUtf8(value)) {
       throw YshException.builder(ErrorCode.INVALID_ARGUMENT)
@@ -447,9 +447,11 @@ public final class SecretStore implements AutoCloseable {
    * caching is off.
    *
    * @param name the secret name
+   * @throws YshException {@code INVALID_ARGUMENT} when the name is null or empty
    */
   public void invalidate(String name) {
-    if (cache != null && name != null) {
+    Args.notEmpty(name, "name");
+    if (cache != null) {
       cache.invalidate(name);
     }
   }
@@ -476,7 +478,7 @@ public final class SecretStore implements AutoCloseable {
    */
   public SecretWatch watch(String name, SecretListener listener) {
     checkName(name);
-    Objects.requireNonNull(listener, "listener");
+    Args.notNull(listener, "listener");
     SecretValue baseline = null;
     boolean known;
     try {
@@ -517,7 +519,7 @@ public final class SecretStore implements AutoCloseable {
    * @throws YshException {@code UNSUPPORTED} when the driver has nothing of that type
    */
   public <T> T unwrap(Class<T> type) {
-    Objects.requireNonNull(type, "type");
+    Args.notNull(type, "type");
     if (type.isInstance(driver) && !(driver instanceof ChainDriver)) {
       return type.cast(driver);
     }
@@ -711,7 +713,7 @@ public final class SecretStore implements AutoCloseable {
      * @return this builder
      */
     public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      this.telemetry = Args.notNull(telemetry, "telemetry");
       return this;
     }
 
@@ -723,7 +725,7 @@ public final class SecretStore implements AutoCloseable {
      * @return this builder
      */
     public Builder resilience(ResiliencePolicy resilience) {
-      this.resilience = Objects.requireNonNull(resilience, "resilience");
+      this.resilience = Args.notNull(resilience, "resilience");
       return this;
     }
 
@@ -734,7 +736,7 @@ public final class SecretStore implements AutoCloseable {
      * @return this builder
      */
     public Builder cache(SecretCachePolicy cache) {
-      this.cache = Objects.requireNonNull(cache, "cache");
+      this.cache = Args.notNull(cache, "cache");
       return this;
     }
 
@@ -745,7 +747,7 @@ public final class SecretStore implements AutoCloseable {
      * @return this builder
      */
     public Builder watchInterval(Duration watchInterval) {
-      Objects.requireNonNull(watchInterval, "watchInterval");
+      Args.notNull(watchInterval, "watchInterval");
       if (watchInterval.isNegative() || watchInterval.isZero()) {
         throw YshException.invalidArgument("watch interval must be positive");
       }

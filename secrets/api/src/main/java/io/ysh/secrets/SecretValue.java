@@ -1,5 +1,6 @@
 package io.ysh.secrets;
 
+import io.ysh.core.Args;
 import io.ysh.core.Secret;
 import java.time.Instant;
 import java.util.Collections;
@@ -26,8 +27,8 @@ public final class SecretValue {
   private final Map<String, String> labels;
 
   private SecretValue(Builder b) {
-    this.name = Objects.requireNonNull(b.name, "name");
-    this.secret = Objects.requireNonNull(b.secret, "secret");
+    this.name = Args.notNull(b.name, "name");
+    this.secret = Args.notNull(b.secret, "secret");
     this.version = b.version;
     this.createdTime = b.createdTime;
     this.labels = b.labels.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(b.labels));
@@ -156,8 +157,8 @@ public final class SecretValue {
     private final Map<String, String> labels = new TreeMap<>();
 
     private Builder(String name, Secret secret) {
-      this.name = Objects.requireNonNull(name, "name");
-      this.secret = Objects.requireNonNull(secret, "secret");
+      this.name = Args.notNull(name, "name");
+      this.secret = Args.notNull(secret, "secret");
     }
 
     /**

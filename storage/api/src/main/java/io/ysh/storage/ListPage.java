@@ -1,7 +1,7 @@
 package io.ysh.storage;
 
+import io.ysh.core.Args;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,7 +20,7 @@ public record ListPage(List<ListEntry> entries, String nextPageToken) {
    * @param nextPageToken the token or null
    */
   public ListPage {
-    entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
+    entries = List.copyOf(Args.notNull(entries, "entries"));
   }
 
   /**

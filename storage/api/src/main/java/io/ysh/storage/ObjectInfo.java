@@ -1,8 +1,8 @@
 package io.ysh.storage;
 
+import io.ysh.core.Args;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,7 +47,7 @@ public record ObjectInfo(
    * @param crc32c the CRC32C as hex
    */
   public ObjectInfo {
-    Objects.requireNonNull(key, "key");
+    Args.notNull(key, "key");
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
   }
 

@@ -1,5 +1,6 @@
 package io.ysh.storage;
 
+import io.ysh.core.Args;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.core.resilience.ResiliencePolicy;
@@ -24,7 +25,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -142,7 +142,7 @@ public final class ObjectStorage implements AutoCloseable {
    * @return a builder
    */
   public static Builder builder(StorageDriver driver) {
-    return new Builder(null, Objects.requireNonNull(driver, "driver"));
+    return new Builder(null, Args.notNull(driver, "driver"));
   }
 
   /**
@@ -172,7 +172,7 @@ public final class ObjectStorage implements AutoCloseable {
    * @return true if supported
    */
   public boolean supports(StorageCapability capability) {
-    return capabilities.contains(capability);
+    return capabilities.contains(Args.notNull(capability, "capability"));
   }
 
   /**
@@ -208,7 +208,7 @@ public final class ObjectStorage implements AutoCloseable {
    * @throws YshException {@code PRECONDITION_FAILED} when a precondition fails; others as mapped
    */
   public WriteResult put(String key, byte[] data, WriteOptions options) {
-    Objects.requireNonNull(data, "data");
+    Args.notNull(data, "data");
     return write(key, options, UploadSource.of(data), data.length);
   }
 
@@ -222,7 +222,9 @@ public final class ObjectStorage implements AutoCloseable {
    * @throws YshException {@code INVALID_ARGUMENT} when the file cannot be read; others as mapped
    */
   public WriteResult put(String key, Path file, WriteOptions options) {
-    Objects.requireNonNull(file, "file");
+    StorageKeys.validate(key);
+    Args.notNull(file, "file");
+    Args.notNull(options, "options");
     long size;
     try {
       size = Files.size(file);
@@ -249,7 +251,7 @@ public final class ObjectStorage implements AutoCloseable {
    *     the stream's own failure, classified; others as mapped
    */
   public WriteResult put(String key, InputStream data, long length, WriteOptions options) {
-    Objects.requireNonNull(data, "data");
+    Args.notNull(data, "data");
     if (length < -1) {
       throw YshException.invalidArgument("length must be >= 0, or -1 when unknown; got " + length);
     }
@@ -267,7 +269,7 @@ public final class ObjectStorage implements AutoCloseable {
    */
   public ObjectWriter openWriter(String key, WriteOptions options) {
     StorageKeys.validate(key);
-    checkPreconditions(Objects.requireNonNull(options, "options"));
+    checkPreconditions(Args.notNull(options, "options"));
     return uploads.openWriter(key, options, -1);
   }
 
@@ -294,7 +296,7 @@ public final class ObjectStorage implements AutoCloseable {
    * @throws YshException the producer's failure, classified; or the commit's failure
    */
   public WriteResult write(String key, WriteOptions options, WriterBody body) {
-    Objects.requireNonNull(body, "body");
+    Args.notNull(body, "body");
     ObjectWriter writer = openWriter(key, options);
     try {
       body.writeTo(writer);
@@ -340,7 +342,8 @@ public final class ObjectStorage implements AutoCloseable {
    *     without {@link StorageCapability#RANGE_READ}
    */
   public InputStream get(String key, ByteRange range) {
-    Objects.requireNonNull(range, "range");
+    StorageKeys.validate(key);
+    Args.notNull(range, "range");
     require(StorageCapability.RANGE_READ, "get");
     return open(key, range);
   }
@@ -378,7 +381,7 @@ public final class ObjectStorage implements AutoCloseable {
    * @throws YshException {@code NOT_FOUND} when there is no such object
    */
   public long download(String key, Path target) {
-    Objects.requireNonNull(target, "target");
+    Args.notNull(target, "target");
     StorageKeys.validate(key);
     return downloads.download(key, target);
   }
@@ -440,7 +443,7 @@ public final class ObjectStorage implements AutoCloseable {
    *     deleted); otherwise the code of the first failure
    */
   public void deleteAll(Collection<String> keys) {
-    Objects.requireNonNull(keys, "keys");
+    Args.notNull(keys, "keys");
     List<String> all = new ArrayList<>(keys.size());
     for (String key : keys) {
       all.add(StorageKeys.validate(key));
@@ -485,8 +488,8 @@ public final class ObjectStorage implements AutoCloseable {
    * @throws YshException {@code NOT_FOUND} when the source does not exist
    */
   public WriteResult copy(String source, String target) {
-    StorageKeys.validate(source);
-    StorageKeys.validate(target);
+    validateNamed(source, "source");
+    validateNamed(target, "target");
     if (supports(StorageCapability.SERVER_SIDE_COPY)) {
       return invoker.call("copy", source + " -> " + target, true, () -> driver.copy(source, target));
     }
@@ -513,7 +516,16 @@ public final class ObjectStorage implements AutoCloseable {
    * @throws YshException when a page fetch fails (thrown from the stream's terminal operation)
    */
   public Stream<ListEntry> list(String prefix) {
-    return list(ListOptions.prefix(prefix));
+    return list(ListOptions.prefix(Args.notNull(prefix, "prefix")));
+  }
+
+  // A key check whose message names the argument (copy has two keys).
+  private static void validateNamed(String key, String name) {
+    try {
+      StorageKeys.validate(key);
+    } catch (YshException e) {
+      throw e.toBuilder().detail(name + ": " + e.detail()).build();
+    }
   }
 
   /**
@@ -525,7 +537,7 @@ public final class ObjectStorage implements AutoCloseable {
    * @throws YshException when a page fetch fails
    */
   public Stream<ListEntry> list(ListOptions options) {
-    Objects.requireNonNull(options, "options");
+    Args.notNull(options, "options");
     StorageKeys.validatePrefix(options.prefix());
     Spliterator<ListEntry> pages =
         new Spliterators.AbstractSpliterator<ListEntry>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
@@ -563,7 +575,7 @@ public final class ObjectStorage implements AutoCloseable {
    * @throws YshException {@code INVALID_ARGUMENT} for a malformed token
    */
   public ListPage listPage(ListOptions options, String pageToken) {
-    Objects.requireNonNull(options, "options");
+    Args.notNull(options, "options");
     StorageKeys.validatePrefix(options.prefix());
     if (pageToken != null && pageToken.isEmpty()) {
       throw YshException.invalidArgument("page token must be null for the first page, not empty");
@@ -603,7 +615,7 @@ public final class ObjectStorage implements AutoCloseable {
    */
   public SignedUrl signedUrl(String key, SignedUrlMethod method, Duration expiry, String contentType) {
     StorageKeys.validate(key);
-    Objects.requireNonNull(method, "method");
+    Args.notNull(method, "method");
     if (expiry == null || expiry.isNegative() || expiry.isZero() || expiry.compareTo(MAX_SIGNED_URL_EXPIRY) > 0) {
       throw YshException.invalidArgument(
           "signed URL expiry must be positive and at most " + MAX_SIGNED_URL_EXPIRY + ", got " + expiry);
@@ -627,7 +639,7 @@ public final class ObjectStorage implements AutoCloseable {
    * @throws YshException {@code INVALID_ARGUMENT} when the driver has nothing of that type
    */
   public <T> T unwrap(Class<T> type) {
-    Objects.requireNonNull(type, "type");
+    Args.notNull(type, "type");
     if (type.isInstance(driver)) {
       return type.cast(driver);
     }
@@ -673,7 +685,7 @@ public final class ObjectStorage implements AutoCloseable {
 
   private WriteResult write(String key, WriteOptions options, UploadSource source, long length) {
     StorageKeys.validate(key);
-    Objects.requireNonNull(options, "options");
+    Args.notNull(options, "options");
     checkPreconditions(options);
     return uploads.write(key, options, source, length);
   }
@@ -704,7 +716,7 @@ public final class ObjectStorage implements AutoCloseable {
      * @return this builder
      */
     public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      this.telemetry = Args.notNull(telemetry, "telemetry");
       return this;
     }
 
@@ -715,7 +727,7 @@ public final class ObjectStorage implements AutoCloseable {
      * @return this builder
      */
     public Builder resilience(ResiliencePolicy policy) {
-      this.resilience = Objects.requireNonNull(policy, "policy");
+      this.resilience = Args.notNull(policy, "policy");
       return this;
     }
 

@@ -1,9 +1,9 @@
 package io.ysh.storage;
 
+import io.ysh.core.Args;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A signed URL and what a plain HTTP client must send with it (from {@link ObjectStorage#signedUrl}).
@@ -28,9 +28,9 @@ public record SignedUrl(URI uri, SignedUrlMethod method, Instant expiresAt, Map<
    * @param requiredHeaders the headers
    */
   public SignedUrl {
-    Objects.requireNonNull(uri, "uri");
-    Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(expiresAt, "expiresAt");
+    Args.notNull(uri, "uri");
+    Args.notNull(method, "method");
+    Args.notNull(expiresAt, "expiresAt");
     requiredHeaders = requiredHeaders == null ? Map.of() : Map.copyOf(requiredHeaders);
   }
 

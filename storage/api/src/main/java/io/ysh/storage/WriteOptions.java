@@ -1,10 +1,10 @@
 package io.ysh.storage;
 
+import io.ysh.core.Args;
 import io.ysh.core.YshException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -173,8 +173,8 @@ public final class WriteOptions {
      * @throws YshException {@code INVALID_ARGUMENT} for a key or value that is not portable
      */
     public Builder metadata(String key, String value) {
-      Objects.requireNonNull(key, "metadata key");
-      Objects.requireNonNull(value, "metadata value");
+      Args.notNull(key, "metadata key");
+      Args.notNull(value, "metadata value");
       if (!key.matches("[a-z][a-z0-9]{0,127}")) {
         throw YshException.invalidArgument(
             "metadata key '" + key + "' is not portable: use lower-case ASCII letters and digits,"
