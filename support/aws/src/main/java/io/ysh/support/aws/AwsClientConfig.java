@@ -16,7 +16,6 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
@@ -100,8 +99,8 @@ public final class AwsClientConfig {
       this.credentialsSource = baseSource;
     } else {
       // STS signs with the base credentials; the temporary ones are refreshed before they expire
-      var sts = StsClient.builder().region(region).credentialsProvider(base)
-          .httpClient(UrlConnectionHttpClient.builder().build());
+      // STS's HTTP client is the one the driver brings (S3: apache5, SQS: url-connection)
+      var sts = StsClient.builder().region(region).credentialsProvider(base);
       if (b.stsEndpoint != null) {
         sts.endpointOverride(b.stsEndpoint);
       }
