@@ -100,6 +100,7 @@ public final class Redactor {
           "x-goog-signature",
           "x-goog-credential",
           "sig",
+          "sas",
           "signature",
           "credential",
           "cpfcnpj",

@@ -1,5 +1,6 @@
 package io.ysh.queue.azure;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueMessageEncoding;
 import com.azure.storage.queue.QueueServiceClient;
@@ -18,11 +19,15 @@ import java.util.stream.Stream;
 
 /**
  * Opens {@code azqueue://account:key@queue} URLs (the account key percent-encoded: {@code /} as
- * {@code %2F}). Credentials and endpoint are read as by every Azure Storage driver: the key in the
- * URL, else the connection string in {@code AZURE_STORAGE_CONNECTION_STRING}, else the key in
- * {@code AZURE_STORAGE_KEY} (for the URL's account or {@code AZURE_STORAGE_ACCOUNT}); {@code
- * endpoint} (default {@code https://<account>.queue.core.windows.net}; a local emulator's: {@code
- * http://127.0.0.1:PORT/devstoreaccount1}). Queue Storage's own parameters:
+ * {@code %2F}), {@code azqueue://account@queue} (Microsoft Entra ID) or {@code
+ * azqueue://account@queue?sas=…}. Credentials and endpoint are read as by every Azure Storage
+ * driver ({@link AzureStorageConfig}): the key in the URL, else a SAS token ({@code sas=},
+ * percent-encoded), else the connection string in {@code AZURE_STORAGE_CONNECTION_STRING}, else
+ * the key in {@code AZURE_STORAGE_KEY} (for the URL's account or {@code AZURE_STORAGE_ACCOUNT}),
+ * else Entra ID through azure-identity's {@code DefaultAzureCredential} ({@code clientId=} and
+ * {@code tenantId=} choose the identity; {@code com.azure:azure-identity} must be on the class
+ * path); {@code endpoint} (default {@code https://<account>.queue.core.windows.net}; a local
+ * emulator's: {@code http://127.0.0.1:PORT/devstoreaccount1}). Queue Storage's own parameters:
  * {@code create} (default true; false: a missing queue is {@code NOT_FOUND}), {@code ackDeadline}
  * (visibility timeout per receive, default 30 s), {@code deadLetter} (default {@code <queue>-dlq}),
  * plus the portable ones.
@@ -42,13 +47,21 @@ public final class AzureQueueDriverProvider implements QueueDriverProvider {
 
   @Override
   public TopicDriver openTopic(ResourceUrl url) {
-    Settings s = new Settings(url);
-    return AzureErrors.open(s, () -> new AzureQueueTopicDriver(s, s.queue(s.queue)));
+    return openTopic(url, null);
   }
 
   @Override
   public SubscriptionDriver openSubscription(ResourceUrl url) {
-    Settings s = new Settings(url);
+    return openSubscription(url, null);
+  }
+
+  TopicDriver openTopic(ResourceUrl url, TokenCredential credential) {
+    Settings s = new Settings(url, credential);
+    return AzureErrors.open(s, () -> new AzureQueueTopicDriver(s, s.queue(s.queue)));
+  }
+
+  SubscriptionDriver openSubscription(ResourceUrl url, TokenCredential credential) {
+    Settings s = new Settings(url, credential);
     return AzureErrors.open(s, () -> new AzureQueueSubscriptionDriver(s, s.queue(s.queue)));
   }
 
@@ -60,7 +73,7 @@ public final class AzureQueueDriverProvider implements QueueDriverProvider {
     final String deadLetter;
     final QueueServiceClient service;
 
-    Settings(ResourceUrl url) {
+    Settings(ResourceUrl url, TokenCredential credential) {
       url.requireKnownParams(PARAMS);
       queue = url.host().orElseThrow(() -> YshException.invalidArgument("azqueue:// URL needs a queue name, such as azqueue://account:key@orders"));
       if (!url.pathSegments().isEmpty() && !(url.pathSegments().size() == 1 && url.pathSegments().get(0).isEmpty())) {
@@ -70,7 +83,7 @@ public final class AzureQueueDriverProvider implements QueueDriverProvider {
       visibility = url.durationParam("ackDeadline").orElse(Duration.ofSeconds(30));
       deadLetter = url.param("deadLetter").orElse(queue + "-dlq");
       AzureStorageConfig storage = AzureStorageConfig.fromUrl(url, Service.QUEUE, url.username().orElse(null),
-          url.password().orElse(null)).build("azqueue://account:KEY@queue");
+          url.password().orElse(null)).tokenCredential(credential).build("azqueue://account:KEY@queue");
       QueueServiceClientBuilder b = storage.configure(new QueueServiceClientBuilder().messageEncoding(QueueMessageEncoding.NONE));
       service = b.buildClient();
     }

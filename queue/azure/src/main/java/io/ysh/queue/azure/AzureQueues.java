@@ -1,5 +1,6 @@
 package io.ysh.queue.azure;
 
+import com.azure.core.credential.TokenCredential;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
 import io.ysh.core.url.ResourceUrl;
@@ -42,6 +43,8 @@ public final class AzureQueues {
     private String queue;
     private String account;
     private Secret key;
+    private Secret sas;
+    private TokenCredential credential;
     private String endpoint;
     private Boolean create;
     private Duration ackDeadline;
@@ -71,6 +74,46 @@ public final class AzureQueues {
     public Builder account(String account, Secret key) {
       this.account = Objects.requireNonNull(account, "account");
       this.key = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    /**
+     * The storage account without a key: the credential is then a {@link #sas SAS token}, a
+     * {@link #credential token credential}, or, with neither, Microsoft Entra ID through
+     * azure-identity's {@code DefaultAzureCredential} ({@code com.azure:azure-identity} must be on
+     * the class path).
+     *
+     * @param account the account name
+     * @return this builder
+     */
+    public Builder account(String account) {
+      this.account = Objects.requireNonNull(account, "account");
+      this.key = null;
+      return this;
+    }
+
+    /**
+     * Authenticates with a shared access signature (an account or queue SAS).
+     *
+     * @param sasToken the SAS query string, such as {@code sv=…&sp=raup&sig=…}
+     * @return this builder
+     */
+    public Builder sas(Secret sasToken) {
+      this.sas = Objects.requireNonNull(sasToken, "sasToken");
+      return this;
+    }
+
+    /**
+     * Authenticates with Microsoft Entra ID: any {@link TokenCredential}, such as azure-identity's
+     * {@code ManagedIdentityCredential}, {@code WorkloadIdentityCredential} or {@code
+     * ClientSecretCredential}. The identity needs a data role on the queues (such as Storage Queue
+     * Data Contributor); Azure accepts tokens over HTTPS only.
+     *
+     * @param credential the credential
+     * @return this builder
+     */
+    public Builder credential(TokenCredential credential) {
+      this.credential = Objects.requireNonNull(credential, "credential");
       return this;
     }
 
@@ -126,7 +169,7 @@ public final class AzureQueues {
      * @throws YshException {@code INVALID_ARGUMENT} for bad options; the mapped provider error
      */
     public TopicDriver buildTopicDriver() {
-      return new AzureQueueDriverProvider().openTopic(url());
+      return new AzureQueueDriverProvider().openTopic(url(), credential);
     }
 
     /**
@@ -137,7 +180,7 @@ public final class AzureQueues {
      * @throws YshException as {@link #buildTopicDriver()}
      */
     public SubscriptionDriver buildSubscriptionDriver() {
-      return new AzureQueueDriverProvider().openSubscription(url());
+      return new AzureQueueDriverProvider().openSubscription(url(), credential);
     }
 
     private ResourceUrl url() {
@@ -146,7 +189,13 @@ public final class AzureQueues {
       }
       ResourceUrl.Builder u = ResourceUrl.builder("azqueue").host(queue, -1);
       if (account != null) {
-        u.username(account).password(key);
+        u.username(account);
+        if (key != null) {
+          u.password(key);
+        }
+      }
+      if (sas != null) {
+        u.param("sas", sas.reveal());
       }
       if (endpoint != null) {
         u.param("endpoint", endpoint);

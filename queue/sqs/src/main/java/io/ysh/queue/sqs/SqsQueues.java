@@ -45,6 +45,9 @@ public final class SqsQueues {
     private URI endpoint;
     private String accessKeyId;
     private Secret secretAccessKey;
+    private String profile;
+    private String roleArn;
+    private String externalId;
     private Boolean create;
     private Duration ackDeadline;
     private String deadLetter;
@@ -96,6 +99,31 @@ public final class SqsQueues {
     public Builder credentials(String accessKeyId, Secret secretAccessKey) {
       this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
       this.secretAccessKey = Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+      return this;
+    }
+
+    /**
+     * Credentials from a named profile of the shared AWS config and credentials files.
+     *
+     * @param profile the profile name
+     * @return this builder
+     */
+    public Builder profile(String profile) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /**
+     * Assumes an IAM role through STS with the other credentials; the temporary credentials are
+     * refreshed before they expire.
+     *
+     * @param roleArn such as {@code arn:aws:iam::123456789012:role/ysh-consumer}
+     * @param externalId the external id the role's trust policy requires, or null
+     * @return this builder
+     */
+    public Builder assumeRole(String roleArn, String externalId) {
+      this.roleArn = Objects.requireNonNull(roleArn, "roleArn");
+      this.externalId = externalId;
       return this;
     }
 
@@ -189,6 +217,15 @@ public final class SqsQueues {
       }
       if (region != null) {
         u.param("region", region);
+      }
+      if (profile != null) {
+        u.param("profile", profile);
+      }
+      if (roleArn != null) {
+        u.param("roleArn", roleArn);
+      }
+      if (externalId != null) {
+        u.param("externalId", externalId);
       }
       if (endpoint != null) {
         u.param("endpoint", endpoint.toString());

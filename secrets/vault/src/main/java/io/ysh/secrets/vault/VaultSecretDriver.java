@@ -24,6 +24,9 @@ import io.ysh.secrets.spi.SecretDriver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * time and labels. {@code delete} removes the metadata, hence every version. {@code list} walks
  * the KV folders below the prefix lazily, one folder per page.
  *
- * <p><b>Auth.</b> A token, or AppRole (role id and secret id held as {@link Secret}s, login on
- * first use). The token's lease is looked up on first use and renewed ({@code renew-self})
+ * <p><b>Auth.</b> A token, AppRole (role id and secret id held as {@link Secret}s, login on
+ * first use), or Kubernetes (the pod's service-account JWT, read from its file at each login, since
+ * Kubernetes rotates projected tokens, and a Vault role; {@code auth/kubernetes/login}). The token's lease is looked up on first use and renewed ({@code renew-self})
  * when two thirds of it have passed; an AppRole token that cannot be renewed is replaced by a
  * new login. A 403 whose token no longer passes {@code lookup-self} is {@code UNAUTHENTICATED}
  * (invalid, expired or revoked token; AppRole logs in again and retries once); other 403s are
@@ -58,6 +62,9 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 public final class VaultSecretDriver implements SecretDriver {
+
+  /** Where Kubernetes mounts a pod's service-account token. */
+  public static final String DEFAULT_SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
   private static final Logger LOG = LoggerFactory.getLogger(VaultSecretDriver.class);
   private static final Set<SecretCapability> CAPABILITIES =
@@ -72,6 +79,10 @@ public final class VaultSecretDriver implements SecretDriver {
   private final Secret roleId;
   private final Secret secretId;
   private final String appRolePath;
+  private final String kubernetesRole;
+  private final Path kubernetesJwtFile;
+  private final String kubernetesPath;
+  private final boolean logsIn;
   private final Object authLock = new Object();
   private volatile boolean authenticated;
   private volatile Instant renewAt;
@@ -85,8 +96,15 @@ public final class VaultSecretDriver implements SecretDriver {
     this.roleId = b.roleId;
     this.secretId = b.secretId;
     this.appRolePath = b.appRolePath;
-    if (b.token == null && b.roleId == null) {
-      throw YshException.invalidArgument("Vault needs a token or an AppRole (role id and secret id)");
+    this.kubernetesRole = b.kubernetesRole;
+    this.kubernetesJwtFile = b.kubernetesJwtFile;
+    this.kubernetesPath = b.kubernetesPath;
+    this.logsIn = b.roleId != null || b.kubernetesRole != null;
+    if (b.token == null && !logsIn) {
+      throw YshException.invalidArgument("Vault needs a token, an AppRole (role id and secret id) or a Kubernetes role");
+    }
+    if (b.roleId != null && b.kubernetesRole != null) {
+      throw YshException.invalidArgument("choose one Vault auth method: AppRole or Kubernetes, not both");
     }
     if (b.roleId != null && (b.secretId == null || b.secretId.isEmpty())) {
       throw YshException.invalidArgument("Vault AppRole auth needs a secret id (none was given)");
@@ -188,7 +206,7 @@ public final class VaultSecretDriver implements SecretDriver {
     }
     synchronized (authLock) {
       if (!authenticated) {
-        if (roleId != null) {
+        if (logsIn) {
           login();
         } else {
           lookup();
@@ -207,13 +225,13 @@ public final class VaultSecretDriver implements SecretDriver {
           return;
         } catch (VaultException e) {
           LOG.warn("renewing the Vault token failed (HTTP {})", e.getHttpStatusCode());
-          if (roleId == null) {
+          if (!logsIn) {
             renewAt = null;
             return;
           }
         }
       }
-      if (roleId != null) {
+      if (logsIn) {
         login();
       } else {
         LOG.warn("the Vault token is not renewable and expires soon; configure a fresh token or AppRole");
@@ -224,26 +242,43 @@ public final class VaultSecretDriver implements SecretDriver {
 
   private void login() throws VaultException {
     AuthResponse r;
+    String method = kubernetesRole != null ? "Kubernetes" : "AppRole";
+    String path = kubernetesRole != null ? kubernetesPath : appRolePath;
     try {
-      r = vault.auth().loginByAppRole(appRolePath, roleId.reveal(), secretId.reveal());
+      r = kubernetesRole != null
+          ? vault.auth().loginByKubernetes(kubernetesRole, serviceAccountJwt().reveal(), "auth/" + kubernetesPath)
+          : vault.auth().loginByAppRole(appRolePath, roleId.reveal(), secretId.reveal());
     } catch (VaultException e) {
       int status = e.getHttpStatusCode();
       if (status == 400 || status == 403 || status == 401) {
         throw YshException.builder(ErrorCode.UNAUTHENTICATED)
-            .detail("Vault AppRole login at auth/" + appRolePath + " failed (HTTP " + status
-                + "): the role id or secret id is invalid, expired or used up")
+            .detail("Vault " + method + " login at auth/" + path + " failed (HTTP " + status + "): "
+                + (kubernetesRole != null
+                    ? "the role '" + kubernetesRole + "' does not accept this service account's token"
+                    : "the role id or secret id is invalid, expired or used up"))
             .build();
       }
       throw e;
     }
     String token = r.getAuthClientToken();
     if (token == null || token.isEmpty()) {
-      throw YshException.of(ErrorCode.UNAUTHENTICATED, "Vault AppRole login returned no client token");
+      throw YshException.of(ErrorCode.UNAUTHENTICATED, "Vault " + method + " login returned no client token");
     }
     config.token(token);
     schedule(r.getAuthLeaseDuration(), r.isAuthRenewable());
     authenticated = true;
-    LOG.debug("logged in to Vault with AppRole at auth/{}; lease {} s", appRolePath, r.getAuthLeaseDuration());
+    LOG.debug("logged in to Vault with {} at auth/{}; lease {} s", method, path, r.getAuthLeaseDuration());
+  }
+
+  /** Read at each login: Kubernetes rotates projected service-account tokens. */
+  private Secret serviceAccountJwt() {
+    try {
+      return Secret.of(Files.readString(kubernetesJwtFile, StandardCharsets.UTF_8).strip());
+    } catch (IOException | RuntimeException e) {
+      throw YshException.builder(ErrorCode.UNAUTHENTICATED)
+          .detail("cannot read the Kubernetes service-account token " + kubernetesJwtFile + " (" + e.getClass().getSimpleName() + ")")
+          .build();
+    }
   }
 
   private void lookup() throws VaultException {
@@ -290,7 +325,7 @@ public final class VaultSecretDriver implements SecretDriver {
     } catch (VaultHttpException | VaultException e) {
       int status = e instanceof VaultHttpException h ? h.status() : ((VaultException) e).getHttpStatusCode();
       if (status == 403 && tokenRejected()) {
-        if (roleId != null) {
+        if (logsIn) {
           synchronized (authLock) {
             login();
           }
@@ -464,7 +499,7 @@ public final class VaultSecretDriver implements SecretDriver {
   public String toString() {
     return "VaultSecretDriver[" + address + ", mount=" + mount
         + (namespace == null ? "" : ", namespace=" + namespace)
-        + ", auth=" + (roleId != null ? "approle" : "token") + "]";
+        + ", auth=" + (roleId != null ? "approle" : kubernetesRole != null ? "kubernetes" : "token") + "]";
   }
 
   /** Builds {@link VaultSecretDriver}s. Not thread-safe. */
@@ -476,6 +511,9 @@ public final class VaultSecretDriver implements SecretDriver {
     private Secret roleId;
     private Secret secretId;
     private String appRolePath = "approle";
+    private String kubernetesRole;
+    private Path kubernetesJwtFile = Path.of(DEFAULT_SERVICE_ACCOUNT_TOKEN);
+    private String kubernetesPath = "kubernetes";
     private boolean tlsVerify = true;
     private Path caCert;
     private Duration timeout = Duration.ofSeconds(10);
@@ -547,6 +585,32 @@ public final class VaultSecretDriver implements SecretDriver {
     public Builder appRole(Secret roleId, Secret secretId) {
       this.roleId = Objects.requireNonNull(roleId, "roleId");
       this.secretId = secretId;
+      return this;
+    }
+
+    /**
+     * Authenticates with Vault's Kubernetes auth method: the pod's service-account token (read
+     * from its file at each login) for a Vault role bound to that service account.
+     *
+     * @param role the Vault role
+     * @param jwtFile the service-account token file, such as {@value #DEFAULT_SERVICE_ACCOUNT_TOKEN}
+     *     (the default when null)
+     * @return this builder
+     */
+    public Builder kubernetes(String role, Path jwtFile) {
+      this.kubernetesRole = Objects.requireNonNull(role, "role");
+      this.kubernetesJwtFile = jwtFile == null ? Path.of(DEFAULT_SERVICE_ACCOUNT_TOKEN) : jwtFile;
+      return this;
+    }
+
+    /**
+     * Sets where the Kubernetes auth method is mounted (default {@code kubernetes}).
+     *
+     * @param path the mount path, such as {@code kubernetes-prod}
+     * @return this builder
+     */
+    public Builder kubernetesPath(String path) {
+      this.kubernetesPath = Objects.requireNonNull(path, "path");
       return this;
     }
 

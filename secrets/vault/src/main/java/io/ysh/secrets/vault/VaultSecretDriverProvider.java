@@ -23,7 +23,9 @@ import java.util.function.Function;
  * {@code token=…}, {@code tokenEnv=NAME} or {@code tokenFile=/path} (default: the
  * {@code VAULT_TOKEN} variable). AppRole: {@code auth=approle} with {@code roleIdEnv} or
  * {@code roleIdFile}, and {@code secretId}, {@code secretIdEnv} or {@code secretIdFile};
- * {@code appRolePath=approle}. A literal role id is not accepted in the URL (URLs end up in
+ * {@code appRolePath=approle}. Kubernetes: {@code auth=kubernetes} with {@code role=} (the Vault
+ * role), {@code jwtFile=} (default the pod's {@value VaultSecretDriver#DEFAULT_SERVICE_ACCOUNT_TOKEN})
+ * and {@code kubernetesPath=kubernetes}. A literal role id is not accepted in the URL (URLs end up in
  * logs); use the builder of {@link VaultSecretDriver} for values held elsewhere.
  */
 public final class VaultSecretDriverProvider implements SecretDriverProvider {
@@ -31,7 +33,8 @@ public final class VaultSecretDriverProvider implements SecretDriverProvider {
   private static final Set<String> PARAMS =
       Set.of(
           "tls", "tlsVerify", "caCert", "namespace", "timeout", "token", "tokenEnv", "tokenFile", "auth",
-          "roleIdEnv", "roleIdFile", "secretId", "secretIdEnv", "secretIdFile", "appRolePath");
+          "roleIdEnv", "roleIdFile", "secretId", "secretIdEnv", "secretIdFile", "appRolePath", "role", "jwtFile",
+          "kubernetesPath");
 
   private final Function<String, String> environment;
 
@@ -91,7 +94,13 @@ public final class VaultSecretDriverProvider implements SecretDriverProvider {
                 "auth=approle needs a secret id: secretId=, secretIdEnv= or secretIdFile= (none was given)"));
         b.appRole(roleId, secretId);
       }
-      default -> throw YshException.invalidArgument("auth must be token or approle, got '" + auth + "'");
+      case "kubernetes" -> {
+        String role = url.param("role").orElseThrow(() -> YshException.invalidArgument(
+            "auth=kubernetes needs role= (the Vault role bound to the pod's service account)"));
+        b.kubernetes(role, url.param("jwtFile").map(Path::of).orElse(null));
+        url.param("kubernetesPath").ifPresent(b::kubernetesPath);
+      }
+      default -> throw YshException.invalidArgument("auth must be token, approle or kubernetes, got '" + auth + "'");
     }
     return b.build();
   }

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stateful protocol stub of the parts of Vault's HTTP API the driver uses, served by WireMock:
  * KV version 2 ({@code data/} read with {@code ?version=}, write, {@code metadata/} list and
- * delete), AppRole login, {@code token/lookup-self} and {@code token/renew-self}, the namespace
+ * delete), AppRole login, Kubernetes login ({@code auth/<path>/login} with {@code role} and the
+ * service account's {@code jwt}), {@code token/lookup-self} and {@code token/renew-self}, the namespace
  * header, and the 403 / 404 / 503-sealed answers. Response bodies are shaped exactly as Vault's
  * API documentation shows them ({@code {"data":{"data":{…},"metadata":{"version":N,…}}}}, the
  * {@code auth} block, {@code {"errors":[…]}}).
@@ -60,6 +61,10 @@ final class VaultStub implements AutoCloseable {
   final Set<String> deniedPaths = ConcurrentHashMap.newKeySet();
   volatile String roleId;
   volatile String secretId;
+  volatile String kubernetesPath = "kubernetes";
+  volatile String kubernetesRole;
+  volatile String kubernetesJwt;
+  final List<String> kubernetesJwtsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
   volatile long appRoleTtlSeconds = 3600;
   volatile boolean appRoleRenewable = true;
   volatile String requiredNamespace;
@@ -198,6 +203,19 @@ final class VaultStub implements AutoCloseable {
     String method = req.getMethod().getName();
     String token = req.getHeader("X-Vault-Token");
 
+    if (url.equals("/v1/auth/" + kubernetesPath + "/login") && method.equals("POST")) {
+      JsonNode body = Json.mapper().readTree(req.getBodyAsString());
+      kubernetesJwtsSeen.add(body.path("jwt").asText());
+      if (kubernetesRole == null || !kubernetesRole.equals(body.path("role").asText())) {
+        return errors(400, "invalid role name \"" + body.path("role").asText() + "\"");
+      }
+      if (!body.path("jwt").asText().equals(kubernetesJwt)) {
+        return errors(403, "permission denied");
+      }
+      logins.incrementAndGet();
+      String t = issueToken(appRoleTtlSeconds, appRoleRenewable);
+      return json(200, authBlock(t, appRoleTtlSeconds, appRoleRenewable));
+    }
     if (url.equals("/v1/auth/approle/login") && method.equals("POST")) {
       JsonNode body = Json.mapper().readTree(req.getBodyAsString());
       if (roleId == null || !roleId.equals(body.path("role_id").asText()) || !secretId.equals(body.path("secret_id").asText())) {

@@ -1,5 +1,6 @@
 package io.ysh.storage.azure;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
@@ -20,6 +21,7 @@ import com.azure.storage.blob.models.BlockBlobItem;
 import com.azure.storage.blob.models.BlockList;
 import com.azure.storage.blob.models.BlockListType;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.models.UserDelegationKey;
 import com.azure.storage.blob.options.BlobInputStreamOptions;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
@@ -80,7 +82,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * verifies); multipart uploads stage blocks (each sent with its MD5, which Azure checks) and
  * commit the block list with the whole object's MD5, as the portable layer computed it. Preconditions map to
  * {@code If-None-Match: *} and {@code If-Match}. Copy is a server-side Copy Blob. Signed URLs
- * are service SAS tokens; <strong>a PUT through a SAS URL must send
+ * are service SAS tokens signed with the account key, or, for a driver authenticated with
+ * Microsoft Entra ID, user delegation SAS tokens (one Get User Delegation Key call per URL; the
+ * identity needs permission to generate one, and 7 days is Azure's longest expiry); a driver
+ * authenticated with a SAS token cannot sign URLs and does not declare {@code SIGNED_URL}.
+ * <strong>a PUT through a SAS URL must send
  * {@code x-ms-blob-type: BlockBlob}</strong> (Azure's rule), which
  * {@link io.ysh.storage.ObjectStorage#signedUrl} reports in {@link io.ysh.storage.SignedUrl#requiredHeaders()}. Each upload tags its block ids, so
  * concurrent uploads to one key never take each other's blocks. Aborting a multipart upload
@@ -97,8 +103,10 @@ public final class AzureStorageDriver implements StorageDriver {
   /** Azure's limit on the sub-requests of one Blob Batch. */
   static final int MAX_BATCH = 256;
 
+  private final BlobServiceClient service;
   private final BlobContainerClient container;
   private final BlobBatchClient batches;
+  private final AzureStorageConfig.CredentialSource credentialSource;
   private final Set<StorageCapability> capabilities;
   private final Duration timeout;
 
@@ -108,11 +116,18 @@ public final class AzureStorageDriver implements StorageDriver {
     BlobServiceClient service = b.storage.configure(new BlobServiceClientBuilder())
         .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, b.timeout, null, null, null))
         .buildClient();
+    this.service = service;
     this.container = service.getBlobContainerClient(b.container);
     this.batches = new BlobBatchClientBuilder(service).buildClient();
     this.timeout = b.timeout;
-    this.capabilities = Set.copyOf(EnumSet.of(StorageCapability.SIGNED_URL, StorageCapability.SERVER_SIDE_COPY,
-        StorageCapability.IF_NONE_MATCH, StorageCapability.IF_MATCH, StorageCapability.RANGE_READ, StorageCapability.BATCH_DELETE));
+    this.credentialSource = b.storage.credentialSource();
+    EnumSet<StorageCapability> caps = EnumSet.of(StorageCapability.SERVER_SIDE_COPY,
+        StorageCapability.IF_NONE_MATCH, StorageCapability.IF_MATCH, StorageCapability.RANGE_READ, StorageCapability.BATCH_DELETE);
+    if (credentialSource != AzureStorageConfig.CredentialSource.SAS) {
+      // a SAS cannot sign another SAS; a key signs service SAS, an Entra identity user delegation SAS
+      caps.add(StorageCapability.SIGNED_URL);
+    }
+    this.capabilities = Set.copyOf(caps);
   }
 
   /**
@@ -423,6 +438,14 @@ public final class AzureStorageDriver implements StorageDriver {
       values.setContentType(contentType);
     }
     BlobClient blob = blob(key);
+    boolean entra = credentialSource == AzureStorageConfig.CredentialSource.TOKEN_CREDENTIAL
+        || credentialSource == AzureStorageConfig.CredentialSource.DEFAULT_AZURE_CREDENTIAL;
+    if (entra) {
+      // without the account key, an Entra identity signs with a user delegation key it asks Azure for
+      OffsetDateTime now = OffsetDateTime.now();
+      UserDelegationKey delegation = service.getUserDelegationKey(now.minusMinutes(5), now.plus(expiry).plusMinutes(5));
+      return URI.create(blob.getBlobUrl() + "?" + blob.generateUserDelegationSas(values, delegation));
+    }
     return URI.create(blob.getBlobUrl() + "?" + blob.generateSas(values));
   }
 
@@ -462,6 +485,8 @@ public final class AzureStorageDriver implements StorageDriver {
   public static final class Builder {
     private String account;
     private Secret key;
+    private Secret sas;
+    private TokenCredential credential;
     private String container;
     private String endpoint;
     private Duration timeout = Duration.ofMinutes(5);
@@ -499,6 +524,46 @@ public final class AzureStorageDriver implements StorageDriver {
     }
 
     /**
+     * Sets the storage account without a key: the credential is then a {@link #sas SAS token}, a
+     * {@link #credential token credential}, or, with neither, Microsoft Entra ID through
+     * azure-identity's {@code DefaultAzureCredential} (which must be on the class path: {@code
+     * com.azure:azure-identity}).
+     *
+     * @param account the account name
+     * @return this builder
+     */
+    public Builder account(String account) {
+      this.account = Objects.requireNonNull(account, "account");
+      this.key = null;
+      return this;
+    }
+
+    /**
+     * Authenticates with a shared access signature (an account or a container SAS).
+     *
+     * @param sasToken the SAS query string, such as {@code sv=…&sr=c&sp=racwdl&sig=…}
+     * @return this builder
+     */
+    public Builder sas(Secret sasToken) {
+      this.sas = Objects.requireNonNull(sasToken, "sasToken");
+      return this;
+    }
+
+    /**
+     * Authenticates with Microsoft Entra ID: any {@link TokenCredential}, such as azure-identity's
+     * {@code ManagedIdentityCredential}, {@code WorkloadIdentityCredential} or {@code
+     * ClientSecretCredential}. The identity needs a data role on the container (such as Storage
+     * Blob Data Contributor); Azure accepts tokens over HTTPS only.
+     *
+     * @param credential the credential
+     * @return this builder
+     */
+    public Builder credential(TokenCredential credential) {
+      this.credential = Objects.requireNonNull(credential, "credential");
+      return this;
+    }
+
+    /**
      * Sets the container (required).
      *
      * @param container the container name
@@ -524,8 +589,10 @@ public final class AzureStorageDriver implements StorageDriver {
      * Builds the driver; no network call is made.
      *
      * @return the driver
-     * @throws YshException {@code INVALID_ARGUMENT} for a bad container name, no credentials, a
-     *     key that is not Base64 or a malformed endpoint
+     * @throws YshException {@code INVALID_ARGUMENT} for a bad container name, no account, several
+     *     credentials, a key that is not Base64, a SAS without signature or a malformed endpoint;
+     *     {@code UNSUPPORTED} naming {@code com.azure:azure-identity} when Entra ID is needed and
+     *     it is missing
      */
     public AzureStorageDriver build() {
       if (container == null || !container.matches("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
@@ -534,6 +601,12 @@ public final class AzureStorageDriver implements StorageDriver {
       AzureStorageConfig.Builder c = storageFromUrl != null ? storageFromUrl : AzureStorageConfig.builder(Service.BLOB);
       if (account != null) {
         c.account(account).key(key);
+      }
+      if (sas != null) {
+        c.sas(sas);
+      }
+      if (credential != null) {
+        c.tokenCredential(credential);
       }
       if (endpoint != null) {
         c.endpoint(endpoint);

@@ -11,8 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * Opens {@code gs://bucket}. Credentials are read as by every GCP driver: {@code credentialsFile}
- * (a service-account JSON key file; default: Application Default Credentials, such as
- * {@code GOOGLE_APPLICATION_CREDENTIALS} or the metadata server). GCS's own parameters:
+ * (a service-account JSON key file or workload identity federation configuration; default:
+ * Application Default Credentials, such as {@code GOOGLE_APPLICATION_CREDENTIALS} or the metadata
+ * server), {@code impersonate} and {@code delegates} (tokens of another service account, see
+ * {@link GcpCredentials}). GCS's own parameters:
  * {@code project} (the project id), {@code anonymous=true} (no
  * credentials, for emulators), {@code endpoint} (another endpoint, such as an emulator's
  * {@code http://127.0.0.1:4443}), {@code timeout} (connect and read timeout, such as {@code 30s}),
@@ -49,8 +51,8 @@ public final class GcsStorageDriverProvider implements StorageDriverProvider {
     url.durationParam("timeout").ifPresent(t -> b.connectTimeout(t).readTimeout(t));
     url.intParam("chunkSize").ifPresent(b::chunkSize);
     boolean anonymous = url.boolParam("anonymous").orElse(false);
-    if (anonymous && url.param("credentialsFile").isPresent()) {
-      throw YshException.invalidArgument("gs:// URL has both anonymous=true and credentialsFile: choose one");
+    if (anonymous && (url.param("credentialsFile").isPresent() || url.param("impersonate").isPresent())) {
+      throw YshException.invalidArgument("gs:// URL has both anonymous=true and credentials (credentialsFile or impersonate): choose one");
     }
     if (anonymous) {
       b.noCredentials();

@@ -672,6 +672,31 @@ public final class S3StorageDriver implements StorageDriver, BufferWrites {
     }
 
     /**
+     * Takes credentials from a named profile of the shared AWS config and credentials files (the
+     * URL's {@code profile=}).
+     *
+     * @param profile the profile name
+     * @return this builder
+     */
+    public Builder profile(String profile) {
+      aws.profile(Objects.requireNonNull(profile, "profile"));
+      return this;
+    }
+
+    /**
+     * Assumes an IAM role through STS with the other credentials (the URL's {@code roleArn=} and
+     * {@code externalId=}); the temporary credentials are refreshed before they expire.
+     *
+     * @param roleArn such as {@code arn:aws:iam::123456789012:role/ysh-writer}
+     * @param externalId the external id the role's trust policy requires, or null
+     * @return this builder
+     */
+    public Builder assumeRole(String roleArn, String externalId) {
+      aws.assumeRole(Objects.requireNonNull(roleArn, "roleArn"), externalId);
+      return this;
+    }
+
+    /**
      * Sets the timeout of one HTTP attempt (default 5 minutes, for large parts on slow links).
      *
      * @param timeout the timeout

@@ -21,6 +21,9 @@ import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /**
  * How an AWS client reaches its service: region, endpoint and credentials, read the same way by
@@ -39,8 +42,15 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
  *       regional endpoint.
  *   <li><b>Credentials:</b> the URL's user and password (access key id and secret access key);
  *       else {@code profile=} (a named profile of the shared config and credentials files); else
- *       the SDK's default chain (environment, system properties, web identity, profile, container
- *       and instance roles). Both in one URL is refused.
+ *       the SDK's default chain ({@code DefaultCredentialsProvider}: environment, system
+ *       properties, web identity / IRSA from {@code AWS_WEB_IDENTITY_TOKEN_FILE} and {@code
+ *       AWS_ROLE_ARN}, the profile, ECS/EKS Pod Identity container credentials, the EC2 instance
+ *       role). Both a key and a profile in one URL is refused.
+ *   <li><b>Assume role:</b> {@code roleArn=} (with {@code externalId=}, a third party's condition,
+ *       and {@code roleSessionName=}, default {@value #DEFAULT_SESSION_NAME}) assumes the role
+ *       through STS with the credentials above, refreshing the temporary credentials before they
+ *       expire; {@code stsEndpoint=} replaces STS's regional endpoint (a VPC endpoint). The
+ *       external id is not a secret (AWS says so) but is never printed either.
  * </ul>
  *
  * <p>{@link #configure} also turns the SDK's own retries off: the portable layer retries, and
@@ -49,7 +59,11 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 public final class AwsClientConfig {
 
   /** The URL parameters this class reads; a driver accepts these besides its own. */
-  public static final Set<String> URL_PARAMETERS = Set.of("region", "endpoint", "profile");
+  public static final Set<String> URL_PARAMETERS =
+      Set.of("region", "endpoint", "profile", "roleArn", "externalId", "roleSessionName", "stsEndpoint");
+
+  /** The session name of an assumed role when none is given. */
+  public static final String DEFAULT_SESSION_NAME = "ysh-sdk";
 
   /** The region of clients that talk to a custom endpoint and found no region configured. */
   static final Region ENDPOINT_DEFAULT_REGION = Region.US_EAST_1;
@@ -64,19 +78,41 @@ public final class AwsClientConfig {
     this.region = region;
     this.endpoint = b.endpoint;
     this.profile = b.profile;
+    AwsCredentialsProvider base;
+    String baseSource;
     if (b.credentialsProvider != null) {
-      this.credentials = b.credentialsProvider;
-      this.credentialsSource = "provider";
+      base = b.credentialsProvider;
+      baseSource = "provider";
     } else if (b.accessKeyId != null) {
-      this.credentials = StaticCredentialsProvider.create(
+      base = StaticCredentialsProvider.create(
           AwsBasicCredentials.create(b.accessKeyId, b.secretAccessKey.reveal()));
-      this.credentialsSource = "static";
+      baseSource = "static";
     } else if (b.profile != null) {
-      this.credentials = ProfileCredentialsProvider.builder().profileName(b.profile).build();
-      this.credentialsSource = "profile";
+      base = ProfileCredentialsProvider.builder().profileName(b.profile).build();
+      baseSource = "profile";
     } else {
-      this.credentials = DefaultCredentialsProvider.builder().build();
-      this.credentialsSource = "default chain";
+      base = DefaultCredentialsProvider.builder().build();
+      baseSource = "default chain";
+    }
+    if (b.roleArn == null) {
+      this.credentials = base;
+      this.credentialsSource = baseSource;
+    } else {
+      // STS signs with the base credentials; the temporary ones are refreshed before they expire
+      // STS's HTTP client is the one the driver brings (S3: apache5, SQS: url-connection)
+      var sts = StsClient.builder().region(region).credentialsProvider(base);
+      if (b.stsEndpoint != null) {
+        sts.endpointOverride(b.stsEndpoint);
+      }
+      AssumeRoleRequest.Builder request = AssumeRoleRequest.builder().roleArn(b.roleArn)
+          .roleSessionName(b.roleSessionName == null ? DEFAULT_SESSION_NAME : b.roleSessionName);
+      if (b.externalId != null) {
+        request.externalId(b.externalId);
+      }
+      this.credentials = StsAssumeRoleCredentialsProvider.builder().stsClient(sts.build())
+          .refreshRequest(request.build()).build();
+      this.credentialsSource = "assume role " + b.roleArn + (b.externalId == null ? "" : " with external id")
+          + " from " + baseSource;
     }
   }
 
@@ -104,6 +140,12 @@ public final class AwsClientConfig {
     url.param("region").ifPresent(b::region);
     url.param("endpoint").ifPresent(b::endpoint);
     url.param("profile").ifPresent(b::profile);
+    url.param("roleArn").ifPresent(arn -> b.assumeRole(arn, url.param("externalId").orElse(null)));
+    if (url.param("roleArn").isEmpty() && url.param("externalId").isPresent()) {
+      throw YshException.invalidArgument("externalId= goes with roleArn= (the role to assume)");
+    }
+    url.param("roleSessionName").ifPresent(b::roleSessionName);
+    url.param("stsEndpoint").ifPresent(b::stsEndpoint);
     if (url.username().isPresent()) {
       Secret secret = url.password().orElseThrow(() -> YshException.invalidArgument(
           url.scheme() + ":// URL has an access key but no secret key (ACCESS_KEY:SECRET_KEY@)"));
@@ -183,8 +225,59 @@ public final class AwsClientConfig {
     private String accessKeyId;
     private Secret secretAccessKey;
     private AwsCredentialsProvider credentialsProvider;
+    private String roleArn;
+    private String externalId;
+    private String roleSessionName;
+    private URI stsEndpoint;
 
     private Builder() {}
+
+    /**
+     * Assumes an IAM role through STS with the other credentials (static, profile, provider or
+     * the default chain), as {@code StsAssumeRoleCredentialsProvider} does: the temporary
+     * credentials are refreshed before they expire.
+     *
+     * @param roleArn the role, such as {@code arn:aws:iam::123456789012:role/ysh-reader}; null
+     *     for none
+     * @param externalId the external id the role's trust policy requires, or null
+     * @return this builder
+     */
+    public Builder assumeRole(String roleArn, String externalId) {
+      this.roleArn = roleArn;
+      this.externalId = externalId;
+      return this;
+    }
+
+    /**
+     * Names the sessions of the assumed role (CloudTrail shows it).
+     *
+     * @param name 2 to 64 characters of {@code [\w+=,.@-]}; null for {@value #DEFAULT_SESSION_NAME}
+     * @return this builder
+     */
+    public Builder roleSessionName(String name) {
+      this.roleSessionName = name;
+      return this;
+    }
+
+    /**
+     * Replaces STS's regional endpoint, for a VPC endpoint.
+     *
+     * @param endpoint an absolute {@code http(s)} URL, or null for STS's own
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when it is not a URL
+     */
+    public Builder stsEndpoint(String endpoint) {
+      if (endpoint == null) {
+        this.stsEndpoint = null;
+        return this;
+      }
+      try {
+        this.stsEndpoint = URI.create(endpoint);
+      } catch (IllegalArgumentException e) {
+        throw badEndpoint(endpoint);
+      }
+      return this;
+    }
 
     /**
      * Sets the region, such as {@code sa-east-1}.
@@ -281,6 +374,22 @@ public final class AwsClientConfig {
       }
       if (profile != null && accessKeyId != null) {
         throw YshException.invalidArgument("give AWS credentials once: in the URL (ACCESS_KEY:SECRET_KEY@) or as profile=, not both");
+      }
+      if (roleArn != null && !roleArn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}")) {
+        throw YshException.invalidArgument("roleArn= must be an IAM role ARN such as arn:aws:iam::123456789012:role/name, was '"
+            + roleArn + "'");
+      }
+      if (externalId != null && (externalId.length() < 2 || externalId.length() > 1224)) {
+        throw YshException.invalidArgument("externalId= must have 2 to 1224 characters");
+      }
+      if (roleSessionName != null && !roleSessionName.matches("[\\w+=,.@-]{2,64}")) {
+        throw YshException.invalidArgument("roleSessionName= must be 2 to 64 characters of letters, digits and +=,.@_-");
+      }
+      if (stsEndpoint != null) {
+        String scheme = stsEndpoint.getScheme() == null ? "" : stsEndpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || stsEndpoint.getHost() == null) {
+          throw badEndpoint(stsEndpoint.toString());
+        }
       }
       return new AwsClientConfig(this, resolveRegion());
     }

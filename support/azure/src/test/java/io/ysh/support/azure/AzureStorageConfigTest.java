@@ -70,8 +70,8 @@ class AzureStorageConfigTest {
 
   @Test
   void missingOrContradictoryCredentialsAreRefused() {
-    invalid(() -> builder(Map.of()).account("acct").build("azqueue://acct:KEY@queue"), "account key in the URL (azqueue://");
-    invalid(() -> builder(Map.of()).account("acct").build("x"), AzureStorageConfig.ENV_CONNECTION_STRING);
+    invalid(() -> builder(Map.of()).build("azqueue://acct:KEY@queue"), "name it in the URL (azqueue://");
+    invalid(() -> builder(Map.of()).build("x"), AzureStorageConfig.ENV_CONNECTION_STRING);
     invalid(() -> builder(Map.of(AzureStorageConfig.ENV_KEY, KEY)).build("x"), AzureStorageConfig.ENV_ACCOUNT);
     invalid(() -> builder(Map.of()).account("acct").key(Secret.of("not base64!")).build("x"), "Base64");
     invalid(() -> builder(Map.of()).key(Secret.of(KEY)).build("x"), "account");
