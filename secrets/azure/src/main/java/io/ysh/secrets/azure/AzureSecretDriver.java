@@ -58,7 +58,7 @@ public final class AzureSecretDriver implements SecretDriver {
         .credential(Objects.requireNonNull(b.credential, "credential"))
         .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))))
         // bounds each call whatever HTTP client is used: a vault that stops answering must not hold
-        // a caller for the client's default (60 s per response with the Netty client)
+        // a caller for the client's default response timeout
         .addPolicy(new AttemptTimeout(b.timeout));
     if (b.httpClient != null) {
       cb.httpClient(b.httpClient);
@@ -163,7 +163,7 @@ public final class AzureSecretDriver implements SecretDriver {
   }
 
   /**
-   * Gives each request a response timeout: azure-core's Netty client (the default) reads it from
+   * Gives each request a response timeout: azure-core's HTTP clients (the JDK one, the default here) read it from
    * the request's context, in the synchronous pipeline as in the asynchronous one (a
    * {@code Mono.timeout} would bound only the latter). Another client applies its own timeouts.
    */
@@ -203,7 +203,7 @@ public final class AzureSecretDriver implements SecretDriver {
 
     /**
      * Bounds how long each call waits for Key Vault to answer (default 10 s; applied through
-     * azure-core's Netty client, the default one: another client given to {@link #httpClient}
+     * azure-core's HTTP client, by default the JDK one: another client given to {@link #httpClient}
      * applies its own timeouts): a vault that stops answering fails the attempt with
      * {@code TIMEOUT}, which the resilience policy retries for reads.
      *

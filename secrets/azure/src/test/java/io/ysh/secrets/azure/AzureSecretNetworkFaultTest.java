@@ -49,7 +49,15 @@ class AzureSecretNetworkFaultTest {
 
   @BeforeAll
   void start() {
-    store = SecretStore.builder(AzureSecretDriver.builder(stub.vaultUrl(), stub.credential()).httpClient(KeyVaultStub.insecureHttpClient())
+    // The JDK HttpClient's request timeout also bounds connecting and the TLS handshake, and the
+    // JVM's first handshake can take seconds on a loaded machine: open the connection with the
+    // default timeout first, then share the client (and its warm connection) with the timed store.
+    com.azure.core.http.HttpClient http = KeyVaultStub.insecureHttpClient();
+    try (SecretStore warm = SecretStore.builder(AzureSecretDriver.builder(stub.vaultUrl(), stub.credential())
+        .httpClient(http).disableChallengeResourceVerification().build()).telemetry(Telemetry.noop()).build()) {
+      warm.put("tls-warm-up", "x");
+    }
+    store = SecretStore.builder(AzureSecretDriver.builder(stub.vaultUrl(), stub.credential()).httpClient(http)
             .disableChallengeResourceVerification().purgeOnDelete(true).deletePollInterval(Duration.ofMillis(20))
             .timeout(TIMEOUT).build())
         .telemetry(Telemetry.noop())

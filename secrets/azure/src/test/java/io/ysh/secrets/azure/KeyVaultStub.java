@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,14 +17,14 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.ysh.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +34,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -87,21 +89,46 @@ final class KeyVaultStub implements AutoCloseable {
     };
   }
 
-  /** An azure-core HTTP client that trusts the stub's self-signed certificate (tests only). */
+  /**
+   * An azure-core HTTP client (the JDK one the driver uses) that trusts the stub's self-signed
+   * certificate for any host name (tests only): an {@link X509ExtendedTrustManager} that checks
+   * nothing, since the JDK checks the host name inside the trust manager.
+   */
   static com.azure.core.http.HttpClient insecureHttpClient() {
-    SslContext ssl;
+    SSLContext ssl;
     try {
-      ssl = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
-    } catch (SSLException e) {
+      ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, new TrustManager[] {new TrustAll()}, null);
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-    reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create()
-        .secure(spec -> spec.sslContext(ssl).handlerConfigurator(h -> {
-          SSLParameters p = h.engine().getSSLParameters();
-          p.setEndpointIdentificationAlgorithm(null);
-          h.engine().setSSLParameters(p);
-        }));
-    return new NettyAsyncHttpClientBuilder(netty).build();
+    return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ssl)).build();
+  }
+
+  /** Trusts every certificate and host (tests only). */
+  private static final class TrustAll extends X509ExtendedTrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
   }
 
   @Override
