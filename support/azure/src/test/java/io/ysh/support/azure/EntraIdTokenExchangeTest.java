@@ -14,7 +14,7 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import com.azure.storage.queue.QueueServiceClientBuilder;
@@ -28,10 +28,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import javax.net.ssl.SSLParameters;
+import java.net.Socket;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,15 +72,11 @@ class EntraIdTokenExchangeTest {
     stub.stubFor(any(urlPathMatching("/acct.*")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/xml").withHeader("x-ms-version", "2025-01-05")
         .withBody("<?xml version=\"1.0\" encoding=\"utf-8\"?><StorageServiceProperties></StorageServiceProperties>")));
-    SslContext ssl = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
-    reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create()
-        .secure(spec -> spec.sslContext(ssl).handlerConfigurator(h -> {
-          // the stub's self-signed certificate names localhost; the test reaches it by address
-          SSLParameters p = h.engine().getSSLParameters();
-          p.setEndpointIdentificationAlgorithm(null);
-          h.engine().setSSLParameters(p);
-        }));
-    http = new NettyAsyncHttpClientBuilder(netty).build();
+    // the transport the drivers use (the JDK HttpClient), trusting the stub's self-signed
+    // certificate, which names localhost while the test reaches it by address
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, new TrustManager[] {new TrustAll()}, null);
+    http = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ssl)).build();
   }
 
   @AfterAll
@@ -150,5 +148,31 @@ class EntraIdTokenExchangeTest {
     AzureStorageConfig c = AzureStorageConfig.builder(Service.BLOB).account("acct").tokenCredential(credential).build("x");
     assertThat(c.toString()).doesNotContain(CLIENT_SECRET);
     assertThat(Secret.of(CLIENT_SECRET).toString()).doesNotContain(CLIENT_SECRET);
+  }
+
+  /** Trusts every certificate and host name (the stub's only; tests only). */
+  private static final class TrustAll extends X509ExtendedTrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
   }
 }
