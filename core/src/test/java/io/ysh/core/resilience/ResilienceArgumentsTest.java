@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ysh.core.ErrorCode;
-import io.ysh.core.NullWalker;
+import io.ysh.testkit.gen.NullWalker;
 import io.ysh.core.YshException;
 import java.time.Duration;
 import java.util.Map;

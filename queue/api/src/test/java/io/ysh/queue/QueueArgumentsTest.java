@@ -1,5 +1,6 @@
 package io.ysh.queue;
 
+import io.ysh.testkit.gen.NullWalker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ysh.core.spi.ErrorMapper;

@@ -1,8 +1,4 @@
-package io.ysh.queue;
-
-import io.ysh.core.ErrorCode;
-import io.ysh.core.Secret;
-import io.ysh.core.YshException;
+package io.ysh.testkit.gen;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -27,8 +23,12 @@ import java.util.function.Supplier;
 /**
  * Walks the public methods of a type by reflection, calls each with one reference argument set
  * to null (and, for strings, empty) and every other argument valid, and reports each call that
- * does not fail with {@code YshException(INVALID_ARGUMENT)} naming the parameter. Copied into
- * the test tree of each portable type's module (test code is not shared between modules).
+ * does not fail with {@code YshException(INVALID_ARGUMENT)} naming the parameter: the SDK's
+ * validation contract, checked per portable type and domain client.
+ *
+ * <p>This module depends on QuickTheories alone, so that core's own tests can use it too; the
+ * walker therefore recognises {@code io.ysh.core.YshException} and makes {@code io.ysh.core.Secret}
+ * values by name, through reflection.
  */
 public final class NullWalker {
 
@@ -39,6 +39,8 @@ public final class NullWalker {
   private int checked;
 
   /**
+   * A walker.
+   *
    * @param values valid values by parameter type, on top of the built-in ones
    * @param allowed "method(paramName)" entries documented to accept null
    * @param emptyStrings whether empty strings must be refused too
@@ -49,7 +51,15 @@ public final class NullWalker {
     this.emptyStrings = emptyStrings;
   }
 
-  /** A proxy for an interface whose every call fails the test: the argument check came too late. */
+  /**
+   * A proxy for an interface whose every call fails the test: the argument check came too late.
+   *
+   * @param <T> the interface
+   * @param type the interface
+   * @param answers what a call returns instead of failing: non-null to answer ({@link #NONE} for
+   *     null), null to fail
+   * @return the proxy
+   */
   @SuppressWarnings("unchecked")
   public static <T> T unreachable(Class<T> type, Function<Method, Object> answers) {
     InvocationHandler h =
@@ -77,7 +87,14 @@ public final class NullWalker {
   /** Returned by an answer function to make the proxy return null. */
   public static final Object NONE = new Object();
 
-  /** Walks every public instance (or, with statics, static) method of {@code type} declared on it. */
+  /**
+   * Walks every public instance (or, with statics, static) method of {@code type} declared on it.
+   *
+   * @param type the type whose methods are called
+   * @param target the instance to call them on (null for statics)
+   * @param statics whether to walk the static methods instead of the instance ones
+   * @return this walker, for {@link #failures()}
+   */
   public NullWalker walk(Class<?> type, Object target, boolean statics) {
     for (Method m : type.getDeclaredMethods()) {
       if (!Modifier.isPublic(m.getModifiers()) || m.isSynthetic() || m.isBridge()
@@ -127,11 +144,23 @@ public final class NullWalker {
 
   private void judge(Class<?> type, String what, String name, Throwable t) {
     {
-      if (!(t instanceof YshException y) || y.code() != ErrorCode.INVALID_ARGUMENT) {
+      if (!isInvalidArgument(t)) {
         failures.add(type.getSimpleName() + "." + what + ": threw " + t);
-      } else if (!y.getMessage().toLowerCase().contains(words(name))) {
-        failures.add(type.getSimpleName() + "." + what + ": message does not name '" + name + "': " + y.getMessage());
+      } else if (!t.getMessage().toLowerCase().contains(words(name))) {
+        failures.add(type.getSimpleName() + "." + what + ": message does not name '" + name + "': " + t.getMessage());
       }
+    }
+  }
+
+  private static boolean isInvalidArgument(Throwable t) {
+    if (t == null || !t.getClass().getName().equals("io.ysh.core.YshException")) {
+      return false;
+    }
+    try {
+      Object code = t.getClass().getMethod("code").invoke(t);
+      return code instanceof Enum<?> e && e.name().equals("INVALID_ARGUMENT");
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("io.ysh.core.YshException has no code(): " + e, e);
     }
   }
 
@@ -191,8 +220,12 @@ public final class NullWalker {
     if (t == Map.class) {
       return Map.of("k1", "v1");
     }
-    if (t == Secret.class) {
-      return Secret.of("v1");
+    if (t.getName().equals("io.ysh.core.Secret")) {
+      try {
+        return t.getMethod("of", String.class).invoke(null, "v1");
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError("io.ysh.core.Secret has no of(String): " + e, e);
+      }
     }
     if (t.isEnum()) {
       return t.getEnumConstants()[0];
@@ -206,12 +239,20 @@ public final class NullWalker {
     throw new AssertionError("no valid value for " + t.getName() + "; add one to the walker's values");
   }
 
-  /** How many calls were made. */
+  /**
+   * How many calls were made.
+   *
+   * @return the count
+   */
   public int checked() {
     return checked;
   }
 
-  /** Every call that broke the contract. */
+  /**
+   * Every call that broke the contract.
+   *
+   * @return one line per call
+   */
   public List<String> failures() {
     return failures;
   }
