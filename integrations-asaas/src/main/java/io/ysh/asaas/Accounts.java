@@ -1,5 +1,6 @@
 package io.ysh.asaas;
 
+import io.ysh.core.Args;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ysh.core.Secret;
@@ -164,6 +165,7 @@ public final class Accounts {
    * @return the page
    */
   public Page<Subaccount> list(SubaccountFilter filter, int offset, int limit) {
+    Args.notNull(filter, "filter");
     Validation.required("filter", filter);
     return t.get("accounts.list", "/accounts", References.paging(filter.params(), offset, limit), page);
   }
@@ -175,6 +177,7 @@ public final class Accounts {
    * @return a sequential, lazy stream
    */
   public Stream<Subaccount> stream(SubaccountFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.stream((o, l) -> list(filter, o, l), Subaccount::id);
   }
 

@@ -1,5 +1,6 @@
 package io.ysh.asaas;
 
+import io.ysh.core.Args;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
@@ -366,14 +367,14 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder createLeases(io.ysh.cache.Cache cache) {
-      Objects.requireNonNull(cache, "cache");
+      Args.notNull(cache, "cache");
       this.leases = (key, doneTtl) -> new CacheLeases(cache, key, doneTtl);
       return this;
     }
 
     /** Test hook: the sockets every connection uses, to inject failures before a request is written. */
     Builder socketFactory(SocketFactory factory) {
-      this.socketFactory = Objects.requireNonNull(factory, "factory");
+      this.socketFactory = Args.notNull(factory, "factory");
       return this;
     }
 
@@ -391,7 +392,7 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder apiKey(Secret apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+      this.apiKey = Args.notNull(apiKey, "apiKey");
       return this;
     }
 
@@ -402,7 +403,7 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder environment(AsaasEnvironment environment) {
-      this.environment = Objects.requireNonNull(environment, "environment");
+      this.environment = Args.notNull(environment, "environment");
       return this;
     }
 
@@ -415,14 +416,14 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      this.baseUrl = Args.notNull(baseUrl, "baseUrl");
       return this;
     }
 
     /**
      * Appends your application's name and version to the User-Agent (which Asaas requires).
      *
-     * @param suffix such as {@code ysh-marketplace/1.4}
+     * @param suffix such as {@code ysh-marketplace/1.4}; null for none
      * @return this builder
      */
     public Builder userAgentSuffix(String suffix) {
@@ -453,7 +454,7 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder httpClient(OkHttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "client");
+      this.httpClient = Args.notNull(client, "client");
       return this;
     }
 
@@ -465,7 +466,7 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.connectTimeout = Args.notNull(timeout, "timeout");
       return this;
     }
 
@@ -477,7 +478,7 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = Objects.requireNonNull(timeout, "timeout");
+      this.readTimeout = Args.notNull(timeout, "timeout");
       return this;
     }
 
@@ -489,7 +490,7 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder resilience(ResiliencePolicy policy) {
-      this.policy = Objects.requireNonNull(policy, "policy");
+      this.policy = Args.notNull(policy, "policy");
       return this;
     }
 
@@ -500,7 +501,7 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      this.telemetry = Args.notNull(telemetry, "telemetry");
       return this;
     }
 
@@ -544,7 +545,7 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder logLevel(HttpLogLevel level) {
-      this.logLevel = Objects.requireNonNull(level, "level");
+      this.logLevel = Args.notNull(level, "level");
       return this;
     }
 
@@ -555,7 +556,7 @@ public final class AsaasClient {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = Args.notNull(clock, "clock");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.ysh.asaas;
 
+import io.ysh.core.Args;
 import com.fasterxml.jackson.databind.JavaType;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,6 +169,7 @@ public final class Customers {
    * @return the page
    */
   public Page<Customer> list(CustomerFilter filter, int offset, int limit) {
+    Args.notNull(filter, "filter");
     return t.get("customers.list", "/customers", References.paging(filter.params(), offset, limit), page);
   }
 
@@ -179,6 +181,7 @@ public final class Customers {
    * @return a sequential, lazy stream
    */
   public Stream<Customer> stream(CustomerFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.stream((o, l) -> list(filter, o, l), Customer::id);
   }
 
@@ -189,6 +192,7 @@ public final class Customers {
    * @return an iterable
    */
   public Iterable<Customer> iterate(CustomerFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.iterable((o, l) -> list(filter, o, l), Customer::id);
   }
 

@@ -1,5 +1,6 @@
 package io.ysh.asaas;
 
+import io.ysh.core.Args;
 import com.fasterxml.jackson.databind.JavaType;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,6 +34,7 @@ public final class Finance {
    * @return the page
    */
   public Page<FinancialTransaction> transactions(FinancialTransactionFilter filter, int offset, int limit) {
+    Args.notNull(filter, "filter");
     return t.get("finance.transactions", "/financialTransactions", References.paging(filter.params(), offset, limit), page);
   }
 
@@ -43,6 +45,7 @@ public final class Finance {
    * @return a sequential, lazy stream
    */
   public Stream<FinancialTransaction> streamTransactions(FinancialTransactionFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.stream((o, l) -> transactions(filter, o, l), FinancialTransaction::id);
   }
 }

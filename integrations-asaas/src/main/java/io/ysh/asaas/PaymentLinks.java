@@ -1,5 +1,6 @@
 package io.ysh.asaas;
 
+import io.ysh.core.Args;
 import com.fasterxml.jackson.databind.JavaType;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,7 @@ public final class PaymentLinks {
    * @return the page
    */
   public Page<PaymentLink> list(PaymentLinkFilter filter, int offset, int limit) {
+    Args.notNull(filter, "filter");
     Validation.required("filter", filter);
     return t.get("paymentLinks.list", "/paymentLinks", References.paging(filter.params(), offset, limit), page);
   }
@@ -148,6 +150,7 @@ public final class PaymentLinks {
    * @return a sequential, lazy stream
    */
   public Stream<PaymentLink> stream(PaymentLinkFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.stream((o, l) -> list(filter, o, l), PaymentLink::id);
   }
 

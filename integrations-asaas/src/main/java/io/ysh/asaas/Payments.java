@@ -1,5 +1,6 @@
 package io.ysh.asaas;
 
+import io.ysh.core.Args;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ysh.core.YshException;
@@ -221,6 +222,7 @@ public final class Payments {
    * @return the page
    */
   public Page<Payment> list(PaymentFilter filter, int offset, int limit) {
+    Args.notNull(filter, "filter");
     return t.get("payments.list", "/payments", References.paging(filter.params(), offset, limit), page);
   }
 
@@ -232,6 +234,7 @@ public final class Payments {
    * @return a sequential, lazy stream
    */
   public Stream<Payment> stream(PaymentFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.stream((o, l) -> list(filter, o, l), Payment::id);
   }
 
@@ -242,6 +245,7 @@ public final class Payments {
    * @return an iterable
    */
   public Iterable<Payment> iterate(PaymentFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.iterable((o, l) -> list(filter, o, l), Payment::id);
   }
 

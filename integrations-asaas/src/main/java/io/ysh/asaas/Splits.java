@@ -1,5 +1,6 @@
 package io.ysh.asaas;
 
+import io.ysh.core.Args;
 import com.fasterxml.jackson.databind.JavaType;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -82,6 +83,7 @@ public final class Splits {
    * @return a sequential, lazy stream
    */
   public Stream<PaymentSplit> streamPaid(SplitFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.stream((o, l) -> listPaid(filter, o, l), PaymentSplit::id);
   }
 
@@ -92,6 +94,7 @@ public final class Splits {
    * @return a sequential, lazy stream
    */
   public Stream<PaymentSplit> streamReceived(SplitFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.stream((o, l) -> listReceived(filter, o, l), PaymentSplit::id);
   }
 }

@@ -1,5 +1,6 @@
 package io.ysh.asaas;
 
+import io.ysh.core.Args;
 import com.fasterxml.jackson.databind.JavaType;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +164,7 @@ public final class Subscriptions {
    * @return the page
    */
   public Page<Subscription> list(SubscriptionFilter filter, int offset, int limit) {
+    Args.notNull(filter, "filter");
     return t.get("subscriptions.list", "/subscriptions", References.paging(filter.params(), offset, limit), page);
   }
 
@@ -173,6 +175,7 @@ public final class Subscriptions {
    * @return a sequential, lazy stream
    */
   public Stream<Subscription> stream(SubscriptionFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.stream((o, l) -> list(filter, o, l), Subscription::id);
   }
 
@@ -183,6 +186,7 @@ public final class Subscriptions {
    * @return an iterable
    */
   public Iterable<Subscription> iterate(SubscriptionFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.iterable((o, l) -> list(filter, o, l), Subscription::id);
   }
 
@@ -250,6 +254,7 @@ public final class Subscriptions {
    * @return a sequential, lazy stream
    */
   public Stream<Payment> streamPayments(String id) {
+    Args.notEmpty(id, "id");
     return Paginator.stream((o, l) -> payments(id, o, l), Payment::id);
   }
 }

@@ -1,5 +1,6 @@
 package io.ysh.asaas;
 
+import io.ysh.core.Args;
 import com.fasterxml.jackson.databind.JavaType;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,6 +178,7 @@ public final class Transfers {
    * @return the page
    */
   public Page<Transfer> list(TransferFilter filter, int offset, int limit) {
+    Args.notNull(filter, "filter");
     return t.get("transfers.list", "/transfers", References.paging(filter.params(), offset, limit), page);
   }
 
@@ -187,6 +189,7 @@ public final class Transfers {
    * @return a sequential, lazy stream
    */
   public Stream<Transfer> stream(TransferFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.stream((o, l) -> list(filter, o, l), Transfer::id);
   }
 
@@ -197,6 +200,7 @@ public final class Transfers {
    * @return an iterable
    */
   public Iterable<Transfer> iterate(TransferFilter filter) {
+    Args.notNull(filter, "filter");
     return Paginator.iterable((o, l) -> list(filter, o, l), Transfer::id);
   }
 

@@ -170,6 +170,10 @@ class SharedHttpClientTest {
 
   @Test
   void refusesANullClient() {
-    assertThatThrownBy(() -> AsaasClient.builder().httpClient(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> AsaasClient.builder().httpClient(null))
+        .isInstanceOfSatisfying(YshException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+          assertThat(e.getMessage()).contains("client");
+        });
   }
 }
