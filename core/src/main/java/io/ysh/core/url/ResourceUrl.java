@@ -112,6 +112,10 @@ public final class ResourceUrl {
       // Not a well-formed host list (say "app:password" with the "@host" forgotten): the text
       // after the scheme may be a credential, so none of it is shown.
       shown = scheme + "://" + Redactor.MASK;
+    } else if (rest.substring(0, firstOf(rest, 0, "/?#")).indexOf(':') >= 0) {
+      // "host:port" reads just as well as "user:password" with the "@host" forgotten (a password
+      // may start with digits and go on after a '/'): none of it is shown.
+      shown = scheme + "://" + Redactor.MASK;
     } else {
       shown = scheme + "://" + rest;
     }
@@ -334,7 +338,7 @@ public final class ResourceUrl {
         }
         port = Integer.parseInt(portText);
         if (port < 1 || port > 65535) {
-          throw invalid(url, "port " + port + " is outside 1..65535");
+          throw invalid(url, "a port is outside 1..65535");
         }
       }
       out.add(new HostAndPort(host, port));

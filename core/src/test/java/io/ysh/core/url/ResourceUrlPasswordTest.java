@@ -164,4 +164,15 @@ class ResourceUrlPasswordTest {
         .hasMessageNotContaining("secret-rest");
     assertThat(ResourceUrl.parse("redis://h:6379/0?mail=someone%40example.com").param("mail")).contains("someone@example.com");
   }
+
+  /** Found by the property on CI: "user:password" with the "@host" forgotten reads as host:port. */
+  @Test
+  void aForgottenHostNeverQuotesAPasswordThatReadsAsAPort() {
+    for (String url : List.of("file://app:0/hhhhhh==", "redis://app:99999/s3cr3t", "s3://app:12ab/x?y=z")) {
+      Throwable t = catchThrowable(() -> ResourceUrl.parse(url));
+      assertThat(t).isInstanceOf(YshException.class);
+      String after = url.substring(url.indexOf("://app:") + 7);
+      assertThat(t.getMessage()).doesNotContain(after).doesNotContain(after.substring(0, after.indexOf('/') < 0 ? after.length() : after.indexOf('/')));
+    }
+  }
 }
