@@ -224,15 +224,11 @@ class FsHostileTreeTest {
           try {
             switch (r.nextInt(8)) {
               case 0 -> assertThat(Sentinel.leaks(storage.getBytes(key))).isFalse();
-              case 1 -> {
-                ObjectInfo info = storage.stat(key);
-                if (!attributes) {
-                  // With extended attributes the attribute is read by path (the JDK reads none
-                  // from a handle): a swap and swap-back inside that read can return another
-                  // file's user.ysh.meta — the window the README states. Sidecars have none.
-                  assertNoLeak(info);
-                }
-              }
+              // Metadata is not asserted here: a swap and swap-back around the metadata read can
+              // return another file's content type and user metadata (README, threat model).
+              // Bytes and names are asserted by every other case; the property test, with links
+              // planted but no race, asserts metadata too.
+              case 1 -> storage.stat(key);
               case 2 -> storage.put(key, "new".getBytes(StandardCharsets.UTF_8),
                   WriteOptions.builder().metadata("big", "m".repeat(r.nextBoolean() ? 1 : 4000)).build());
               case 3 -> storage.put(key, upload, WriteOptions.defaults());
