@@ -104,6 +104,11 @@ class AzureMultipartTest {
     String key = "aborted/" + UUID.randomUUID();
     ObjectWriter writer = storage.openWriter(key, WriteOptions.defaults());
     writer.write(filled(2 * PART + 10, 1));
+    // parts are staged concurrently (transferConcurrency): the write returns before they land
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (blobsWithUncommittedBlocks("aborted/") == 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
     assertThat(blobsWithUncommittedBlocks("aborted/")).as("parts are staged as blocks").isEqualTo(1);
     writer.abort();
     assertThat(blobsWithUncommittedBlocks("aborted/")).isZero();
