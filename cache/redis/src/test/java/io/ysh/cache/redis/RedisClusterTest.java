@@ -25,11 +25,18 @@ import org.junit.jupiter.api.Test;
  */
 class RedisClusterTest {
 
+  /**
+   * These tests are about slots and redirections, not latency: a command timeout of 10 s (default
+   * 2 s) keeps six Redis processes on a loaded 2-core CI machine from failing them (a 300-key
+   * putAll timed out after 2 s there at load average 19).
+   */
+  private static final String OPTIONS = "&timeout=10s";
+
   @Test
   void bulkOperationsSpanSlotsOnEveryMaster() {
     RedisClusterHarness cluster = TestCluster.get();
     String ns = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
-    try (Cache cache = Cache.open(cluster.url() + "?namespace=" + ns)) {
+    try (Cache cache = Cache.open(cluster.url() + "?namespace=" + ns + OPTIONS)) {
       Map<String, String> entries = new LinkedHashMap<>();
       Set<Integer> slots = new HashSet<>();
       for (int i = 0; i < 300; i++) {
@@ -54,7 +61,7 @@ class RedisClusterTest {
   void aKeyWhoseSlotMovedIsFollowedAfterResharding() {
     RedisClusterHarness cluster = TestCluster.get();
     String ns = "moved-" + UUID.randomUUID().toString().substring(0, 8);
-    try (Cache cache = Cache.open(cluster.url() + "?namespace=" + ns)) {
+    try (Cache cache = Cache.open(cluster.url() + "?namespace=" + ns + OPTIONS)) {
       int from = cluster.ownerOf(0);
       int to = cluster.ports().stream().filter(p -> p != from).findFirst().orElseThrow();
       // the harness moves the giver's lowest slots; find keys that live in the first few
