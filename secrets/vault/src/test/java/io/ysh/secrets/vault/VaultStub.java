@@ -42,11 +42,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Why a stub: no Vault or OpenBao server can run on the build machines (no Debian, npm or
  * Maven route to the binary), so the real Vault Java driver is exercised over real HTTP against
- * this faithful imitation. Tokens expire on the injected clock.
+ * this faithful imitation. Tokens expire on the injected clock. Public, in this module's test jar,
+ * so that other modules (compat/kitchen-sink) use the same stub.
  */
-final class VaultStub implements AutoCloseable {
+public final class VaultStub implements AutoCloseable {
 
-  static final String ROOT_TOKEN = "hvs.ROOTtokenNeverLogged0123456789";
+  /** A token that never expires, accepted everywhere (Vault's root token). */
+  public static final String ROOT_TOKEN = "hvs.ROOTtokenNeverLogged0123456789";
 
   private record Token(long expiresAtMillis, boolean renewable, long ttlSeconds) {}
 
@@ -73,7 +75,13 @@ final class VaultStub implements AutoCloseable {
   final AtomicInteger renewals = new AtomicInteger();
   final AtomicInteger lookups = new AtomicInteger();
 
-  VaultStub(String mount, Clock clock) {
+  /**
+   * Starts the stub on a free 127.0.0.1 port.
+   *
+   * @param mount the KV version 2 mount it serves
+   * @param clock the clock tokens expire on
+   */
+  public VaultStub(String mount, Clock clock) {
     this.mount = mount;
     this.clock = clock;
     tokens.put(ROOT_TOKEN, new Token(0, false, 0));
@@ -82,7 +90,12 @@ final class VaultStub implements AutoCloseable {
     server.stubFor(any(urlMatching("/v1/.*")).atPriority(10).willReturn(WireMock.aResponse().withTransformers("vault-stub")));
   }
 
-  int port() {
+  /**
+   * The port it serves HTTP on, at 127.0.0.1.
+   *
+   * @return the port
+   */
+  public int port() {
     return server.port();
   }
 
@@ -90,15 +103,27 @@ final class VaultStub implements AutoCloseable {
     return server;
   }
 
-  /** Issues a token directly, as {@code vault token create} would. */
-  String issueToken(long ttlSeconds, boolean renewable) {
+  /**
+   * Issues a token directly, as {@code vault token create} would.
+   *
+   * @param ttlSeconds its time to live (0: never expires)
+   * @param renewable whether renew-self extends it
+   * @return the token
+   */
+  public String issueToken(long ttlSeconds, boolean renewable) {
     String t = "hvs." + UUID.randomUUID().toString().replace("-", "");
     tokens.put(t, new Token(ttlSeconds == 0 ? 0 : clock.millis() + ttlSeconds * 1000, renewable, ttlSeconds));
     return t;
   }
 
-  /** Seeds a secret with arbitrary fields, as another tool ({@code vault kv put}) would. */
-  void seed(String path, Map<String, Object> fields, Map<String, String> custom) {
+  /**
+   * Seeds a secret with arbitrary fields, as another tool ({@code vault kv put}) would.
+   *
+   * @param path the secret's path under the mount
+   * @param fields its fields
+   * @param custom its custom metadata, or null
+   */
+  public void seed(String path, Map<String, Object> fields, Map<String, String> custom) {
     ObjectNode data = Json.mapper().valueToTree(fields);
     kv.computeIfAbsent(path, k -> new ArrayList<>()).add(new Version(data, clock.instant(), false));
     if (custom != null) {
