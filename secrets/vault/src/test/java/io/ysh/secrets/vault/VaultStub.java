@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stateful protocol stub of the parts of Vault's HTTP API the driver uses, served by WireMock:
  * KV version 2 ({@code data/} read with {@code ?version=}, write, {@code metadata/} list and
  * delete), AppRole login, Kubernetes login ({@code auth/<path>/login} with {@code role} and the
- * service account's {@code jwt}), {@code token/lookup-self} and {@code token/renew-self}, the namespace
+ * service account's {@code jwt}), AWS login ({@code auth/<path>/login} with {@code role} and the
+ * four {@code iam_*} fields, recorded for the tests to check the signature), {@code token/lookup-self} and {@code token/renew-self}, the namespace
  * header, and the 403 / 404 / 503-sealed answers. Response bodies are shaped exactly as Vault's
  * API documentation shows them ({@code {"data":{"data":{…},"metadata":{"version":N,…}}}}, the
  * {@code auth} block, {@code {"errors":[…]}}).
@@ -67,6 +68,9 @@ public final class VaultStub implements AutoCloseable {
   volatile String kubernetesRole;
   volatile String kubernetesJwt;
   final List<String> kubernetesJwtsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+  volatile String awsPath = "aws";
+  volatile String awsRole;
+  final List<JsonNode> awsLoginsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
   volatile long appRoleTtlSeconds = 3600;
   volatile boolean appRoleRenewable = true;
   volatile String requiredNamespace;
@@ -236,6 +240,22 @@ public final class VaultStub implements AutoCloseable {
       }
       if (!body.path("jwt").asText().equals(kubernetesJwt)) {
         return errors(403, "permission denied");
+      }
+      logins.incrementAndGet();
+      String t = issueToken(appRoleTtlSeconds, appRoleRenewable);
+      return json(200, authBlock(t, appRoleTtlSeconds, appRoleRenewable));
+    }
+    if (url.equals("/v1/auth/" + awsPath + "/login") && method.equals("POST")) {
+      // Vault would send the signed request to STS; the tests check the signature themselves
+      JsonNode body = Json.mapper().readTree(req.getBodyAsString());
+      awsLoginsSeen.add(body);
+      if (awsRole == null || !awsRole.equals(body.path("role").asText())) {
+        return errors(400, "entry for role " + body.path("role").asText() + " not found");
+      }
+      for (String field : List.of("iam_http_request_method", "iam_request_url", "iam_request_body", "iam_request_headers")) {
+        if (body.path(field).asText().isEmpty()) {
+          return errors(400, "missing " + field);
+        }
       }
       logins.incrementAndGet();
       String t = issueToken(appRoleTtlSeconds, appRoleRenewable);
