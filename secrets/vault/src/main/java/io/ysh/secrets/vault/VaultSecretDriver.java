@@ -12,6 +12,9 @@ import io.github.jopenlibs.vault.json.JsonValue;
 import io.github.jopenlibs.vault.response.AuthResponse;
 import io.github.jopenlibs.vault.response.LogicalResponse;
 import io.github.jopenlibs.vault.response.LookupResponse;
+import io.github.jopenlibs.vault.rest.Rest;
+import io.github.jopenlibs.vault.rest.RestException;
+import io.github.jopenlibs.vault.rest.RestResponse;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
@@ -56,7 +59,9 @@ import org.slf4j.LoggerFactory;
  * first use), Kubernetes (the pod's service-account JWT, read from its file at each login, since
  * Kubernetes rotates projected tokens, and a Vault role; {@code auth/kubernetes/login}), or AWS
  * ({@code iam} type: a signed {@code sts:GetCallerIdentity} request, signed afresh at each login
- * with the AWS credentials chain; {@code auth/aws/login}; needs {@code software.amazon.awssdk:auth}). The token's lease is looked up on first use and renewed ({@code renew-self})
+ * with the AWS credentials chain; {@code auth/aws/login}; needs {@code software.amazon.awssdk:auth}),
+ * or Azure (a managed identity's token and the machine's names from the Instance Metadata Service;
+ * {@code auth/azure/login}). The token's lease is looked up on first use and renewed ({@code renew-self})
  * when two thirds of it have passed; an AppRole token that cannot be renewed is replaced by a
  * new login. A 403 whose token no longer passes {@code lookup-self} is {@code UNAUTHENTICATED}
  * (invalid, expired or revoked token; AppRole logs in again and retries once); other 403s are
@@ -87,6 +92,11 @@ public final class VaultSecretDriver implements SecretDriver {
   private final String awsRole;
   private final String awsPath;
   private final VaultAwsIam awsIam;
+  private final String azureRole;
+  private final String azurePath;
+  private final VaultAzureMsi azureMsi;
+  private final boolean tlsVerify;
+  private final int timeoutSeconds;
   private final boolean logsIn;
   private final Object authLock = new Object();
   private volatile boolean authenticated;
@@ -107,12 +117,17 @@ public final class VaultSecretDriver implements SecretDriver {
     this.awsRole = b.awsRole;
     this.awsPath = b.awsPath;
     this.awsIam = b.awsRole == null ? null : new VaultAwsIam(b.awsCredentials, b.awsRegion, b.awsServerId, b.clock);
-    this.logsIn = b.roleId != null || b.kubernetesRole != null || b.awsRole != null;
+    this.azureRole = b.azureRole;
+    this.azurePath = b.azurePath;
+    this.tlsVerify = b.tlsVerify;
+    this.timeoutSeconds = (int) Math.max(1, b.timeout.toSeconds());
+    this.azureMsi = b.azureRole == null ? null : new VaultAzureMsi(b.azureResource, b.azureClientId, b.imds, b.timeout);
+    this.logsIn = b.roleId != null || b.kubernetesRole != null || b.awsRole != null || b.azureRole != null;
     if (b.token == null && !logsIn) {
-      throw YshException.invalidArgument("Vault needs a token, an AppRole (role id and secret id), a Kubernetes role or an AWS role");
+      throw YshException.invalidArgument("Vault needs a token, an AppRole (role id and secret id), or a Kubernetes, AWS or Azure role");
     }
-    if ((b.roleId != null ? 1 : 0) + (b.kubernetesRole != null ? 1 : 0) + (b.awsRole != null ? 1 : 0) > 1) {
-      throw YshException.invalidArgument("choose one Vault auth method: AppRole, Kubernetes or AWS, not several");
+    if ((b.roleId != null ? 1 : 0) + (b.kubernetesRole != null ? 1 : 0) + (b.awsRole != null ? 1 : 0) + (b.azureRole != null ? 1 : 0) > 1) {
+      throw YshException.invalidArgument("choose one Vault auth method: AppRole, Kubernetes, AWS or Azure, not several");
     }
     if (b.roleId != null && (b.secretId == null || b.secretId.isEmpty())) {
       throw YshException.invalidArgument("Vault AppRole auth needs a secret id (none was given)");
@@ -250,14 +265,16 @@ public final class VaultSecretDriver implements SecretDriver {
 
   private void login() throws VaultException {
     AuthResponse r;
-    String method = kubernetesRole != null ? "Kubernetes" : awsRole != null ? "AWS" : "AppRole";
-    String path = kubernetesRole != null ? kubernetesPath : awsRole != null ? awsPath : appRolePath;
+    String method = kubernetesRole != null ? "Kubernetes" : awsRole != null ? "AWS" : azureRole != null ? "Azure" : "AppRole";
+    String path = kubernetesRole != null ? kubernetesPath : awsRole != null ? awsPath : azureRole != null ? azurePath : appRolePath;
     try {
       if (kubernetesRole != null) {
         r = vault.auth().loginByKubernetes(kubernetesRole, serviceAccountJwt().reveal(), "auth/" + kubernetesPath);
       } else if (awsRole != null) {
         VaultAwsIam.Login aws = awsIam.sign();
         r = vault.auth().loginByAwsIam(awsRole, aws.url(), aws.body(), aws.headers(), awsPath);
+      } else if (azureRole != null) {
+        r = azureLogin();
       } else {
         r = vault.auth().loginByAppRole(appRolePath, roleId.reveal(), secretId.reveal());
       }
@@ -270,7 +287,9 @@ public final class VaultSecretDriver implements SecretDriver {
                     ? "the role '" + kubernetesRole + "' does not accept this service account's token"
                     : awsRole != null
                         ? "the role '" + awsRole + "' does not accept these AWS credentials (or the server id header differs)"
-                        : "the role id or secret id is invalid, expired or used up"))
+                        : azureRole != null
+                            ? "the role '" + azureRole + "' does not accept this managed identity or machine"
+                            : "the role id or secret id is invalid, expired or used up"))
             .build();
       }
       throw e;
@@ -283,6 +302,33 @@ public final class VaultSecretDriver implements SecretDriver {
     schedule(r.getAuthLeaseDuration(), r.isAuthRenewable());
     authenticated = true;
     LOG.debug("logged in to Vault with {} at auth/{}; lease {} s", method, path, r.getAuthLeaseDuration());
+  }
+
+  /**
+   * Vault's Azure login, which the Vault Java driver lacks: the body from {@link VaultAzureMsi}
+   * posted to {@code auth/<azurePath>/login} with the driver's REST client and TLS settings.
+   */
+  private AuthResponse azureLogin() throws VaultException {
+    Secret body = azureMsi.loginBody(azureRole);
+    Rest rest = new Rest().url(address + "/v1/auth/" + azurePath + "/login").header("X-Vault-Request", "true")
+        .body(body.revealBytes()).connectTimeoutSeconds(timeoutSeconds).readTimeoutSeconds(timeoutSeconds)
+        .sslVerification(tlsVerify);
+    if (config.getSslConfig() != null && config.getSslConfig().getSslContext() != null) {
+      rest.sslContext(config.getSslConfig().getSslContext());
+    }
+    if (namespace != null && !namespace.isEmpty()) {
+      rest.header("X-Vault-Namespace", namespace);
+    }
+    RestResponse response;
+    try {
+      response = rest.post();
+    } catch (RestException e) {
+      throw new VaultException(e);
+    }
+    if (response.getStatus() != 200) {
+      throw new VaultException("Vault responded with HTTP status code: " + response.getStatus(), response.getStatus());
+    }
+    return new AuthResponse(response, 0);
   }
 
   /** Read at each login: Kubernetes rotates projected service-account tokens. */
@@ -514,7 +560,8 @@ public final class VaultSecretDriver implements SecretDriver {
   public String toString() {
     return "VaultSecretDriver[" + address + ", mount=" + mount
         + (namespace == null ? "" : ", namespace=" + namespace)
-        + ", auth=" + (roleId != null ? "approle" : kubernetesRole != null ? "kubernetes" : awsRole != null ? "aws" : "token") + "]";
+        + ", auth=" + (roleId != null ? "approle" : kubernetesRole != null ? "kubernetes" : awsRole != null ? "aws"
+            : azureRole != null ? "azure" : "token") + "]";
   }
 
   /** Builds {@link VaultSecretDriver}s. Not thread-safe. */
@@ -534,6 +581,11 @@ public final class VaultSecretDriver implements SecretDriver {
     private Object awsCredentials;
     private String awsRegion;
     private String awsServerId;
+    private String azureRole;
+    private String azurePath = "azure";
+    private String azureResource = "https://management.azure.com/";
+    private String azureClientId;
+    private String imds = VaultAzureMsi.IMDS;
     private boolean tlsVerify = true;
     private Path caCert;
     private Duration timeout = Duration.ofSeconds(10);
@@ -714,6 +766,73 @@ public final class VaultSecretDriver implements SecretDriver {
         throw YshException.invalidArgument("awsPath must not be blank");
       }
       this.awsPath = path;
+      return this;
+    }
+
+    /**
+     * Authenticates with Vault's Azure auth method, from an Azure VM or scale set with a managed
+     * identity: each login asks the Instance Metadata Service for the identity's access token (for
+     * {@link #azureResource}, which must match the {@code resource} of Vault's Azure auth config)
+     * and for the machine's subscription, resource group and VM or scale-set name, and posts them
+     * with the role to {@code auth/azure/login}. Uses only the JDK.
+     *
+     * @param role the Vault role
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when the role is blank
+     */
+    public Builder azure(String role) {
+      if (role == null || role.isBlank()) {
+        throw YshException.invalidArgument("role (the Vault Azure auth role) must not be blank");
+      }
+      this.azureRole = role;
+      return this;
+    }
+
+    /**
+     * Sets the resource the managed identity's token is asked for (default {@code
+     * https://management.azure.com/}); it must match the {@code resource} of Vault's Azure auth config.
+     *
+     * @param resource the resource URI
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when blank
+     */
+    public Builder azureResource(String resource) {
+      if (resource == null || resource.isBlank()) {
+        throw YshException.invalidArgument("azureResource must not be blank");
+      }
+      this.azureResource = resource;
+      return this;
+    }
+
+    /**
+     * Picks a user-assigned managed identity by its client id (default: the machine's only
+     * identity, or its system-assigned one).
+     *
+     * @param clientId the identity's client id, or null
+     * @return this builder
+     */
+    public Builder azureClientId(String clientId) {
+      this.azureClientId = clientId;
+      return this;
+    }
+
+    /**
+     * Sets where the Azure auth method is mounted (default {@code azure}).
+     *
+     * @param path the mount path after {@code auth/}, such as {@code azure-prod}
+     * @return this builder
+     */
+    public Builder azurePath(String path) {
+      if (path == null || path.isBlank()) {
+        throw YshException.invalidArgument("azurePath must not be blank");
+      }
+      this.azurePath = path;
+      return this;
+    }
+
+    /** Another Instance Metadata Service address; for tests. */
+    Builder imds(String address) {
+      this.imds = address;
       return this;
     }
 

@@ -36,7 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * KV version 2 ({@code data/} read with {@code ?version=}, write, {@code metadata/} list and
  * delete), AppRole login, Kubernetes login ({@code auth/<path>/login} with {@code role} and the
  * service account's {@code jwt}), AWS login ({@code auth/<path>/login} with {@code role} and the
- * four {@code iam_*} fields, recorded for the tests to check the signature), {@code token/lookup-self} and {@code token/renew-self}, the namespace
+ * four {@code iam_*} fields, recorded for the tests to check the signature), Azure login ({@code
+ * auth/<path>/login} with {@code role}, the managed identity's {@code jwt} and the machine's names,
+ * recorded), {@code token/lookup-self} and {@code token/renew-self}, the namespace
  * header, and the 403 / 404 / 503-sealed answers. Response bodies are shaped exactly as Vault's
  * API documentation shows them ({@code {"data":{"data":{…},"metadata":{"version":N,…}}}}, the
  * {@code auth} block, {@code {"errors":[…]}}).
@@ -71,6 +73,10 @@ public final class VaultStub implements AutoCloseable {
   volatile String awsPath = "aws";
   volatile String awsRole;
   final List<JsonNode> awsLoginsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+  volatile String azurePath = "azure";
+  volatile String azureRole;
+  volatile String azureJwt;
+  final List<JsonNode> azureLoginsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
   volatile long appRoleTtlSeconds = 3600;
   volatile boolean appRoleRenewable = true;
   volatile String requiredNamespace;
@@ -256,6 +262,19 @@ public final class VaultStub implements AutoCloseable {
         if (body.path(field).asText().isEmpty()) {
           return errors(400, "missing " + field);
         }
+      }
+      logins.incrementAndGet();
+      String t = issueToken(appRoleTtlSeconds, appRoleRenewable);
+      return json(200, authBlock(t, appRoleTtlSeconds, appRoleRenewable));
+    }
+    if (url.equals("/v1/auth/" + azurePath + "/login") && method.equals("POST")) {
+      JsonNode body = Json.mapper().readTree(req.getBodyAsString());
+      azureLoginsSeen.add(body);
+      if (azureRole == null || !azureRole.equals(body.path("role").asText())) {
+        return errors(400, "invalid role name \"" + body.path("role").asText() + "\"");
+      }
+      if (!body.path("jwt").asText().equals(azureJwt)) {
+        return errors(403, "permission denied");
       }
       logins.incrementAndGet();
       String t = issueToken(appRoleTtlSeconds, appRoleRenewable);
