@@ -19,6 +19,14 @@ import io.ysh.queue.ReceivedMessage;
 import io.ysh.queue.Subscription;
 import io.ysh.queue.Topic;
 import io.ysh.secrets.SecretStore;
+import io.ysh.queue.kafka.KafkaBroker;
+import io.ysh.queue.pubsub.PubSubEmulator;
+import io.ysh.queue.sqs.ElasticMq;
+import io.ysh.secrets.aws.Moto;
+import io.ysh.secrets.azure.AzureSecretDriver;
+import io.ysh.secrets.azure.KeyVaultStub;
+import io.ysh.secrets.gcp.SecretManagerStub;
+import io.ysh.secrets.vault.VaultStub;
 import io.ysh.storage.ObjectStorage;
 import io.ysh.storage.gcs.GcsStorageDriver;
 import io.ysh.testkit.aneel.AneelSimulator;
@@ -31,6 +39,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +168,64 @@ class KitchenSinkTest {
     }
   }
 
+  /** Put, then get through a fresh store (as another process would read it), then delete. */
+  private static void putGet(java.util.function.Supplier<SecretStore> open) {
+    String name = unique("ks-");
+    String value = unique("v-");
+    try (SecretStore writer = open.get()) {
+      writer.put(name, value);
+      try (SecretStore reader = open.get()) {
+        assertThat(reader.get(name).secret().reveal()).isEqualTo(value);
+      }
+      writer.delete(name);
+    }
+  }
+
+  /**
+   * {@code vault://} against the Vault driver tests' protocol stub ({@link VaultStub}: a stateful
+   * imitation of Vault's KV v2 HTTP API served by WireMock), since no Vault or OpenBao binary can
+   * be installed on the build machines: the real Vault Java driver runs over real HTTP.
+   */
+  @Test
+  void vaultSecretsOnTheDriverTestsProtocolStub() {
+    try (VaultStub vault = new VaultStub("secret", Clock.systemUTC())) {
+      putGet(() -> SecretStore.open("vault://127.0.0.1:" + vault.port() + "/secret?tls=false&token=" + VaultStub.ROOT_TOKEN));
+    }
+  }
+
+  /** {@code awssm://} on moto_server; skipped, as the driver's own tests are, where moto is not installed. */
+  @Test
+  void awsSecretsManagerOnMoto() {
+    String url = "awssm://testing:testing@us-east-1?forceDelete=true&endpoint=" + Moto.endpoint();
+    putGet(() -> SecretStore.open(url));
+  }
+
+  /**
+   * Key Vault through the real {@code SecretClient}, over HTTPS with the bearer challenge, against
+   * the driver tests' protocol stub ({@link KeyVaultStub}: no Key Vault emulator exists). The
+   * builder form: {@code azurekv://} URLs take their credential from {@code DefaultAzureCredential}.
+   */
+  @Test
+  void azureKeyVaultOnTheDriverTestsProtocolStub() {
+    try (KeyVaultStub kv = new KeyVaultStub()) {
+      com.azure.core.http.HttpClient http = KeyVaultStub.insecureHttpClient();
+      putGet(() -> SecretStore.builder(AzureSecretDriver.builder(kv.vaultUrl(), kv.credential()).httpClient(http)
+          .disableChallengeResourceVerification().purgeOnDelete(true).deletePollInterval(Duration.ofMillis(20)).build())
+          .build());
+    }
+  }
+
+  /**
+   * {@code gcpsm://} through the real {@code SecretManagerServiceClient} over real gRPC, against the
+   * driver tests' protocol stub ({@link SecretManagerStub}: Secret Manager has no emulator).
+   */
+  @Test
+  void gcpSecretManagerOnTheDriverTestsProtocolStub() {
+    try (SecretManagerStub sm = new SecretManagerStub()) {
+      putGet(() -> SecretStore.open("gcpsm://ysh-test?endpoint=127.0.0.1:" + sm.port() + "&plaintext=true"));
+    }
+  }
+
   // ---- queues
 
   private static void publishReceiveAck(String topicUrl, String subscriptionUrl) {
@@ -210,6 +277,28 @@ class KitchenSinkTest {
   void azureQueueOnAzurite() {
     String url = "azqueue://" + Azurite.ACCOUNT + ":" + encode(Azurite.KEY) + "@" + unique("ks")
         + "?endpoint=" + Azurite.queueEndpoint();
+    publishReceiveAck(url, url);
+  }
+
+  @Test
+  void kafkaQueueOnTheDriverTestsKraftBroker() {
+    String topic = unique("ks-");
+    String url = "kafka://" + KafkaBroker.shared().bootstrap() + "/" + topic + "?group=g-" + topic;
+    publishReceiveAck(url, url);
+  }
+
+  @Test
+  void sqsQueueOnElasticMq() {
+    String url = "sqs://test:test@" + unique("ks-") + "?region=us-east-1&endpoint=http://127.0.0.1:" + ElasticMq.shared().port();
+    publishReceiveAck(url, url);
+  }
+
+  /** Skipped, as the driver's own tests are, where Google's Pub/Sub emulator is not installed. */
+  @Test
+  void pubSubQueueOnTheEmulator() {
+    String queue = unique("ks-");
+    String url = "gcppubsub://projects/" + PubSubEmulator.PROJECT + "/topics/" + queue + "?subscription=" + queue
+        + "&create=true&endpoint=" + PubSubEmulator.endpoint();
     publishReceiveAck(url, url);
   }
 

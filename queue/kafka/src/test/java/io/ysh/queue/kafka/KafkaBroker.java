@@ -25,9 +25,11 @@ import java.util.stream.Collectors;
  * replication factors 1, topic auto-creation off), started once per test JVM as its own process
  * from the jars Maven copied into {@code target/kafka-jars}, on free 127.0.0.1 ports. Storage is
  * formatted first with {@code kafka.tools.StorageTool}; the harness kills the broker at exit. A
- * test may also start one of its own, with extra settings, and kill and restart it.
+ * test may also start one of its own, with extra settings, and kill and restart it. Public, in this
+ * module's test jar, so that other modules (compat/kitchen-sink) start the same broker the same way;
+ * they copy the broker's jars to their own {@code target/kafka-jars} as this module's pom does.
  */
-final class KafkaBroker implements ManagedServer {
+public final class KafkaBroker implements ManagedServer {
 
   private final ServerProcess.Builder builder;
   private ServerProcess process;
@@ -44,7 +46,7 @@ final class KafkaBroker implements ManagedServer {
    *
    * @return the broker
    */
-  static KafkaBroker shared() {
+  public static KafkaBroker shared() {
     return SharedServers.getOrStart("kafka", KafkaBroker::start);
   }
 
@@ -53,7 +55,7 @@ final class KafkaBroker implements ManagedServer {
    *
    * @return {@code 127.0.0.1:port}
    */
-  String bootstrap() {
+  public String bootstrap() {
     return "127.0.0.1:" + port;
   }
 

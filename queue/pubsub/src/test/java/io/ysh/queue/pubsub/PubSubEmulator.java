@@ -21,10 +21,12 @@ import org.opentest4j.TestAbortedException;
  * when the JVM exits. The jar is {@code -Dysh.pubsub.emulator.jar} or {@code $PUBSUB_EMULATOR_JAR}
  * when set (and only that), else looked up in the Debian package's directory (and a gcloud SDK
  * under {@code $CLOUDSDK_ROOT_DIR}); when there is none the calling test is skipped with a message.
+ * Public, in this module's test jar, so that other modules (compat/kitchen-sink) use it too.
  */
-final class PubSubEmulator {
+public final class PubSubEmulator {
 
-  static final String PROJECT = "ysh-test";
+  /** The project id the tests use (the emulator accepts any). */
+  public static final String PROJECT = "ysh-test";
   private static final List<String> DIRECTORIES = List.of(
       "/usr/lib/google-cloud-sdk/platform/pubsub-emulator/lib",
       "/usr/share/google-cloud-sdk/platform/pubsub-emulator/lib",
@@ -39,7 +41,7 @@ final class PubSubEmulator {
    * @return the endpoint
    * @throws TestAbortedException when the emulator is not installed
    */
-  static String endpoint() {
+  public static String endpoint() {
     SharedServers.getOrStart("pubsub-emulator", () -> {
       Path jar = jar().orElseThrow(() -> new TestAbortedException(
           "the Pub/Sub emulator is not installed (no cloud-pubsub-emulator-*-all.jar in -Dysh.pubsub.emulator.jar, $PUBSUB_EMULATOR_JAR, "

@@ -4,16 +4,6 @@ import io.ysh.core.url.ResourceUrl;
 import io.ysh.queue.conformance.QueueConformance;
 import io.ysh.queue.spi.SubscriptionDriver;
 import io.ysh.queue.spi.TopicDriver;
-import io.ysh.testkit.server.FreePorts;
-import io.ysh.testkit.server.MavenJars;
-import io.ysh.testkit.server.ReadinessProbe;
-import io.ysh.testkit.server.ServerProcess;
-import io.ysh.testkit.server.SharedServers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,8 +44,7 @@ class SqsConformanceTest extends QueueConformance {
   }
 
   static int startServer() {
-    ElasticMq server = SharedServers.getOrStart("elasticmq", ElasticMq::start);
-    return server.port;
+    return ElasticMq.shared().port();
   }
 
   @Override
@@ -83,56 +72,6 @@ class SqsConformanceTest extends QueueConformance {
   @Override
   protected Optional<Class<?>> nativeType() {
     return Optional.of(SqsClient.class);
-  }
-
-  /** ElasticMQ as a shared server. */
-  static final class ElasticMq implements io.ysh.testkit.server.ManagedServer {
-    final ServerProcess process;
-    final int port;
-
-    private ElasticMq(ServerProcess process, int port) {
-      this.process = process;
-      this.port = port;
-    }
-
-    static ElasticMq start() {
-      int port = FreePorts.next();
-      try {
-        Path dir = Files.createDirectories(Path.of("target", "elasticmq"));
-        Path conf = dir.resolve("elasticmq-" + port + ".conf");
-        Files.writeString(conf, String.join("\n",
-            "include classpath(\"application.conf\")",
-            "node-address { protocol = http, host = \"127.0.0.1\", port = " + port + ", context-path = \"\" }",
-            "rest-sqs { enabled = true, bind-port = " + port + ", bind-hostname = \"127.0.0.1\", sqs-limits = strict }",
-            "rest-stats { enabled = false }",
-            "generate-node-address = false",
-            ""));
-        ServerProcess p = ServerProcess.builder("elasticmq")
-            .javaMain("org.elasticmq.server.Main", MavenJars.classpath(Path.of("target", "elasticmq-jars")),
-                List.of("-Xmx256m", "-Dconfig.file=" + conf.toAbsolutePath()), List.of())
-            .readiness(ReadinessProbe.tcp(port))
-            .startupTimeout(Duration.ofSeconds(60))
-            .start();
-        return new ElasticMq(p, port);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public String name() {
-      return "elasticmq";
-    }
-
-    @Override
-    public boolean isAlive() {
-      return process.isAlive();
-    }
-
-    @Override
-    public void close() {
-      process.close();
-    }
   }
 
   @Override

@@ -17,16 +17,23 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * One moto_server per test JVM (started through the test-server harness on a free port, bound to
- * 127.0.0.1). Tests that need it are skipped, with the reason, when moto is not installed.
+ * 127.0.0.1). Tests that need it are skipped, with the reason, when moto is not installed. Public,
+ * in this module's test jar, so that other modules (compat/kitchen-sink) use it too.
  */
-final class Moto {
+public final class Moto {
 
   /** Where this image's pyenv installs moto_server when it is not on PATH. */
   private static final String PYENV_MOTO = "/root/.pyenv/versions/3.11.7/bin/moto_server";
 
   private Moto() {}
 
-  static ServerProcess server() {
+  /**
+   * The shared moto_server of this JVM, started on first use.
+   *
+   * @return the server process
+   * @throws org.opentest4j.TestAbortedException when moto_server is not installed
+   */
+  public static ServerProcess server() {
     return SharedServers.getOrStart("moto", () -> {
       Optional<Path> found = Binaries.find("moto_server").or(() -> Binaries.find(PYENV_MOTO));
       Path moto = found.orElseGet(() -> Binaries.require("moto_server",
@@ -40,14 +47,24 @@ final class Moto {
     });
   }
 
-  static URI endpoint() {
+  /**
+   * The shared moto_server's endpoint, starting it on first use.
+   *
+   * @return {@code http://127.0.0.1:port}
+   */
+  public static URI endpoint() {
     ServerProcess p = server();
     String cmd = String.join(" ", p.command());
     String port = cmd.substring(cmd.lastIndexOf(' ') + 1);
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  static SecretsManagerClient client() {
+  /**
+   * A Secrets Manager client of moto_server (region us-east-1, dummy credentials).
+   *
+   * @return a new client; the caller closes it
+   */
+  public static SecretsManagerClient client() {
     return SecretsManagerClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)

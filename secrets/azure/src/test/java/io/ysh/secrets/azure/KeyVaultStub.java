@@ -50,9 +50,10 @@ import reactor.core.publisher.Mono;
  * shaped as documented: {@code {"value":…,"id":"https://…/secrets/<name>/<version>","attributes":{…},"tags":{…}}}.
  *
  * <p>Why a stub: there is no Key Vault emulator on Maven Central or any reachable registry, so the
- * real {@code SecretClient} runs over real HTTPS against this imitation.
+ * real {@code SecretClient} runs over real HTTPS against this imitation. Public, in this module's
+ * test jar, so that other modules (compat/kitchen-sink) use the same stub.
  */
-final class KeyVaultStub implements AutoCloseable {
+public final class KeyVaultStub implements AutoCloseable {
 
   static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOi.never-logged-token";
   static final int PAGE = 2;
@@ -67,13 +68,19 @@ final class KeyVaultStub implements AutoCloseable {
   volatile boolean unavailable;
   volatile boolean tokenRevoked;
 
-  KeyVaultStub() {
+  /** Starts the stub over HTTPS (a self-signed certificate) on a free 127.0.0.1 port. */
+  public KeyVaultStub() {
     server = new WireMockServer(options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort().extensions(new Transformer()));
     server.start();
     server.stubFor(any(urlMatching("/.*")).atPriority(10).willReturn(WireMock.aResponse().withTransformers("keyvault-stub")));
   }
 
-  String vaultUrl() {
+  /**
+   * The vault URL to give the client.
+   *
+   * @return {@code https://127.0.0.1:port}
+   */
+  public String vaultUrl() {
     return "https://127.0.0.1:" + server.httpsPort();
   }
 
@@ -81,8 +88,12 @@ final class KeyVaultStub implements AutoCloseable {
     return server;
   }
 
-  /** A credential that hands out {@link #TOKEN} and records the scopes asked for. */
-  TokenCredential credential() {
+  /**
+   * A credential that hands out the token the stub accepts and records the scopes asked for.
+   *
+   * @return the credential
+   */
+  public TokenCredential credential() {
     return ctx -> {
       scopesAsked.addAll(ctx.getScopes());
       return Mono.just(new AccessToken(TOKEN, OffsetDateTime.now().plusHours(1)));
@@ -94,7 +105,12 @@ final class KeyVaultStub implements AutoCloseable {
    * certificate for any host name (tests only): an {@link X509ExtendedTrustManager} that checks
    * nothing, since the JDK checks the host name inside the trust manager.
    */
-  static com.azure.core.http.HttpClient insecureHttpClient() {
+  /**
+   * An HTTP client that trusts the stub's self-signed certificate (and any other: tests only).
+   *
+   * @return the client
+   */
+  public static com.azure.core.http.HttpClient insecureHttpClient() {
     SSLContext ssl;
     try {
       ssl = SSLContext.getInstance("TLS");

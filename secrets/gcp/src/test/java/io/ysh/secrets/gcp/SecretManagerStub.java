@@ -42,9 +42,10 @@ import java.util.zip.CRC32C;
  *
  * <p>Why a stub: GCP Secret Manager has no emulator, so the real {@code SecretManagerServiceClient}
  * runs over real gRPC against this imitation. It can be stopped and restarted on the same port
- * while keeping its data, for outage tests.
+ * while keeping its data, for outage tests. Public, in this module's test jar, so that other
+ * modules (compat/kitchen-sink) use the same stub.
  */
-final class SecretManagerStub implements AutoCloseable {
+public final class SecretManagerStub implements AutoCloseable {
 
   private static final String SERVICE = "google.cloud.secretmanager.v1.SecretManagerService";
 
@@ -52,7 +53,8 @@ final class SecretManagerStub implements AutoCloseable {
   private final int port;
   private Server server;
 
-  SecretManagerStub() {
+  /** Starts the stub on a free 127.0.0.1 port (plaintext gRPC). */
+  public SecretManagerStub() {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       this.port = s.getLocalPort();
     } catch (IOException e) {
@@ -61,7 +63,12 @@ final class SecretManagerStub implements AutoCloseable {
     start();
   }
 
-  int port() {
+  /**
+   * The port it serves gRPC on, at 127.0.0.1.
+   *
+   * @return the port
+   */
+  public int port() {
     return port;
   }
 

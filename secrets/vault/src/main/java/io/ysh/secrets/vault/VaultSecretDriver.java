@@ -12,6 +12,9 @@ import io.github.jopenlibs.vault.json.JsonValue;
 import io.github.jopenlibs.vault.response.AuthResponse;
 import io.github.jopenlibs.vault.response.LogicalResponse;
 import io.github.jopenlibs.vault.response.LookupResponse;
+import io.github.jopenlibs.vault.rest.Rest;
+import io.github.jopenlibs.vault.rest.RestException;
+import io.github.jopenlibs.vault.rest.RestResponse;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.Secret;
 import io.ysh.core.YshException;
@@ -53,8 +56,12 @@ import org.slf4j.LoggerFactory;
  * the KV folders below the prefix lazily, one folder per page.
  *
  * <p><b>Auth.</b> A token, AppRole (role id and secret id held as {@link Secret}s, login on
- * first use), or Kubernetes (the pod's service-account JWT, read from its file at each login, since
- * Kubernetes rotates projected tokens, and a Vault role; {@code auth/kubernetes/login}). The token's lease is looked up on first use and renewed ({@code renew-self})
+ * first use), Kubernetes (the pod's service-account JWT, read from its file at each login, since
+ * Kubernetes rotates projected tokens, and a Vault role; {@code auth/kubernetes/login}), or AWS
+ * ({@code iam} type: a signed {@code sts:GetCallerIdentity} request, signed afresh at each login
+ * with the AWS credentials chain; {@code auth/aws/login}; needs {@code software.amazon.awssdk:auth}),
+ * or Azure (a managed identity's token and the machine's names from the Instance Metadata Service;
+ * {@code auth/azure/login}). The token's lease is looked up on first use and renewed ({@code renew-self})
  * when two thirds of it have passed; an AppRole token that cannot be renewed is replaced by a
  * new login. A 403 whose token no longer passes {@code lookup-self} is {@code UNAUTHENTICATED}
  * (invalid, expired or revoked token; AppRole logs in again and retries once); other 403s are
@@ -82,6 +89,14 @@ public final class VaultSecretDriver implements SecretDriver {
   private final String kubernetesRole;
   private final Path kubernetesJwtFile;
   private final String kubernetesPath;
+  private final String awsRole;
+  private final String awsPath;
+  private final VaultAwsIam awsIam;
+  private final String azureRole;
+  private final String azurePath;
+  private final VaultAzureMsi azureMsi;
+  private final boolean tlsVerify;
+  private final int timeoutSeconds;
   private final boolean logsIn;
   private final Object authLock = new Object();
   private volatile boolean authenticated;
@@ -99,12 +114,20 @@ public final class VaultSecretDriver implements SecretDriver {
     this.kubernetesRole = b.kubernetesRole;
     this.kubernetesJwtFile = b.kubernetesJwtFile;
     this.kubernetesPath = b.kubernetesPath;
-    this.logsIn = b.roleId != null || b.kubernetesRole != null;
+    this.awsRole = b.awsRole;
+    this.awsPath = b.awsPath;
+    this.awsIam = b.awsRole == null ? null : new VaultAwsIam(b.awsCredentials, b.awsRegion, b.awsServerId, b.clock);
+    this.azureRole = b.azureRole;
+    this.azurePath = b.azurePath;
+    this.tlsVerify = b.tlsVerify;
+    this.timeoutSeconds = (int) Math.max(1, b.timeout.toSeconds());
+    this.azureMsi = b.azureRole == null ? null : new VaultAzureMsi(b.azureResource, b.azureClientId, b.imds, b.timeout);
+    this.logsIn = b.roleId != null || b.kubernetesRole != null || b.awsRole != null || b.azureRole != null;
     if (b.token == null && !logsIn) {
-      throw YshException.invalidArgument("Vault needs a token, an AppRole (role id and secret id) or a Kubernetes role");
+      throw YshException.invalidArgument("Vault needs a token, an AppRole (role id and secret id), or a Kubernetes, AWS or Azure role");
     }
-    if (b.roleId != null && b.kubernetesRole != null) {
-      throw YshException.invalidArgument("choose one Vault auth method: AppRole or Kubernetes, not both");
+    if ((b.roleId != null ? 1 : 0) + (b.kubernetesRole != null ? 1 : 0) + (b.awsRole != null ? 1 : 0) + (b.azureRole != null ? 1 : 0) > 1) {
+      throw YshException.invalidArgument("choose one Vault auth method: AppRole, Kubernetes, AWS or Azure, not several");
     }
     if (b.roleId != null && (b.secretId == null || b.secretId.isEmpty())) {
       throw YshException.invalidArgument("Vault AppRole auth needs a secret id (none was given)");
@@ -242,12 +265,19 @@ public final class VaultSecretDriver implements SecretDriver {
 
   private void login() throws VaultException {
     AuthResponse r;
-    String method = kubernetesRole != null ? "Kubernetes" : "AppRole";
-    String path = kubernetesRole != null ? kubernetesPath : appRolePath;
+    String method = kubernetesRole != null ? "Kubernetes" : awsRole != null ? "AWS" : azureRole != null ? "Azure" : "AppRole";
+    String path = kubernetesRole != null ? kubernetesPath : awsRole != null ? awsPath : azureRole != null ? azurePath : appRolePath;
     try {
-      r = kubernetesRole != null
-          ? vault.auth().loginByKubernetes(kubernetesRole, serviceAccountJwt().reveal(), "auth/" + kubernetesPath)
-          : vault.auth().loginByAppRole(appRolePath, roleId.reveal(), secretId.reveal());
+      if (kubernetesRole != null) {
+        r = vault.auth().loginByKubernetes(kubernetesRole, serviceAccountJwt().reveal(), "auth/" + kubernetesPath);
+      } else if (awsRole != null) {
+        VaultAwsIam.Login aws = awsIam.sign();
+        r = vault.auth().loginByAwsIam(awsRole, aws.url(), aws.body(), aws.headers(), awsPath);
+      } else if (azureRole != null) {
+        r = azureLogin();
+      } else {
+        r = vault.auth().loginByAppRole(appRolePath, roleId.reveal(), secretId.reveal());
+      }
     } catch (VaultException e) {
       int status = e.getHttpStatusCode();
       if (status == 400 || status == 403 || status == 401) {
@@ -255,7 +285,11 @@ public final class VaultSecretDriver implements SecretDriver {
             .detail("Vault " + method + " login at auth/" + path + " failed (HTTP " + status + "): "
                 + (kubernetesRole != null
                     ? "the role '" + kubernetesRole + "' does not accept this service account's token"
-                    : "the role id or secret id is invalid, expired or used up"))
+                    : awsRole != null
+                        ? "the role '" + awsRole + "' does not accept these AWS credentials (or the server id header differs)"
+                        : azureRole != null
+                            ? "the role '" + azureRole + "' does not accept this managed identity or machine"
+                            : "the role id or secret id is invalid, expired or used up"))
             .build();
       }
       throw e;
@@ -268,6 +302,33 @@ public final class VaultSecretDriver implements SecretDriver {
     schedule(r.getAuthLeaseDuration(), r.isAuthRenewable());
     authenticated = true;
     LOG.debug("logged in to Vault with {} at auth/{}; lease {} s", method, path, r.getAuthLeaseDuration());
+  }
+
+  /**
+   * Vault's Azure login, which the Vault Java driver lacks: the body from {@link VaultAzureMsi}
+   * posted to {@code auth/<azurePath>/login} with the driver's REST client and TLS settings.
+   */
+  private AuthResponse azureLogin() throws VaultException {
+    Secret body = azureMsi.loginBody(azureRole);
+    Rest rest = new Rest().url(address + "/v1/auth/" + azurePath + "/login").header("X-Vault-Request", "true")
+        .body(body.revealBytes()).connectTimeoutSeconds(timeoutSeconds).readTimeoutSeconds(timeoutSeconds)
+        .sslVerification(tlsVerify);
+    if (config.getSslConfig() != null && config.getSslConfig().getSslContext() != null) {
+      rest.sslContext(config.getSslConfig().getSslContext());
+    }
+    if (namespace != null && !namespace.isEmpty()) {
+      rest.header("X-Vault-Namespace", namespace);
+    }
+    RestResponse response;
+    try {
+      response = rest.post();
+    } catch (RestException e) {
+      throw new VaultException(e);
+    }
+    if (response.getStatus() != 200) {
+      throw new VaultException("Vault responded with HTTP status code: " + response.getStatus(), response.getStatus());
+    }
+    return new AuthResponse(response, 0);
   }
 
   /** Read at each login: Kubernetes rotates projected service-account tokens. */
@@ -499,7 +560,8 @@ public final class VaultSecretDriver implements SecretDriver {
   public String toString() {
     return "VaultSecretDriver[" + address + ", mount=" + mount
         + (namespace == null ? "" : ", namespace=" + namespace)
-        + ", auth=" + (roleId != null ? "approle" : kubernetesRole != null ? "kubernetes" : "token") + "]";
+        + ", auth=" + (roleId != null ? "approle" : kubernetesRole != null ? "kubernetes" : awsRole != null ? "aws"
+            : azureRole != null ? "azure" : "token") + "]";
   }
 
   /** Builds {@link VaultSecretDriver}s. Not thread-safe. */
@@ -514,6 +576,16 @@ public final class VaultSecretDriver implements SecretDriver {
     private String kubernetesRole;
     private Path kubernetesJwtFile = Path.of(DEFAULT_SERVICE_ACCOUNT_TOKEN);
     private String kubernetesPath = "kubernetes";
+    private String awsRole;
+    private String awsPath = "aws";
+    private Object awsCredentials;
+    private String awsRegion;
+    private String awsServerId;
+    private String azureRole;
+    private String azurePath = "azure";
+    private String azureResource = "https://management.azure.com/";
+    private String azureClientId;
+    private String imds = VaultAzureMsi.IMDS;
     private boolean tlsVerify = true;
     private Path caCert;
     private Duration timeout = Duration.ofSeconds(10);
@@ -611,6 +683,156 @@ public final class VaultSecretDriver implements SecretDriver {
      */
     public Builder kubernetesPath(String path) {
       this.kubernetesPath = Objects.requireNonNull(path, "path");
+      return this;
+    }
+
+    /**
+     * Authenticates with Vault's AWS auth method, {@code iam} type: each login signs an {@code
+     * sts:GetCallerIdentity} request (SigV4) with the AWS SDK's default credentials chain
+     * (environment, profile, web identity / IRSA, container and instance roles) and sends it, not
+     * to STS, but to Vault ({@code auth/aws/login}), which checks it with STS and maps the caller's
+     * IAM principal to the role. Needs {@code software.amazon.awssdk:auth} on the class path (an
+     * optional dependency of this driver; managed by ysh-bom).
+     *
+     * @param role the Vault role bound to the IAM principal
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when the role is blank or the AWS SDK is missing
+     */
+    public Builder aws(String role) {
+      if (role == null || role.isBlank()) {
+        throw YshException.invalidArgument("role (the Vault AWS auth role) must not be blank");
+      }
+      VaultAwsIam.requireSdk(VaultAwsIam.SDK_CLASS);
+      this.awsRole = role;
+      return this;
+    }
+
+    /**
+     * As {@link #aws(String)}, signing with the given credentials instead of the default chain
+     * (an assumed role, a named profile: any {@code AwsCredentialsProvider}).
+     *
+     * @param role the Vault role bound to the IAM principal
+     * @param credentials the credentials to sign with
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when the role is blank or credentials null
+     */
+    public Builder aws(String role, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+      if (credentials == null) {
+        throw YshException.invalidArgument("credentials (the AWS credentials provider) must not be null");
+      }
+      aws(role);
+      this.awsCredentials = credentials;
+      return this;
+    }
+
+    /**
+     * Signs for a regional STS endpoint ({@code https://sts.<region>.amazonaws.com/}) instead of
+     * the global one; Vault's AWS auth config must then name that endpoint and region ({@code
+     * sts_endpoint}, {@code sts_region}).
+     *
+     * @param region such as {@code sa-east-1}, or null for the global endpoint (signed for us-east-1)
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when it is not a region name
+     */
+    public Builder awsRegion(String region) {
+      if (region != null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+        throw YshException.invalidArgument("awsRegion must be an AWS region such as sa-east-1, was '" + region + "'");
+      }
+      this.awsRegion = region;
+      return this;
+    }
+
+    /**
+     * Sends and signs the {@code X-Vault-AWS-IAM-Server-ID} header, which Vault checks when its
+     * AWS auth config sets {@code iam_server_id_header_value} (it stops a signed request meant for
+     * another Vault from being replayed here).
+     *
+     * @param serverId the value, such as the Vault server's host name, or null for none
+     * @return this builder
+     */
+    public Builder awsServerId(String serverId) {
+      this.awsServerId = serverId;
+      return this;
+    }
+
+    /**
+     * Sets where the AWS auth method is mounted (default {@code aws}).
+     *
+     * @param path the mount path after {@code auth/}, such as {@code aws-prod}
+     * @return this builder
+     */
+    public Builder awsPath(String path) {
+      if (path == null || path.isBlank()) {
+        throw YshException.invalidArgument("awsPath must not be blank");
+      }
+      this.awsPath = path;
+      return this;
+    }
+
+    /**
+     * Authenticates with Vault's Azure auth method, from an Azure VM or scale set with a managed
+     * identity: each login asks the Instance Metadata Service for the identity's access token (for
+     * {@link #azureResource}, which must match the {@code resource} of Vault's Azure auth config)
+     * and for the machine's subscription, resource group and VM or scale-set name, and posts them
+     * with the role to {@code auth/azure/login}. Uses only the JDK.
+     *
+     * @param role the Vault role
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when the role is blank
+     */
+    public Builder azure(String role) {
+      if (role == null || role.isBlank()) {
+        throw YshException.invalidArgument("role (the Vault Azure auth role) must not be blank");
+      }
+      this.azureRole = role;
+      return this;
+    }
+
+    /**
+     * Sets the resource the managed identity's token is asked for (default {@code
+     * https://management.azure.com/}); it must match the {@code resource} of Vault's Azure auth config.
+     *
+     * @param resource the resource URI
+     * @return this builder
+     * @throws YshException {@code INVALID_ARGUMENT} when blank
+     */
+    public Builder azureResource(String resource) {
+      if (resource == null || resource.isBlank()) {
+        throw YshException.invalidArgument("azureResource must not be blank");
+      }
+      this.azureResource = resource;
+      return this;
+    }
+
+    /**
+     * Picks a user-assigned managed identity by its client id (default: the machine's only
+     * identity, or its system-assigned one).
+     *
+     * @param clientId the identity's client id, or null
+     * @return this builder
+     */
+    public Builder azureClientId(String clientId) {
+      this.azureClientId = clientId;
+      return this;
+    }
+
+    /**
+     * Sets where the Azure auth method is mounted (default {@code azure}).
+     *
+     * @param path the mount path after {@code auth/}, such as {@code azure-prod}
+     * @return this builder
+     */
+    public Builder azurePath(String path) {
+      if (path == null || path.isBlank()) {
+        throw YshException.invalidArgument("azurePath must not be blank");
+      }
+      this.azurePath = path;
+      return this;
+    }
+
+    /** Another Instance Metadata Service address; for tests. */
+    Builder imds(String address) {
+      this.imds = address;
       return this;
     }
 

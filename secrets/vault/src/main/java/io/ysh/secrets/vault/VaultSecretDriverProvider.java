@@ -25,7 +25,13 @@ import java.util.function.Function;
  * {@code roleIdFile}, and {@code secretId}, {@code secretIdEnv} or {@code secretIdFile};
  * {@code appRolePath=approle}. Kubernetes: {@code auth=kubernetes} with {@code role=} (the Vault
  * role), {@code jwtFile=} (default the pod's {@value VaultSecretDriver#DEFAULT_SERVICE_ACCOUNT_TOKEN})
- * and {@code kubernetesPath=kubernetes}. A literal role id is not accepted in the URL (URLs end up in
+ * and {@code kubernetesPath=kubernetes}. AWS ({@code iam} type): {@code auth=aws} with {@code role=}
+ * (the Vault role), {@code awsPath=aws}, {@code awsRegion=} (a regional STS endpoint; default the
+ * global one) and {@code awsServerId=} (the {@code X-Vault-AWS-IAM-Server-ID} header); it signs with
+ * the AWS SDK's default credentials chain and needs {@code software.amazon.awssdk:auth}. Azure (on
+ * a VM or scale set with a managed identity): {@code auth=azure} with {@code role=}, {@code
+ * azureResource=} (default {@code https://management.azure.com/}), {@code azureClientId=} (a
+ * user-assigned identity) and {@code azurePath=azure}. A literal role id is not accepted in the URL (URLs end up in
  * logs); use the builder of {@link VaultSecretDriver} for values held elsewhere.
  */
 public final class VaultSecretDriverProvider implements SecretDriverProvider {
@@ -34,7 +40,7 @@ public final class VaultSecretDriverProvider implements SecretDriverProvider {
       Set.of(
           "tls", "tlsVerify", "caCert", "namespace", "timeout", "token", "tokenEnv", "tokenFile", "auth",
           "roleIdEnv", "roleIdFile", "secretId", "secretIdEnv", "secretIdFile", "appRolePath", "role", "jwtFile",
-          "kubernetesPath");
+          "kubernetesPath", "awsPath", "awsRegion", "awsServerId", "azurePath", "azureResource", "azureClientId");
 
   private final Function<String, String> environment;
 
@@ -100,7 +106,20 @@ public final class VaultSecretDriverProvider implements SecretDriverProvider {
         b.kubernetes(role, url.param("jwtFile").map(Path::of).orElse(null));
         url.param("kubernetesPath").ifPresent(b::kubernetesPath);
       }
-      default -> throw YshException.invalidArgument("auth must be token, approle or kubernetes, got '" + auth + "'");
+      case "aws" -> {
+        String role = url.param("role").orElseThrow(() -> YshException.invalidArgument(
+            "auth=aws needs role= (the Vault role bound to the IAM principal)"));
+        b.aws(role).awsRegion(url.param("awsRegion").orElse(null)).awsServerId(url.param("awsServerId").orElse(null));
+        url.param("awsPath").ifPresent(b::awsPath);
+      }
+      case "azure" -> {
+        String role = url.param("role").orElseThrow(() -> YshException.invalidArgument(
+            "auth=azure needs role= (the Vault role the managed identity or machine is bound to)"));
+        b.azure(role).azureClientId(url.param("azureClientId").orElse(null));
+        url.param("azureResource").ifPresent(b::azureResource);
+        url.param("azurePath").ifPresent(b::azurePath);
+      }
+      default -> throw YshException.invalidArgument("auth must be token, approle, kubernetes, aws or azure, got '" + auth + "'");
     }
     return b.build();
   }

@@ -35,18 +35,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stateful protocol stub of the parts of Vault's HTTP API the driver uses, served by WireMock:
  * KV version 2 ({@code data/} read with {@code ?version=}, write, {@code metadata/} list and
  * delete), AppRole login, Kubernetes login ({@code auth/<path>/login} with {@code role} and the
- * service account's {@code jwt}), {@code token/lookup-self} and {@code token/renew-self}, the namespace
+ * service account's {@code jwt}), AWS login ({@code auth/<path>/login} with {@code role} and the
+ * four {@code iam_*} fields, recorded for the tests to check the signature), Azure login ({@code
+ * auth/<path>/login} with {@code role}, the managed identity's {@code jwt} and the machine's names,
+ * recorded), {@code token/lookup-self} and {@code token/renew-self}, the namespace
  * header, and the 403 / 404 / 503-sealed answers. Response bodies are shaped exactly as Vault's
  * API documentation shows them ({@code {"data":{"data":{…},"metadata":{"version":N,…}}}}, the
  * {@code auth} block, {@code {"errors":[…]}}).
  *
  * <p>Why a stub: no Vault or OpenBao server can run on the build machines (no Debian, npm or
  * Maven route to the binary), so the real Vault Java driver is exercised over real HTTP against
- * this faithful imitation. Tokens expire on the injected clock.
+ * this faithful imitation. Tokens expire on the injected clock. Public, in this module's test jar,
+ * so that other modules (compat/kitchen-sink) use the same stub.
  */
-final class VaultStub implements AutoCloseable {
+public final class VaultStub implements AutoCloseable {
 
-  static final String ROOT_TOKEN = "hvs.ROOTtokenNeverLogged0123456789";
+  /** A token that never expires, accepted everywhere (Vault's root token). */
+  public static final String ROOT_TOKEN = "hvs.ROOTtokenNeverLogged0123456789";
 
   private record Token(long expiresAtMillis, boolean renewable, long ttlSeconds) {}
 
@@ -65,6 +70,13 @@ final class VaultStub implements AutoCloseable {
   volatile String kubernetesRole;
   volatile String kubernetesJwt;
   final List<String> kubernetesJwtsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+  volatile String awsPath = "aws";
+  volatile String awsRole;
+  final List<JsonNode> awsLoginsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+  volatile String azurePath = "azure";
+  volatile String azureRole;
+  volatile String azureJwt;
+  final List<JsonNode> azureLoginsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
   volatile long appRoleTtlSeconds = 3600;
   volatile boolean appRoleRenewable = true;
   volatile String requiredNamespace;
@@ -73,7 +85,13 @@ final class VaultStub implements AutoCloseable {
   final AtomicInteger renewals = new AtomicInteger();
   final AtomicInteger lookups = new AtomicInteger();
 
-  VaultStub(String mount, Clock clock) {
+  /**
+   * Starts the stub on a free 127.0.0.1 port.
+   *
+   * @param mount the KV version 2 mount it serves
+   * @param clock the clock tokens expire on
+   */
+  public VaultStub(String mount, Clock clock) {
     this.mount = mount;
     this.clock = clock;
     tokens.put(ROOT_TOKEN, new Token(0, false, 0));
@@ -82,7 +100,12 @@ final class VaultStub implements AutoCloseable {
     server.stubFor(any(urlMatching("/v1/.*")).atPriority(10).willReturn(WireMock.aResponse().withTransformers("vault-stub")));
   }
 
-  int port() {
+  /**
+   * The port it serves HTTP on, at 127.0.0.1.
+   *
+   * @return the port
+   */
+  public int port() {
     return server.port();
   }
 
@@ -90,15 +113,27 @@ final class VaultStub implements AutoCloseable {
     return server;
   }
 
-  /** Issues a token directly, as {@code vault token create} would. */
-  String issueToken(long ttlSeconds, boolean renewable) {
+  /**
+   * Issues a token directly, as {@code vault token create} would.
+   *
+   * @param ttlSeconds its time to live (0: never expires)
+   * @param renewable whether renew-self extends it
+   * @return the token
+   */
+  public String issueToken(long ttlSeconds, boolean renewable) {
     String t = "hvs." + UUID.randomUUID().toString().replace("-", "");
     tokens.put(t, new Token(ttlSeconds == 0 ? 0 : clock.millis() + ttlSeconds * 1000, renewable, ttlSeconds));
     return t;
   }
 
-  /** Seeds a secret with arbitrary fields, as another tool ({@code vault kv put}) would. */
-  void seed(String path, Map<String, Object> fields, Map<String, String> custom) {
+  /**
+   * Seeds a secret with arbitrary fields, as another tool ({@code vault kv put}) would.
+   *
+   * @param path the secret's path under the mount
+   * @param fields its fields
+   * @param custom its custom metadata, or null
+   */
+  public void seed(String path, Map<String, Object> fields, Map<String, String> custom) {
     ObjectNode data = Json.mapper().valueToTree(fields);
     kv.computeIfAbsent(path, k -> new ArrayList<>()).add(new Version(data, clock.instant(), false));
     if (custom != null) {
@@ -210,6 +245,35 @@ final class VaultStub implements AutoCloseable {
         return errors(400, "invalid role name \"" + body.path("role").asText() + "\"");
       }
       if (!body.path("jwt").asText().equals(kubernetesJwt)) {
+        return errors(403, "permission denied");
+      }
+      logins.incrementAndGet();
+      String t = issueToken(appRoleTtlSeconds, appRoleRenewable);
+      return json(200, authBlock(t, appRoleTtlSeconds, appRoleRenewable));
+    }
+    if (url.equals("/v1/auth/" + awsPath + "/login") && method.equals("POST")) {
+      // Vault would send the signed request to STS; the tests check the signature themselves
+      JsonNode body = Json.mapper().readTree(req.getBodyAsString());
+      awsLoginsSeen.add(body);
+      if (awsRole == null || !awsRole.equals(body.path("role").asText())) {
+        return errors(400, "entry for role " + body.path("role").asText() + " not found");
+      }
+      for (String field : List.of("iam_http_request_method", "iam_request_url", "iam_request_body", "iam_request_headers")) {
+        if (body.path(field).asText().isEmpty()) {
+          return errors(400, "missing " + field);
+        }
+      }
+      logins.incrementAndGet();
+      String t = issueToken(appRoleTtlSeconds, appRoleRenewable);
+      return json(200, authBlock(t, appRoleTtlSeconds, appRoleRenewable));
+    }
+    if (url.equals("/v1/auth/" + azurePath + "/login") && method.equals("POST")) {
+      JsonNode body = Json.mapper().readTree(req.getBodyAsString());
+      azureLoginsSeen.add(body);
+      if (azureRole == null || !azureRole.equals(body.path("role").asText())) {
+        return errors(400, "invalid role name \"" + body.path("role").asText() + "\"");
+      }
+      if (!body.path("jwt").asText().equals(azureJwt)) {
         return errors(403, "permission denied");
       }
       logins.incrementAndGet();

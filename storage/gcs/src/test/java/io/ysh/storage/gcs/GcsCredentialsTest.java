@@ -13,9 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ImpersonatedCredentials;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.storage.ObjectStorage;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 class GcsCredentialsTest {
 
   private static final String TOKEN = "ya29.gcs-stub-access-token";
+  private static final String TARGET = "reader@ysh-project.iam.gserviceaccount.com";
+  private static final String TARGET_TOKEN = "ya29.impersonated-access-token";
+  private static final String GENERATE = "/v1/projects/-/serviceAccounts/" + TARGET + ":generateAccessToken";
 
   private WireMockServer google;
 
@@ -53,6 +59,8 @@ class GcsCredentialsTest {
         .withHeader("Content-Type", "application/json").withBody("{\"kind\":\"storage#object\",\"name\":\"report.csv\","
             + "\"bucket\":\"bucket\",\"size\":\"3\",\"etag\":\"CAE=\",\"generation\":\"1\",\"metageneration\":\"1\","
             + "\"contentType\":\"text/csv\",\"updated\":\"2026-12-07T10:00:00.000Z\"}")));
+    google.stubFor(post(urlEqualTo(GENERATE)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody("{\"accessToken\":\"" + TARGET_TOKEN + "\",\"expireTime\":\"2099-01-01T00:00:00Z\"}")));
   }
 
   @AfterEach
@@ -85,6 +93,31 @@ class GcsCredentialsTest {
     assertThat(grants.get(0).getBodyAsString()).contains("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer");
     LoggedRequest call = google.findAll(anyRequestedFor(urlPathEqualTo("/storage/v1/b/bucket/o/report.csv"))).get(0);
     assertThat(call.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+  }
+
+  /**
+   * The builder form of impersonation: any {@code GoogleCredentials}, here {@code
+   * ImpersonatedCredentials} over a key file's, given to {@code credentials(...)}. The key's token
+   * goes to a stub of the IAM Credentials API's generateAccessToken, and the target service
+   * account's token it returns is the bearer of the storage request.
+   */
+  @Test
+  void theBuilderTakesImpersonatedCredentialsAndTheTargetsTokenIsTheBearer(@TempDir Path dir) throws Exception {
+    GoogleCredentials source;
+    try (InputStream in = Files.newInputStream(keyFile(dir))) {
+      source = GoogleCredentials.fromStream(in).createScoped("https://www.googleapis.com/auth/cloud-platform");
+    }
+    GoogleCredentials impersonated = ImpersonatedCredentials.newBuilder().setSourceCredentials(source).setTargetPrincipal(TARGET)
+        .setScopes(List.of("https://www.googleapis.com/auth/cloud-platform")).setLifetime(3600)
+        .setIamEndpointOverride("http://127.0.0.1:" + google.port() + GENERATE).build();
+    try (ObjectStorage storage = ObjectStorage.builder(GcsStorageDriver.builder().bucket("bucket").projectId("ysh-project")
+        .endpoint("http://127.0.0.1:" + google.port()).credentials(impersonated).build()).build()) {
+      assertThat(storage.stat("report.csv").size()).isEqualTo(3);
+    }
+    LoggedRequest exchange = google.findAll(anyRequestedFor(urlEqualTo(GENERATE))).get(0);
+    assertThat(exchange.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+    LoggedRequest call = google.findAll(anyRequestedFor(urlPathEqualTo("/storage/v1/b/bucket/o/report.csv"))).get(0);
+    assertThat(call.getHeader("Authorization")).isEqualTo("Bearer " + TARGET_TOKEN);
   }
 
   @Test
