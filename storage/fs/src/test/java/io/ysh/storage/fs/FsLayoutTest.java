@@ -97,9 +97,9 @@ class FsLayoutTest {
   }
 
   @Test
-  void theUsualObjectsMetadataIsOneShortLine() {
-    byte[] meta = FsStorageDriver.encodeMeta(null, "0123abcd", WriteOptions.defaults());
-    assertThat(new String(meta, StandardCharsets.ISO_8859_1)).isEqualTo("crc32c=0123abcd\n");
+  void theUsualObjectsMetadataIsTwoShortLines() {
+    byte[] meta = FsStorageDriver.encodeMeta(null, "0123abcd", WriteOptions.defaults(), "fe00:2147229");
+    assertThat(new String(meta, StandardCharsets.ISO_8859_1)).isEqualTo("crc32c=0123abcd\nfile=fe00:2147229\n");
   }
 
   @Test
