@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.ysh.core.YshException;
+import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ObjectInfo;
 import io.ysh.storage.ObjectStorage;
@@ -19,12 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -187,6 +190,25 @@ class FsHostileTreeTest {
   }
 
   /**
+   * A stat, or a read through the driver (which returns metadata with the bytes): the metadata
+   * must be the race test's own, and the read's must name the bytes returned.
+   */
+  private static void readMetadata(ObjectStorage storage, FsStorageDriver driver, String key, boolean stat)
+      throws IOException {
+    if (stat) {
+      assertOwn(storage.stat(key));
+      return;
+    }
+    DriverReader reader = driver.read(key, null);
+    try (InputStream in = reader.stream()) {
+      byte[] bytes = in.readAllBytes();
+      assertThat(Sentinel.leaks(bytes)).isFalse();
+      assertThat(assertOwn(reader.info())).as("the metadata returned with the bytes")
+          .isEqualTo(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  /**
    * A thread keeps swapping a directory of the root for a link to the outside tree (and back)
    * while others read, write, copy, list and delete under it. The outside files carry the
    * driver's metadata (as an attribute without an identity, as earlier versions wrote it, or
@@ -202,7 +224,8 @@ class FsHostileTreeTest {
     Map<String, String> before = sentinel.snapshot();
     for (boolean attributes : new boolean[] {true, false}) {
       FsStorageDriver driver = FsStorageDriver.builder().root(root).extendedAttributes(attributes).build();
-      try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
+      // no circuit breaker: refusals under the race would open it and leave the rest of the run idle
+      try (ObjectStorage storage = ObjectStorage.builder(driver).resilience(ResiliencePolicy.none()).build()) {
         storage.put("a/x", "inside".getBytes(StandardCharsets.UTF_8), tagged("inside").build());
         storage.put("a/b/x", "inside".getBytes(StandardCharsets.UTF_8), tagged("inside").build());
         AtomicBoolean stop = new AtomicBoolean();
@@ -211,6 +234,7 @@ class FsHostileTreeTest {
           Path dir = root.resolve("a");
           Path aside = root.resolve("a-aside");
           Path link = root.resolve("a-link");
+          Random pause = new Random(7);
           while (!stop.get()) {
             try {
               // renames only (no create or delete while "a" is the link): the shortest swap
@@ -223,6 +247,8 @@ class FsHostileTreeTest {
               Files.move(dir, link);
               Files.move(aside, dir);
               swaps.incrementAndGet();
+              // leave the directory in place a random while: reads must start inside it to be led out
+              LockSupport.parkNanos(pause.nextInt(100_000));
             } catch (IOException e) {
               // a driver write recreated "a" meanwhile: tidy up and go on
               try {
@@ -240,56 +266,71 @@ class FsHostileTreeTest {
             }
           }
         });
-        swapper.start();
-        Random r = new Random(42);
-        long until = System.nanoTime() + 4_000_000_000L;
-        int ops = 0;
-        int metadataReads = 0;
-        while (System.nanoTime() < until) {
-          String key = r.nextBoolean() ? "a/x" : "a/b/x";
-          try {
-            switch (r.nextInt(12)) {
-              case 0 -> assertThat(Sentinel.leaks(storage.getBytes(key))).isFalse();
-              case 1, 2, 3 -> {
-                assertOwn(storage.stat(key));
-                metadataReads++;
-              }
-              case 4, 5, 6 -> {
-                DriverReader reader = driver.read(key, null);
-                try (InputStream in = reader.stream()) {
-                  String bytes = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-                  assertThat(Sentinel.leaks(bytes.getBytes(StandardCharsets.ISO_8859_1))).isFalse();
-                  assertThat(assertOwn(reader.info())).as("the metadata returned with the bytes").isEqualTo(bytes);
-                }
-                metadataReads++;
-              }
-              case 7 -> storage.put(key, "new".getBytes(StandardCharsets.UTF_8),
-                  tagged("new").metadata("big", "m".repeat(r.nextBoolean() ? 1 : 4000)).build());
-              case 8 -> storage.put(key, upload, tagged("uploaded").build());
-              case 9 -> storage.copy(key, r.nextBoolean() ? "a/y" : "c");
-              case 10 -> storage.delete(key);
-              default -> {
-                try (Stream<ListEntry> entries = storage.list("a/")) {
-                  entries.forEach(e -> assertThat(e.key()).doesNotContain("secret"));
-                }
-              }
-            }
-          } catch (YshException e) {
-            assertThat(e.getMessage()).doesNotContain(Sentinel.MARKER);
-          } catch (IOException e) {
-            // the driver's read and file system errors (a refusal, a removal) are IOExceptions
-            if (e.getCause() instanceof YshException y) {
-              assertThat(y.getMessage()).doesNotContain(Sentinel.MARKER);
-            } else {
-              assertThat(FsStorageDriver.mapError(e).getMessage()).doesNotContain(Sentinel.MARKER);
+        // a second thread reads metadata only, so that more reads fall inside a swap
+        List<Throwable> readerFailures = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger readerReads = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+          Random rr = new Random(43);
+          while (!stop.get()) {
+            try {
+              readMetadata(storage, driver, rr.nextBoolean() ? "a/x" : "a/b/x", rr.nextBoolean());
+              readerReads.incrementAndGet();
+            } catch (YshException | IOException e) {
+              // refused or missing meanwhile: fine (the messages are checked in the main loop)
+            } catch (Throwable t) {
+              readerFailures.add(t);
+              return;
             }
           }
-          ops++;
+        });
+        Random r = new Random(42);
+        int ops = 0;
+        int metadataReads = 0;
+        swapper.start();
+        reader.start();
+        try {
+          long until = System.nanoTime() + 5_000_000_000L;
+          while (System.nanoTime() < until) {
+            String key = r.nextBoolean() ? "a/x" : "a/b/x";
+            try {
+              switch (r.nextInt(16)) {
+                case 0 -> assertThat(Sentinel.leaks(storage.getBytes(key))).isFalse();
+                case 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 -> {
+                  readMetadata(storage, driver, key, r.nextBoolean());
+                  metadataReads++;
+                }
+                case 11 -> storage.put(key, "new".getBytes(StandardCharsets.UTF_8),
+                    tagged("new").metadata("big", "m".repeat(r.nextBoolean() ? 1 : 4000)).build());
+                case 12 -> storage.put(key, upload, tagged("uploaded").build());
+                case 13 -> storage.copy(key, r.nextBoolean() ? "a/y" : "c");
+                case 14 -> storage.delete(key);
+                default -> {
+                  try (Stream<ListEntry> entries = storage.list("a/")) {
+                    entries.forEach(e -> assertThat(e.key()).doesNotContain("secret"));
+                  }
+                }
+              }
+            } catch (YshException e) {
+              assertThat(e.getMessage()).doesNotContain(Sentinel.MARKER);
+            } catch (IOException e) {
+              // the driver's read and file system errors (a refusal, a removal) are IOExceptions
+              if (e.getCause() instanceof YshException y) {
+                assertThat(y.getMessage()).doesNotContain(Sentinel.MARKER);
+              } else {
+                assertThat(FsStorageDriver.mapError(e).getMessage()).doesNotContain(Sentinel.MARKER);
+              }
+            }
+            ops++;
+          }
+        } finally {
+          stop.set(true); // also when an assertion failed: no swapping left behind
+          swapper.join();
+          reader.join();
         }
-        stop.set(true);
-        swapper.join();
+        assertThat(readerFailures).isEmpty();
         assertThat(swaps.get()).as("swaps during %s operations", ops).isGreaterThan(10);
-        assertThat(metadataReads).as("metadata reads that succeeded during %s operations", ops).isGreaterThan(10);
+        assertThat(metadataReads + readerReads.get()).as("metadata reads that succeeded during %s operations", ops)
+            .isGreaterThan(10);
       }
       sentinel.assertUnchanged(before);
       deleteTree(root);
