@@ -64,6 +64,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
 
 /**
@@ -83,9 +84,16 @@ import java.util.zip.CRC32C;
  * path with more than one segment is ever given to {@code open} or {@code mkdir}. The one path-based
  * call left is the read of an object's extended attribute (the JDK has no {@code fgetxattr}): it
  * happens only when the path leads to the same file (device and inode) as the open handle, before
- * and after, and a mismatch starts the read over. Key segments are limited to 255 UTF-8 bytes
- * ({@code INVALID_ARGUMENT} before anything is written); keys that differ only by Unicode
- * normalization (NFC, NFD) are distinct objects (file names are bytes). Needs
+ * and after, and a mismatch starts the read over. A directory swapped for a link and back between
+ * those checks could still show another file's attribute, so metadata is bound to its file: every
+ * write records the data file's identity ({@code file=<device hex>:<inode>}, from the temporary file
+ * before its rename, which keeps it), and reads accept metadata only when it records the identity of
+ * the file seen through the directory handle, or came through handles and records none (earlier
+ * versions), or its checksum matches the file's bytes read through a handle (a file restored from a
+ * backup, an attribute of an earlier version); anything else is read again, then refused with
+ * {@code INTERNAL}, never returned (the module's README states the residual cases). Key segments
+ * are limited to 255 UTF-8 bytes ({@code INVALID_ARGUMENT} before anything is written); keys that
+ * differ only by Unicode normalization (NFC, NFD) are distinct objects (file names are bytes). Needs
  * {@link SecureDirectoryStream} (Linux): on other platforms {@link Builder#build()} fails with
  * {@code UNSUPPORTED}.
  *
@@ -96,9 +104,10 @@ import java.util.zip.CRC32C;
  * set on the temporary file before the rename: data and metadata replace the old ones in one
  * atomic step. Where the file system has no user extended attributes (probed when the driver is
  * built), or for metadata too large for one (over 3 KiB), they live in a sidecar file
- * {@code .ysh-meta/<name>} next to the object, renamed into place just before the data. Reads
- * look for the attribute first, then the sidecar, so roots written by earlier versions (always
- * sidecars) read unchanged. Names starting with {@code .ysh} are reserved: keys with such a
+ * {@code .ysh-meta/<name>} next to the object, renamed into place just before the data (a reader
+ * between the two renames finds a sidecar that does not record the old file's identity and starts
+ * over; under a writer that never stops it may give up rather than pair them). Reads look for the attribute first, then the sidecar, so roots written by earlier versions
+ * (always sidecars) read unchanged. Names starting with {@code .ysh} are reserved: keys with such a
  * segment are refused.
  *
  * <p><strong>Integrity.</strong> The driver stores the CRC32C the portable layer computes while
@@ -554,31 +563,59 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   /**
    * Counts the attempts of one read and gives up after {@link #MAX_READ_ATTEMPTS}: with
    * {@code UNAVAILABLE} when writers kept replacing the object, with {@code INTERNAL} (as a
-   * checksum mismatch) when the last attempt found metadata that is not the object's own.
+   * checksum mismatch) when the object's file and its metadata stayed the same and the metadata
+   * kept being another file's. Waits longer before each attempt after the second (~14 ms in all), so that a writer
+   * between its two renames (sidecar, then data: on ext4 the data's rename over the old file starts
+   * its writeback and can take milliseconds) can finish.
    */
   private static final class Attempts {
     private final String key;
     private int count;
+    private Object file;
+    private String metadata;
+    private boolean replaced;
 
     Attempts(String key) {
       this.key = key;
     }
 
+    /** Notes the identity of the object's file in this attempt. */
+    void look(BasicFileAttributes attrs) {
+      if (file == null) {
+        file = attrs.fileKey();
+      } else if (!file.equals(attrs.fileKey())) {
+        replaced = true;
+      }
+    }
+
     /** The object's file changed under the read: start over, or give up. */
     void changed() {
+      replaced = true;
+      next();
+    }
+
+    /** The metadata found (recording this identity) belongs to another file: start over, or refuse it. */
+    void foreign(String recorded) {
+      if (metadata != null && !metadata.equals(String.valueOf(recorded))) {
+        replaced = true; // the metadata changed between attempts: a writer at work, not a foreign file
+      }
+      metadata = String.valueOf(recorded);
+      if (count + 1 >= MAX_READ_ATTEMPTS && !replaced) {
+        throw YshException.builder(ErrorCode.INTERNAL)
+            .detail("the metadata found for the object " + (count + 1) + " times was recorded for another file"
+                + " and its checksum does not match the object's bytes; refused rather than returned")
+            .resource(key).build();
+      }
+      next();
+    }
+
+    private void next() {
       if (++count >= MAX_READ_ATTEMPTS) {
         throw YshException.builder(ErrorCode.UNAVAILABLE)
             .detail("the object was replaced " + count + " times while being read; try again").resource(key).build();
       }
-    }
-
-    /** The metadata found belongs to another file: start over, or refuse it. */
-    void foreign() {
-      if (++count >= MAX_READ_ATTEMPTS) {
-        throw YshException.builder(ErrorCode.INTERNAL)
-            .detail("the metadata found for the object " + count + " times was recorded for another file and"
-                + " its checksum does not match the object's bytes; refused rather than returned")
-            .resource(key).build();
+      if (count > 1) {
+        LockSupport.parkNanos(count * count * 50_000L); // 0.2 ms, then up to 4 ms: ~14 ms over all attempts
       }
     }
   }
@@ -593,6 +630,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
    * restored from a backup, copied with its attributes, or written by an earlier version.
    */
   private ObjectInfo info(Walk w, BasicFileAttributes attrs, Attempts attempts) throws IOException {
+    attempts.look(attrs);
     Meta found = readMeta(w, attrs);
     if (found == null) {
       attempts.changed();
@@ -609,7 +647,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
       return null;
     }
     if (!matches) {
-      attempts.foreign();
+      attempts.foreign(recorded);
       return null;
     }
     return info;

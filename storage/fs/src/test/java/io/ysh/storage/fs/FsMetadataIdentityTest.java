@@ -27,6 +27,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
@@ -276,6 +278,58 @@ class FsMetadataIdentityTest {
       Files.writeString(sidecar(driver.pathOf("k")), "crc32c=" + crc32c(OWN) + "\ncontentType=text/own\nmeta.whose=own\n");
       assertOwn(storage.stat("k"));
       assertThat(storage.getBytes("k")).isEqualTo(OWN);
+    }
+  }
+
+  /**
+   * Sidecars are renamed into place before the data: a reader between the two renames finds a
+   * sidecar that records the new file's identity next to the old file, and starts over (or gives
+   * up), never pairing one version's metadata with another's bytes.
+   */
+  @Test
+  void sidecarReadersBetweenTheTwoRenamesNeverPairVersions() throws Exception {
+    FsStorageDriver driver = driver(false);
+    byte[][] versions = new byte[2][];
+    for (int v = 0; v < 2; v++) {
+      versions[v] = new byte[20_000 + v * 7_000];
+      new Random(v).nextBytes(versions[v]);
+    }
+    try (ObjectStorage storage = ObjectStorage.builder(driver).resilience(ResiliencePolicy.none()).build()) {
+      storage.put("hot", versions[0], WriteOptions.builder().metadata("v", "0").build());
+      AtomicBoolean stop = new AtomicBoolean();
+      Thread writer = new Thread(() -> {
+        for (int n = 1; !stop.get(); n++) {
+          storage.put("hot", versions[n % 2], WriteOptions.builder().metadata("v", "" + n % 2).build());
+          LockSupport.parkNanos(200_000); // let readers in between writes too
+        }
+      });
+      writer.start();
+      int paired = 0;
+      int refused = 0;
+      try {
+        long until = System.nanoTime() + 1_500_000_000L;
+        while (System.nanoTime() < until) {
+          try {
+            ObjectInfo stat = storage.stat("hot");
+            int v = Integer.parseInt(stat.metadata().get("v"));
+            assertThat(stat.size()).as("stat's size with v=%s", v).isEqualTo(versions[v].length);
+            assertThat(stat.crc32c()).isEqualTo(crc32c(versions[v]));
+            DriverReader reader = driver.read("hot", null);
+            try (InputStream in = reader.stream()) {
+              int w = Integer.parseInt(reader.info().metadata().get("v"));
+              assertThat(in.readAllBytes()).as("bytes read with the metadata of v=%s", w).isEqualTo(versions[w]);
+            }
+            paired++;
+          } catch (YshException e) {
+            assertThat(e.code()).isIn(ErrorCode.UNAVAILABLE, ErrorCode.INTERNAL);
+            refused++;
+          }
+        }
+      } finally {
+        stop.set(true);
+        writer.join();
+      }
+      assertThat(paired).as("reads that succeeded (%s refused)", refused).isGreaterThan(10);
     }
   }
 
