@@ -106,8 +106,9 @@ import java.util.zip.CRC32C;
  * built), or for metadata too large for one (over 3 KiB), they live in a sidecar file
  * {@code .ysh-meta/<name>} next to the object, renamed into place just before the data (a reader
  * between the two renames finds a sidecar that does not record the old file's identity and starts
- * over; under a writer that never stops it may give up rather than pair them). Reads look for the attribute first, then the sidecar, so roots written by earlier versions
- * (always sidecars) read unchanged. Names starting with {@code .ysh} are reserved: keys with such a
+ * over; under a writer that never stops it may give up rather than pair them). Reads look for
+ * the attribute first, then the sidecar, so roots written by earlier versions (always sidecars)
+ * read unchanged. Names starting with {@code .ysh} are reserved: keys with such a
  * segment are refused.
  *
  * <p><strong>Integrity.</strong> The driver stores the CRC32C the portable layer computes while
@@ -564,8 +565,8 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
    * Counts the attempts of one read and gives up after {@link #MAX_READ_ATTEMPTS}: with
    * {@code UNAVAILABLE} when writers kept replacing the object, with {@code INTERNAL} (as a
    * checksum mismatch) when the object's file and its metadata stayed the same and the metadata
-   * kept being another file's. Waits longer before each attempt after the second (~14 ms in all), so that a writer
-   * between its two renames (sidecar, then data: on ext4 the data's rename over the old file starts
+   * kept being another file's. Waits longer before each attempt after the second (~14 ms in all),
+   * so that a writer between its two renames (sidecar, then data: on ext4 the data's rename over the old file starts
    * its writeback and can take milliseconds) can finish.
    */
   private static final class Attempts {

@@ -136,7 +136,8 @@ class FsMetadataIdentityTest {
   void everyWriteRecordsTheIdentityOfTheFileItsMetadataDescribes(boolean attributes) throws Exception {
     FsStorageDriver driver = driver(attributes);
     Path upload = Files.write(temp.resolve("upload.bin"), OWN);
-    try (ObjectStorage storage = ObjectStorage.builder(driver).resilience(ResiliencePolicy.none()).partSize(8).multipartThreshold(16).build()) {
+    try (ObjectStorage storage = ObjectStorage.builder(driver).resilience(ResiliencePolicy.none())
+        .partSize(8).multipartThreshold(16).build()) {
       storage.put("bytes", OWN, own());
       storage.put("file", upload, own());
       storage.put("stream", new ByteArrayInputStream(OWN), OWN.length, own()); // multipart: over the threshold
@@ -159,7 +160,8 @@ class FsMetadataIdentityTest {
     FsStorageDriver driver = driver(attributes);
     try (ObjectStorage storage = ObjectStorage.builder(driver).resilience(ResiliencePolicy.none()).build()) {
       storage.put("k", OWN, own());
-      storage.put("other", OTHER, WriteOptions.builder().contentType("text/foreign").metadata("whose", "foreign").build());
+      storage.put("other", OTHER,
+          WriteOptions.builder().contentType("text/foreign").metadata("whose", "foreign").build());
       Path file = driver.pathOf("k");
       String foreign = stored(driver.pathOf("other"), attributes);
       assertThat(foreign).contains("file=" + statIdentity(driver.pathOf("other")));
@@ -275,7 +277,8 @@ class FsMetadataIdentityTest {
     FsStorageDriver driver = driver(false);
     try (ObjectStorage storage = ObjectStorage.builder(driver).resilience(ResiliencePolicy.none()).build()) {
       storage.put("k", OWN);
-      Files.writeString(sidecar(driver.pathOf("k")), "crc32c=" + crc32c(OWN) + "\ncontentType=text/own\nmeta.whose=own\n");
+      Files.writeString(sidecar(driver.pathOf("k")),
+          "crc32c=" + crc32c(OWN) + "\ncontentType=text/own\nmeta.whose=own\n");
       assertOwn(storage.stat("k"));
       assertThat(storage.getBytes("k")).isEqualTo(OWN);
     }

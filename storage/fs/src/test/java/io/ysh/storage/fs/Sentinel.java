@@ -42,7 +42,8 @@ final class Sentinel {
       Files.createDirectories(f.getParent());
       if (!Files.isDirectory(f)) {
         // also readable as a sidecar: the same content type and user metadata as the attributes
-        Files.writeString(f, MARKER + " " + name + "\ncontentType=" + LEAK_TYPE + "\nmeta.origin=" + LEAK_ORIGIN + "\n");
+        Files.writeString(f,
+            MARKER + " " + name + "\ncontentType=" + LEAK_TYPE + "\nmeta.origin=" + LEAK_ORIGIN + "\n");
         UserDefinedFileAttributeView view = Files.getFileAttributeView(f, UserDefinedFileAttributeView.class);
         // half as earlier versions wrote them (no identity), half as this version does (the outside
         // file's own identity, as if a driver with its root out there had written it)
