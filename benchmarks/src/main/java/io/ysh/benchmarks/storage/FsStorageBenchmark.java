@@ -49,8 +49,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>{@code pairedPutPlain} and {@code pairedGetPlain} (issue 20 §2) compare the driver with plain
  * Java doing the same work and giving the same guarantees: for a put, a temporary file in the same
  * directory written through a 256 KiB direct buffer with the CRC32C computed on the way, the same
- * metadata set ({@code user.ysh.meta = crc32c=<hex>}, what the driver stores for an object with
- * default options) and an atomic rename over the target; for a download, the object's file read
+ * metadata set ({@code user.ysh.meta = crc32c=<hex>}, what the driver stored for an object with
+ * default options when the README's numbers were measured; it now also records the file's identity,
+ * {@code file=<device hex>:<inode>}, which plain Java here does not) and an atomic rename over the
+ * target; for a download, the object's file read
  * through the same buffer into a temporary file next to the target, its CRC32C computed and checked
  * against the stored one, and an atomic rename over the target.
  */

@@ -48,6 +48,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -62,6 +64,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
 
 /**
@@ -81,9 +84,16 @@ import java.util.zip.CRC32C;
  * path with more than one segment is ever given to {@code open} or {@code mkdir}. The one path-based
  * call left is the read of an object's extended attribute (the JDK has no {@code fgetxattr}): it
  * happens only when the path leads to the same file (device and inode) as the open handle, before
- * and after, and a mismatch starts the read over. Key segments are limited to 255 UTF-8 bytes
- * ({@code INVALID_ARGUMENT} before anything is written); keys that differ only by Unicode
- * normalization (NFC, NFD) are distinct objects (file names are bytes). Needs
+ * and after, and a mismatch starts the read over. A directory swapped for a link and back between
+ * those checks could still show another file's attribute, so metadata is bound to its file: every
+ * write records the data file's identity ({@code file=<device hex>:<inode>}, from the temporary file
+ * before its rename, which keeps it), and reads accept metadata only when it records the identity of
+ * the file seen through the directory handle, or came through handles and records none (earlier
+ * versions), or its checksum matches the file's bytes read through a handle (a file restored from a
+ * backup, an attribute of an earlier version); anything else is read again, then refused with
+ * {@code INTERNAL}, never returned (the module's README states the residual cases). Key segments
+ * are limited to 255 UTF-8 bytes ({@code INVALID_ARGUMENT} before anything is written); keys that
+ * differ only by Unicode normalization (NFC, NFD) are distinct objects (file names are bytes). Needs
  * {@link SecureDirectoryStream} (Linux): on other platforms {@link Builder#build()} fails with
  * {@code UNSUPPORTED}.
  *
@@ -94,9 +104,11 @@ import java.util.zip.CRC32C;
  * set on the temporary file before the rename: data and metadata replace the old ones in one
  * atomic step. Where the file system has no user extended attributes (probed when the driver is
  * built), or for metadata too large for one (over 3 KiB), they live in a sidecar file
- * {@code .ysh-meta/<name>} next to the object, renamed into place just before the data. Reads
- * look for the attribute first, then the sidecar, so roots written by earlier versions (always
- * sidecars) read unchanged. Names starting with {@code .ysh} are reserved: keys with such a
+ * {@code .ysh-meta/<name>} next to the object, renamed into place just before the data (a reader
+ * between the two renames finds a sidecar that does not record the old file's identity and starts
+ * over; under a writer that never stops it may give up rather than pair them). Reads look for
+ * the attribute first, then the sidecar, so roots written by earlier versions (always sidecars)
+ * read unchanged. Names starting with {@code .ysh} are reserved: keys with such a
  * segment are refused.
  *
  * <p><strong>Integrity.</strong> The driver stores the CRC32C the portable layer computes while
@@ -127,6 +139,11 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
    * in one 4 KiB block, so larger metadata goes to a sidecar.
    */
   private static final int MAX_ATTRIBUTE_BYTES = 3072;
+  /**
+   * The metadata property that binds metadata to its data file: {@code <device hex>:<inode>} of
+   * the file it was written for (what {@code stat -c '%D:%i'} prints).
+   */
+  static final String IDENTITY = "file";
   /** How often a read starts over when writers keep replacing the object under it. */
   private static final int MAX_READ_ATTEMPTS = 10;
   /** How often a write walks again when concurrent deletes remove its directories under it. */
@@ -230,8 +247,12 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     }
   }
 
-  /** The metadata attribute of a file, or null when it has none (or attributes are unsupported). */
-  private static byte[] readAttribute(Path file) {
+  /**
+   * The metadata attribute of a file, or null when it has none (or attributes are unsupported);
+   * {@link NoSuchFileException} when the path leads to no file (a directory on the way swapped
+   * away meanwhile): the caller starts over rather than read the object as one without metadata.
+   */
+  private static byte[] readAttribute(Path file) throws NoSuchFileException {
     UserDefinedFileAttributeView view =
         Files.getFileAttributeView(file, UserDefinedFileAttributeView.class, NOFOLLOW);
     if (view == null) {
@@ -240,6 +261,8 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     ByteBuffer buffer = ByteBuffer.allocate(MAX_ATTRIBUTE_BYTES);
     try {
       view.read(META_ATTRIBUTE, buffer);
+    } catch (NoSuchFileException e) {
+      throw e;
     } catch (IOException | UnsupportedOperationException e) {
       return null; // no such attribute: an object written with a sidecar
     }
@@ -514,13 +537,16 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   @Override
   public ObjectInfo stat(String key) throws IOException {
     try (Walk w = walk(key, segments(key), false)) {
-      for (int attempt = 1; ; attempt++) {
+      Attempts attempts = new Attempts(key);
+      while (true) {
         BasicFileAttributes before = fileAttributes(w);
-        ObjectInfo info = info(w, before);
-        if (info != null && sameVersion(before, fileAttributes(w))) {
-          return info;
+        ObjectInfo info = info(w, before, attempts);
+        if (info != null) {
+          if (sameVersion(before, fileAttributes(w))) {
+            return info;
+          }
+          attempts.changed();
         }
-        checkAttempts(key, attempt);
       }
     }
   }
@@ -535,20 +561,166 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
         && before.lastModifiedTime().equals(after.lastModifiedTime());
   }
 
-  /** Gives up on an object that writers keep replacing while it is read. */
-  private static void checkAttempts(String key, int attempt) {
-    if (attempt >= MAX_READ_ATTEMPTS) {
-      throw YshException.builder(ErrorCode.UNAVAILABLE)
-          .detail("the object was replaced " + attempt + " times while being read; try again").resource(key).build();
+  /**
+   * Counts the attempts of one read and gives up after {@link #MAX_READ_ATTEMPTS}: with
+   * {@code UNAVAILABLE} when writers kept replacing the object, with {@code INTERNAL} (as a
+   * checksum mismatch) when the object's file and its metadata stayed the same and the metadata
+   * kept being another file's. Waits longer before each attempt after the second (~14 ms in all),
+   * so that a writer between its two renames (sidecar, then data: on ext4 the data's rename over the old file starts
+   * its writeback and can take milliseconds) can finish.
+   */
+  private static final class Attempts {
+    private final String key;
+    private int count;
+    private Object file;
+    private String metadata;
+    private boolean replaced;
+
+    Attempts(String key) {
+      this.key = key;
+    }
+
+    /** Notes the identity of the object's file in this attempt. */
+    void look(BasicFileAttributes attrs) {
+      if (file == null) {
+        file = attrs.fileKey();
+      } else if (!file.equals(attrs.fileKey())) {
+        replaced = true;
+      }
+    }
+
+    /** The object's file changed under the read: start over, or give up. */
+    void changed() {
+      replaced = true;
+      next();
+    }
+
+    /** The metadata found (recording this identity) belongs to another file: start over, or refuse it. */
+    void foreign(String recorded) {
+      if (metadata != null && !metadata.equals(String.valueOf(recorded))) {
+        replaced = true; // the metadata changed between attempts: a writer at work, not a foreign file
+      }
+      metadata = String.valueOf(recorded);
+      if (count + 1 >= MAX_READ_ATTEMPTS && !replaced) {
+        throw YshException.builder(ErrorCode.INTERNAL)
+            .detail("the metadata found for the object " + (count + 1) + " times was recorded for another file"
+                + " and its checksum does not match the object's bytes; refused rather than returned")
+            .resource(key).build();
+      }
+      next();
+    }
+
+    private void next() {
+      if (++count >= MAX_READ_ATTEMPTS) {
+        throw YshException.builder(ErrorCode.UNAVAILABLE)
+            .detail("the object was replaced " + count + " times while being read; try again").resource(key).build();
+      }
+      if (count > 1) {
+        LockSupport.parkNanos(count * count * 50_000L); // 0.2 ms, then up to 4 ms: ~14 ms over all attempts
+      }
     }
   }
 
-  /** The object's attributes; null when its file changed under the read (the caller starts over). */
-  private ObjectInfo info(Walk w, BasicFileAttributes attrs) throws IOException {
-    Properties meta = readMeta(w, attrs);
-    if (meta == null) {
+  /**
+   * The object's attributes, with metadata that is the file's own; null when the read must start
+   * over (the caller's {@link Attempts} has counted it). Metadata is the file's own when it records
+   * the identity (device, inode) of the file seen through the directory handle, or, when it came
+   * through handles only (a sidecar, or no metadata at all), records no identity (earlier versions).
+   * Any other metadata (recorded for another file, or an attribute read by path that records no
+   * identity) is accepted only if its checksum matches the bytes read through a handle: a file
+   * restored from a backup, copied with its attributes, or written by an earlier version.
+   */
+  private ObjectInfo info(Walk w, BasicFileAttributes attrs, Attempts attempts) throws IOException {
+    attempts.look(attrs);
+    Meta found = readMeta(w, attrs);
+    if (found == null) {
+      attempts.changed();
       return null;
     }
+    ObjectInfo info = info(w, attrs, found.props());
+    String recorded = found.props().getProperty(IDENTITY);
+    if (recorded == null ? found.throughHandles() : recorded.equals(identity(attrs))) {
+      return info;
+    }
+    Boolean matches = checksumMatches(w, attrs, info);
+    if (matches == null) {
+      attempts.changed();
+      return null;
+    }
+    if (!matches) {
+      attempts.foreign(recorded);
+      return null;
+    }
+    return info;
+  }
+
+  /**
+   * Whether the bytes of the object's file, read through the directory handle, have the checksum
+   * the metadata states (its CRC32C, else the MD5 of earlier versions; none: false); null when the
+   * file changed between the look and the open.
+   */
+  private static Boolean checksumMatches(Walk w, BasicFileAttributes attrs, ObjectInfo info) throws IOException {
+    if (info.crc32c() == null && info.md5() == null) {
+      return false;
+    }
+    try (FileChannel channel = openChannel(w)) {
+      if (!sameVersion(attrs, fileAttributes(w))) {
+        return null;
+      }
+      CRC32C crc32c = new CRC32C();
+      MessageDigest md5 = info.crc32c() == null ? md5() : null;
+      ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+      for (long position = 0; ; ) {
+        int n = channel.read(buf.clear(), position);
+        if (n < 0) {
+          break;
+        }
+        position += n;
+        buf.flip();
+        if (md5 == null) {
+          crc32c.update(buf);
+        } else {
+          md5.update(buf);
+        }
+      }
+      return md5 == null
+          ? HexFormat.of().toHexDigits((int) crc32c.getValue()).equalsIgnoreCase(info.crc32c())
+          : HexFormat.of().formatHex(md5.digest()).equalsIgnoreCase(info.md5());
+    }
+  }
+
+  private static MessageDigest md5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has MD5", e);
+    }
+  }
+
+  /**
+   * A file's identity as the metadata records it: {@code <device hex>:<inode>}, from the JDK's
+   * file key ({@code (dev=<hex>,ino=<decimal>)} on Linux); the key's text as is when it reads
+   * otherwise; null when the platform has no file keys (then metadata records no identity).
+   */
+  static String identity(BasicFileAttributes attrs) {
+    Object key = attrs.fileKey();
+    if (key == null) {
+      return null;
+    }
+    String text = key.toString();
+    int dev = text.indexOf("(dev=");
+    int ino = text.indexOf(",ino=");
+    if (dev == 0 && ino > 5 && text.endsWith(")")) {
+      return text.substring(5, ino) + ":" + text.substring(ino + 5, text.length() - 1);
+    }
+    return text;
+  }
+
+  /** Metadata as found: by path (the attribute), or through handles only (a sidecar, or none). */
+  private record Meta(Properties props, boolean throughHandles) {}
+
+  /** The object's attributes with this metadata. */
+  private static ObjectInfo info(Walk w, BasicFileAttributes attrs, Properties meta) {
     Map<String, String> user = new LinkedHashMap<>();
     for (String name : meta.stringPropertyNames()) {
       if (name.startsWith("meta.")) {
@@ -589,23 +761,31 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   /**
    * The object's metadata: its attribute, else its sidecar, else none; null when the file's path no
    * longer leads to the file seen through the handle (replaced, or a link swapped in on the way).
-   * The attribute is read by path (the JDK has no {@code fgetxattr}), only between two checks that
-   * the path leads to the file seen through the handle; the sidecar is read through the handle.
+   * The attribute is read by path (the JDK has no {@code fgetxattr}), between two checks that the
+   * path leads to the file seen through the handle; a directory swapped for a link and back between
+   * the two checks can still make it another file's attribute, which {@link #info(Walk,
+   * BasicFileAttributes, Attempts)} then refuses by its identity and checksum. The sidecar is read
+   * through the handle.
    */
-  private Properties readMeta(Walk w, BasicFileAttributes attrs) throws IOException {
+  private Meta readMeta(Walk w, BasicFileAttributes attrs) throws IOException {
     Path text = w.textPath();
     if (!pathLeadsTo(text, attrs)) {
       return null;
     }
-    byte[] attribute = readAttribute(text);
+    byte[] attribute;
+    try {
+      attribute = readAttribute(text);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
     if (!pathLeadsTo(text, attrs)) {
       return null;
     }
     if (attribute != null) {
-      return load(attribute);
+      return new Meta(load(attribute), false);
     }
     byte[] bytes = readSidecar(w);
-    return bytes == null ? new Properties() : load(bytes);
+    return new Meta(bytes == null ? new Properties() : load(bytes), true);
   }
 
   /** The sidecar's bytes, read through the directory handle; null when there is none. */
@@ -657,18 +837,18 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   @Override
   public DriverReader read(String key, ByteRange range) throws IOException {
     try (Walk w = walk(key, segments(key), false)) {
-      for (int attempt = 1; ; attempt++) {
+      Attempts attempts = new Attempts(key);
+      while (true) {
         BasicFileAttributes before = fileAttributes(w);
-        ObjectInfo info = info(w, before);
+        ObjectInfo info = info(w, before, attempts);
         if (info == null) {
-          checkAttempts(key, attempt);
           continue;
         }
         FileChannel channel = openChannel(w);
         try {
           if (!sameVersion(before, fileAttributes(w))) {
             channel.close(); // replaced meanwhile: the metadata may not be this file's
-            checkAttempts(key, attempt);
+            attempts.changed();
             continue;
           }
           long size = channel.size();
@@ -782,7 +962,9 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     boolean consumed = false;
     String sidecarTemp = null;
     try {
-      byte[] meta = encodeMeta(md5, crc32c, options);
+      // the temporary file's identity is the object's: a rename keeps the device and the inode
+      BasicFileAttributes tempAttrs = statAt(rootDir, rel(temp));
+      byte[] meta = encodeMeta(md5, crc32c, options, tempAttrs == null ? null : identity(tempAttrs));
       boolean inAttribute = attributes && meta.length <= MAX_ATTRIBUTE_BYTES
           && writeAttribute(realRoot.resolve(temp), meta);
       sidecarTemp = inAttribute ? null : writeSidecarTemp(meta);
@@ -862,7 +1044,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     if (options.ifMatch().isPresent()) {
       String etag = null;
       if (exists) {
-        ObjectInfo info = info(w, current);
+        ObjectInfo info = info(w, current, new Attempts(w.key));
         if (info == null) {
           throw YshException.of(ErrorCode.PRECONDITION_FAILED, "the object changed while its ETag was read (if-match)");
         }
@@ -876,13 +1058,17 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
 
   /**
    * The metadata as Java properties text, as short as possible: the usual object's (default
-   * content type, no cache control, no user metadata) is one line, {@code crc32c=<hex>}, which
+   * content type, no cache control, no user metadata) is two lines, {@code crc32c=<hex>} and
+   * {@code file=<device hex>:<inode>} (the data file's identity, null to record none), which
    * ext4 keeps inside the inode; a value that needs a block of its own costs ~100 µs more on
    * delete. No date comment, unlike {@link Properties#store}.
    */
-  static byte[] encodeMeta(String md5, String crc32c, WriteOptions options) {
+  static byte[] encodeMeta(String md5, String crc32c, WriteOptions options, String identity) {
     StringBuilder text = new StringBuilder(64);
     property(text, "crc32c", crc32c);
+    if (identity != null) {
+      property(text, IDENTITY, identity);
+    }
     if (md5 != null) {
       property(text, "md5", md5);
     }
@@ -1074,11 +1260,11 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     TempFile temp;
     ObjectInfo info;
     try (Walk w = walk(source, segments(source), false)) {
-      for (int attempt = 1; ; attempt++) {
+      Attempts attempts = new Attempts(source);
+      while (true) {
         BasicFileAttributes before = fileAttributes(w);
-        info = info(w, before);
+        info = info(w, before, attempts);
         if (info == null) {
-          checkAttempts(source, attempt);
           continue;
         }
         temp = createTemp();
@@ -1101,7 +1287,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
         if (copied) {
           break;
         }
-        checkAttempts(source, attempt);
+        attempts.changed();
       }
     }
     WriteOptions.Builder options = WriteOptions.builder().contentType(info.contentType()).metadata(info.metadata());

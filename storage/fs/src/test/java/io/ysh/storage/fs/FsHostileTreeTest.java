@@ -6,11 +6,13 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.ysh.core.YshException;
+import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.storage.ListEntry;
 import io.ysh.storage.ObjectInfo;
 import io.ysh.storage.ObjectStorage;
 import io.ysh.storage.ObjectWriter;
 import io.ysh.storage.WriteOptions;
+import io.ysh.storage.spi.DriverReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -168,11 +172,49 @@ class FsHostileTreeTest {
 
   private static void assertNoLeak(ObjectInfo info) {
     assertThat(info.contentType()).isNotEqualTo(Sentinel.LEAK_TYPE);
+    assertThat(info.metadata()).doesNotContainEntry("origin", Sentinel.LEAK_ORIGIN);
+  }
+
+  /** Options whose metadata names the bytes they go with: content type inside/TAG, tag=TAG. */
+  private static WriteOptions.Builder tagged(String tag) {
+    return WriteOptions.builder().contentType("inside/" + tag).metadata("tag", tag);
+  }
+
+  /** Metadata that is one of the race test's own writes: never the outside files', never missing. */
+  private static String assertOwn(ObjectInfo info) {
+    assertNoLeak(info);
+    assertThat(info.contentType()).as("content type of %s", info.key()).startsWith("inside/");
+    String tag = info.contentType().substring("inside/".length());
+    assertThat(info.metadata()).as("user metadata of %s", info.key()).containsEntry("tag", tag);
+    return tag;
+  }
+
+  /**
+   * A stat, or a read through the driver (which returns metadata with the bytes): the metadata
+   * must be the race test's own, and the read's must name the bytes returned.
+   */
+  private static void readMetadata(ObjectStorage storage, FsStorageDriver driver, String key, boolean stat)
+      throws IOException {
+    if (stat) {
+      assertOwn(storage.stat(key));
+      return;
+    }
+    DriverReader reader = driver.read(key, null);
+    try (InputStream in = reader.stream()) {
+      byte[] bytes = in.readAllBytes();
+      assertThat(Sentinel.leaks(bytes)).isFalse();
+      assertThat(assertOwn(reader.info())).as("the metadata returned with the bytes")
+          .isEqualTo(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
   }
 
   /**
    * A thread keeps swapping a directory of the root for a link to the outside tree (and back)
-   * while others read, write, copy, list and delete under it.
+   * while others read, write, copy, list and delete under it. The outside files carry the
+   * driver's metadata (as an attribute without an identity, as earlier versions wrote it, or
+   * with their own identity, as this version writes it): a stat or a get that returned their
+   * content type or user metadata would fail here. Every write tags its metadata with its bytes,
+   * so a read must return metadata that names the bytes it returns. In both metadata modes.
    */
   @Test
   void aDirectorySwappedForALinkDuringOperationsNeverLeadsOutside() throws Exception {
@@ -182,22 +224,31 @@ class FsHostileTreeTest {
     Map<String, String> before = sentinel.snapshot();
     for (boolean attributes : new boolean[] {true, false}) {
       FsStorageDriver driver = FsStorageDriver.builder().root(root).extendedAttributes(attributes).build();
-      try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
-        storage.put("a/x", "inside".getBytes(StandardCharsets.UTF_8));
-        storage.put("a/b/x", "inside".getBytes(StandardCharsets.UTF_8));
+      // no circuit breaker: refusals under the race would open it and leave the rest of the run idle
+      try (ObjectStorage storage = ObjectStorage.builder(driver).resilience(ResiliencePolicy.none()).build()) {
+        storage.put("a/x", "inside".getBytes(StandardCharsets.UTF_8), tagged("inside").build());
+        storage.put("a/b/x", "inside".getBytes(StandardCharsets.UTF_8), tagged("inside").build());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger swaps = new AtomicInteger();
         Thread swapper = new Thread(() -> {
           Path dir = root.resolve("a");
           Path aside = root.resolve("a-aside");
+          Path link = root.resolve("a-link");
+          Random pause = new Random(7);
           while (!stop.get()) {
             try {
+              // renames only (no create or delete while "a" is the link): the shortest swap
+              if (!Files.isSymbolicLink(link)) {
+                Files.createSymbolicLink(link, sentinel.dir().resolve("a"));
+              }
               Files.move(dir, aside);
-              Files.createSymbolicLink(dir, sentinel.dir().resolve("a"));
+              Files.move(link, dir);
               Thread.onSpinWait();
-              Files.delete(dir);
+              Files.move(dir, link);
               Files.move(aside, dir);
               swaps.incrementAndGet();
+              // leave the directory in place a random while: reads must start inside it to be led out
+              LockSupport.parkNanos(pause.nextInt(100_000));
             } catch (IOException e) {
               // a driver write recreated "a" meanwhile: tidy up and go on
               try {
@@ -215,51 +266,71 @@ class FsHostileTreeTest {
             }
           }
         });
-        swapper.start();
-        Random r = new Random(42);
-        long until = System.nanoTime() + 3_000_000_000L;
-        int ops = 0;
-        while (System.nanoTime() < until) {
-          String key = r.nextBoolean() ? "a/x" : "a/b/x";
-          try {
-            switch (r.nextInt(8)) {
-              case 0 -> assertThat(Sentinel.leaks(storage.getBytes(key))).isFalse();
-              // Metadata is not asserted here: a swap and swap-back around the metadata read can
-              // return another file's content type and user metadata (README, threat model).
-              // Bytes and names are asserted by every other case; the property test, with links
-              // planted but no race, asserts metadata too.
-              case 1 -> storage.stat(key);
-              case 2 -> storage.put(key, "new".getBytes(StandardCharsets.UTF_8),
-                  WriteOptions.builder().metadata("big", "m".repeat(r.nextBoolean() ? 1 : 4000)).build());
-              case 3 -> storage.put(key, upload, WriteOptions.defaults());
-              case 4 -> storage.copy(key, r.nextBoolean() ? "a/y" : "c");
-              case 5 -> storage.delete(key);
-              case 6 -> {
-                try (Stream<ListEntry> entries = storage.list("a/")) {
-                  entries.forEach(e -> assertThat(e.key()).doesNotContain("secret"));
-                }
-              }
-              default -> {
-                try (InputStream in = storage.get(key)) {
-                  assertThat(Sentinel.leaks(in.readAllBytes())).isFalse();
-                }
-              }
+        // a second thread reads metadata only, so that more reads fall inside a swap
+        List<Throwable> readerFailures = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger readerReads = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+          Random rr = new Random(43);
+          while (!stop.get()) {
+            try {
+              readMetadata(storage, driver, rr.nextBoolean() ? "a/x" : "a/b/x", rr.nextBoolean());
+              readerReads.incrementAndGet();
+            } catch (YshException | IOException e) {
+              // refused or missing meanwhile: fine (the messages are checked in the main loop)
+            } catch (Throwable t) {
+              readerFailures.add(t);
+              return;
             }
-          } catch (YshException e) {
-            assertThat(e.getMessage()).doesNotContain(Sentinel.MARKER);
-          } catch (IOException e) {
-            // a stream's read reports its refusal (or, with extended attributes, the checksum of
-            // another file's attribute read in the window the README states) as an IOException
-            if (!(e.getCause() instanceof YshException y)) {
-              throw new AssertionError(e);
-            }
-            assertThat(y.getMessage()).doesNotContain(Sentinel.MARKER);
           }
-          ops++;
+        });
+        Random r = new Random(42);
+        int ops = 0;
+        int metadataReads = 0;
+        swapper.start();
+        reader.start();
+        try {
+          long until = System.nanoTime() + 5_000_000_000L;
+          while (System.nanoTime() < until) {
+            String key = r.nextBoolean() ? "a/x" : "a/b/x";
+            try {
+              switch (r.nextInt(16)) {
+                case 0 -> assertThat(Sentinel.leaks(storage.getBytes(key))).isFalse();
+                case 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 -> {
+                  readMetadata(storage, driver, key, r.nextBoolean());
+                  metadataReads++;
+                }
+                case 11 -> storage.put(key, "new".getBytes(StandardCharsets.UTF_8),
+                    tagged("new").metadata("big", "m".repeat(r.nextBoolean() ? 1 : 4000)).build());
+                case 12 -> storage.put(key, upload, tagged("uploaded").build());
+                case 13 -> storage.copy(key, r.nextBoolean() ? "a/y" : "c");
+                case 14 -> storage.delete(key);
+                default -> {
+                  try (Stream<ListEntry> entries = storage.list("a/")) {
+                    entries.forEach(e -> assertThat(e.key()).doesNotContain("secret"));
+                  }
+                }
+              }
+            } catch (YshException e) {
+              assertThat(e.getMessage()).doesNotContain(Sentinel.MARKER);
+            } catch (IOException e) {
+              // the driver's read and file system errors (a refusal, a removal) are IOExceptions
+              if (e.getCause() instanceof YshException y) {
+                assertThat(y.getMessage()).doesNotContain(Sentinel.MARKER);
+              } else {
+                assertThat(FsStorageDriver.mapError(e).getMessage()).doesNotContain(Sentinel.MARKER);
+              }
+            }
+            ops++;
+          }
+        } finally {
+          stop.set(true); // also when an assertion failed: no swapping left behind
+          swapper.join();
+          reader.join();
         }
-        stop.set(true);
-        swapper.join();
+        assertThat(readerFailures).isEmpty();
         assertThat(swaps.get()).as("swaps during %s operations", ops).isGreaterThan(10);
+        assertThat(metadataReads + readerReads.get()).as("metadata reads that succeeded during %s operations", ops)
+            .isGreaterThan(10);
       }
       sentinel.assertUnchanged(before);
       deleteTree(root);

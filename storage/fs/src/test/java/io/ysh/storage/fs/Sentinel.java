@@ -29,6 +29,8 @@ final class Sentinel {
   static final String MARKER = "OUTSIDE-SENTINEL";
   /** The content type in the outside files' metadata attributes (no stat may return it). */
   static final String LEAK_TYPE = "leak/outside";
+  /** The user metadata {@code origin} of the outside files (no read may return it). */
+  static final String LEAK_ORIGIN = "outside";
 
   private final Path dir;
 
@@ -39,11 +41,17 @@ final class Sentinel {
       Path f = dir.resolve(name);
       Files.createDirectories(f.getParent());
       if (!Files.isDirectory(f)) {
-        Files.writeString(f, MARKER + " " + name);
+        // also readable as a sidecar: the same content type and user metadata as the attributes
+        Files.writeString(f,
+            MARKER + " " + name + "\ncontentType=" + LEAK_TYPE + "\nmeta.origin=" + LEAK_ORIGIN + "\n");
         UserDefinedFileAttributeView view = Files.getFileAttributeView(f, UserDefinedFileAttributeView.class);
+        // half as earlier versions wrote them (no identity), half as this version does (the outside
+        // file's own identity, as if a driver with its root out there had written it)
+        String identity = name.contains("b") ? "" : "file=" + FsStorageDriver.identity(
+            Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)) + "\n";
         try {
-          view.write("ysh.meta", ByteBuffer.wrap(("crc32c=00000000\ncontentType=" + LEAK_TYPE + "\n")
-              .getBytes(StandardCharsets.ISO_8859_1)));
+          view.write("ysh.meta", ByteBuffer.wrap(("crc32c=00000000\n" + identity + "contentType=" + LEAK_TYPE
+              + "\nmeta.origin=" + LEAK_ORIGIN + "\n").getBytes(StandardCharsets.ISO_8859_1)));
         } catch (IOException | UnsupportedOperationException e) {
           // a file system without user attributes: the bytes are the sentinel
         }
