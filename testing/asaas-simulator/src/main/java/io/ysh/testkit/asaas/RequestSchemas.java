@@ -93,6 +93,16 @@ final class RequestSchemas {
   static final Schema PAYMENT_LINK_UPDATE = Schema.of("name", "description", "endDate", "value", "active", "billingType", "chargeType",
       "dueDateLimitDays", "subscriptionCycle", "maxInstallmentCount", "externalReference", "notificationEnabled", "callback", CALLBACK);
 
+  /** {@code POST /pix/addressKeys} (PixAddressKeySaveRequestDto). */
+  static final Schema PIX_ADDRESS_KEY = Schema.of("type");
+  /** {@code POST /pix/qrCodes/static} (PixQrCodeSaveRequestDto). */
+  static final Schema PIX_STATIC_QR_CODE = Schema.of("addressKey", "description", "value", "format", "expirationDate", "expirationSeconds",
+      "allowsMultiplePayments", "externalReference");
+  /** {@code POST /pix/qrCodes/decode} (PixQrCodeDecodeRequestDto). */
+  static final Schema PIX_QR_CODE_DECODE = Schema.of("payload", "changeValue");
+  /** {@code POST /pix/qrCodes/pay} (PixTransactionSaveRequestDto, PixTransactionQrCodeSaveRequestDto). */
+  static final Schema PIX_QR_CODE_PAY = Schema.of("qrCode", Schema.of("payload", "changeValue"), "value", "description", "scheduleDate");
+
   /** {@code POST /accounts} (AccountSaveRequestDto). */
   static final Schema ACCOUNT = Schema.of("name", "email", "loginEmail", "cpfCnpj", "birthDate", "companyType", "phone", "mobilePhone", "site",
       "incomeValue", "address", "addressNumber", "complement", "province", "postalCode", "webhooks");
