@@ -108,6 +108,17 @@ class PixSimulatorTest {
   }
 
   @Test
+  void anExpiredCodeTakesNothing() throws InterruptedException {
+    asaas.pix().createEvpKey();
+    PixStaticQrCode qr = asaas.pix().createStaticQrCode(PixStaticQrCodeRequest.builder().value(Money.of("5.00")).expirationSeconds(1L).build());
+    assertThat(qr.expirationDate()).isNotNull();
+    Thread.sleep(2100);
+    assertThat(asaas.pix().decodeQrCode(qr.payload()).canBePaid()).isFalse();
+    assertThatThrownBy(() -> Sim.SIM.payStaticQrCode(qr.id(), "P", Docs.cpf(), null)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("expirado");
+  }
+
+  @Test
   void aStaticQrCodeNeedsAnActiveKeyOfTheAccount() {
     assertThatThrownBy(() -> asaas.pix().createStaticQrCode(PixStaticQrCodeRequest.builder()
         .addressKey("00000000-0000-4000-8000-000000000000").build()))
