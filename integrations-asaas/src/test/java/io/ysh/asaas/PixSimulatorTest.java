@@ -108,6 +108,42 @@ class PixSimulatorTest {
   }
 
   @Test
+  void aKeyOrAPaymentCommittedButNotAnsweredIsFoundNotMadeTwice() {
+    long keysBefore = asaas.pix().streamKeys(PixKeyFilter.all()).count();
+    Sim.SIM.faults().dropConnectionAfterCommit("POST", "/pix/addressKeys", 1);
+    PixAddressKey k = asaas.pix().createEvpKey();
+    assertThat(asaas.pix().streamKeys(PixKeyFilter.all()).count()).isEqualTo(keysBefore + 1);
+    assertThat(asaas.pix().getKey(k.id())).isEqualTo(k);
+
+    String payload = asaas.pix().createStaticQrCode(PixStaticQrCodeRequest.builder().addressKey(k.key()).build()).payload();
+    Money before = asaas.finance().balance().balance();
+    Sim.SIM.faults().failAfterCommit("POST", "/pix/qrCodes/pay", 1, 502);
+    PixTransaction t = asaas.pix().payQrCode(PixQrCodePaymentRequest.of(payload, Money.of("12.34")).description("uma vez"));
+    assertThat(t.value()).isEqualTo(Money.of("12.34"));
+    assertThat(asaas.finance().balance().balance()).as("debited once").isEqualTo(before.minus(Money.of("12.34")));
+    assertThat(asaas.pix().streamTransactions(PixTransactionFilter.all().type(PixTransactionType.DEBIT))
+        .filter(x -> "uma vez".equals(x.description()))).hasSize(1);
+  }
+
+  @Test
+  void concurrentKeyCreatesEachGetTheirOwnKey() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<PixAddressKey>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        futures.add(pool.submit(() -> asaas.pix().createEvpKey()));
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (var f : futures) {
+        ids.add(f.get().id());
+      }
+      assertThat(ids).hasSize(4);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void anExpiredCodeTakesNothing() throws InterruptedException {
     asaas.pix().createEvpKey();
     PixStaticQrCode qr = asaas.pix().createStaticQrCode(PixStaticQrCodeRequest.builder().value(Money.of("5.00")).expirationSeconds(1L).build());
