@@ -26,8 +26,12 @@ import java.util.stream.Stream;
  * {@code POST /v3/pix/qrCodes/static}, {@code DELETE /v3/pix/qrCodes/static/{id}},
  * {@code POST /v3/pix/qrCodes/decode}, {@code POST /v3/pix/qrCodes/pay},
  * {@code GET /v3/pix/transactions}, {@code GET /v3/pix/transactions/{id}},
- * {@code POST /v3/pix/transactions/{id}/cancel}. Not offered: {@code GET /v3/pix/tokenBucket/addressKey}
- * and the recurring transfers of RecurringPixService.
+ * {@code POST /v3/pix/transactions/{id}/cancel}. Pix Automático, from docs.asaas.com's "Pix Automático"
+ * reference (the generated SDK does not cover it) and the schema
+ * {@code PixReceiverAutomaticRecurringAuthorization*}: {@code POST/GET /v3/pix/automatic/authorizations},
+ * {@code GET/DELETE /v3/pix/automatic/authorizations/{id}}, {@code GET /v3/pix/automatic/paymentInstructions},
+ * {@code GET /v3/pix/automatic/paymentInstructions/{id}}. Not offered: {@code GET /v3/pix/tokenBucket/addressKey},
+ * the instructions' retries and the recurring transfers of RecurringPixService.
  *
  * <p><b>Creates never duplicate.</b> None of these creates has an idempotency key, so each is
  * posted once, posted again only when it provably never left, and after an ambiguous failure
@@ -44,6 +48,9 @@ import java.util.stream.Stream;
  *       has no endpoint to read a static QR code back: after an ambiguous failure it is at once
  *       {@link AsaasOutcomeUnknownException} (no settle wait). A QR code nobody was shown cannot
  *       be paid: create another under a new reference (and delete the old id if you learn it).
+ *   <li>{@link #createAutomaticAuthorization(PixAutomaticAuthorizationRequest)} is keyed on the
+ *       {@code contractId}: after an ambiguous failure the customer's authorizations are looked up
+ *       for that contract (matching frequency, start date and value).
  * </ul>
  * Otherwise {@link AsaasOutcomeUnknownException}, carrying the request. GETs are retried with
  * backoff on connection errors, 5xx and 429 (after {@code RateLimit-Reset}); deletes and
@@ -72,7 +79,16 @@ public final class Pix {
 
   private record Held(PixStaticQrCodeRequest request, PixStaticQrCode code) {}
 
+  private final JavaType authorization;
+  private final JavaType authorizationPage;
+  private final JavaType instruction;
+  private final JavaType instructionPage;
+
   Pix(AsaasTransport t, ExactlyOnce once) {
+    this.authorization = t.type(PixAutomaticAuthorization.class);
+    this.authorizationPage = t.pageOf(PixAutomaticAuthorization.class);
+    this.instruction = t.type(PixPaymentInstruction.class);
+    this.instructionPage = t.pageOf(PixPaymentInstruction.class);
     this.t = t;
     this.once = once;
     this.key = t.type(PixAddressKey.class);
@@ -324,5 +340,139 @@ public final class Pix {
    */
   public PixTransaction cancelTransaction(String id) {
     return t.send("pix.cancelTransaction", "POST", "/pix/transactions/" + Validation.id("id", id) + "/cancel", null, transaction, false);
+  }
+
+  // ---- Pix Automático
+
+  /**
+   * Creates a Pix Automático authorization, exactly once per {@code contractId}. It is CREATED
+   * until the payer pays its immediate QR code ({@link PixAutomaticAuthorization#payload()}), then
+   * ACTIVE; charges are then created with its id.
+   *
+   * @param request the authorization
+   * @return the authorization with the QR code to show the payer
+   * @throws AsaasOutcomeUnknownException when it may have been created but did not appear
+   * @throws AsaasConflictException when the contract already has an authorization with other terms
+   */
+  public PixAutomaticAuthorization createAutomaticAuthorization(PixAutomaticAuthorizationRequest request) {
+    Validation.required("request", request);
+    Validation.notPast("startDate", request.startDate(), t.today());
+    return once.run(new ExactlyOnce.Spec<>(
+        "pix.createAutomaticAuthorization",
+        "POST " + t.basePath() + "/pix/automatic/authorizations",
+        "pix.automatic:" + request.customerId() + ":" + request.contractId(),
+        null,
+        () -> request,
+        () -> {},
+        () -> t.attemptCreate("pix.createAutomaticAuthorization", "/pix/automatic/authorizations", request, authorization),
+        () -> lookup(request),
+        id -> {
+          PixAutomaticAuthorization a = getAutomaticAuthorization(id);
+          return matches(request, a) ? new ExactlyOnce.Match.Found<>(a) : new ExactlyOnce.Match.Conflict<>(List.of(id));
+        },
+        PixAutomaticAuthorization::id,
+        true));
+  }
+
+  private ExactlyOnce.Match<PixAutomaticAuthorization> lookup(PixAutomaticAuthorizationRequest request) {
+    List<String> others = new java.util.ArrayList<>();
+    for (PixAutomaticAuthorization a : streamAutomaticAuthorizations(PixAutomaticFilter.all().customerId(request.customerId())).toList()) {
+      if (!request.contractId().equals(a.contractId())) {
+        continue;
+      }
+      if (matches(request, a)) {
+        return new ExactlyOnce.Match.Found<>(a);
+      }
+      others.add(a.id());
+    }
+    return others.isEmpty() ? new ExactlyOnce.Match.Absent<>() : new ExactlyOnce.Match.Conflict<>(others);
+  }
+
+  private static boolean matches(PixAutomaticAuthorizationRequest r, PixAutomaticAuthorization a) {
+    return r.contractId().equals(a.contractId()) && r.customerId().equals(a.customerId()) && r.frequency() == a.frequency()
+        && r.startDate().equals(a.startDate()) && java.util.Objects.equals(r.value(), a.value());
+  }
+
+  /**
+   * Gets an authorization.
+   *
+   * @param id the authorization's id
+   * @return the authorization
+   */
+  public PixAutomaticAuthorization getAutomaticAuthorization(String id) {
+    return t.get("pix.getAutomaticAuthorization", "/pix/automatic/authorizations/" + Validation.id("id", id), Map.of(), authorization);
+  }
+
+  /**
+   * Lists one page of authorizations.
+   *
+   * @param filter status and customerId
+   * @param offset the 0-based offset
+   * @param limit the page size, 1 to 100
+   * @return the page
+   */
+  public Page<PixAutomaticAuthorization> listAutomaticAuthorizations(PixAutomaticFilter filter, int offset, int limit) {
+    Args.notNull(filter, "filter");
+    return t.get("pix.listAutomaticAuthorizations", "/pix/automatic/authorizations",
+        References.paging(filter.authorizationParams(), offset, limit), authorizationPage);
+  }
+
+  /**
+   * Streams every matching authorization lazily.
+   *
+   * @param filter status and customerId
+   * @return a sequential, lazy stream
+   */
+  public Stream<PixAutomaticAuthorization> streamAutomaticAuthorizations(PixAutomaticFilter filter) {
+    Args.notNull(filter, "filter");
+    filter.authorizationParams();
+    return Paginator.stream((o, l) -> listAutomaticAuthorizations(filter, o, l), PixAutomaticAuthorization::id);
+  }
+
+  /**
+   * Cancels an authorization: no new debits; scheduled ones may be cancelled too. Sent once.
+   *
+   * @param id the authorization's id
+   * @return the authorization, CANCELLED
+   */
+  public PixAutomaticAuthorization cancelAutomaticAuthorization(String id) {
+    return t.send("pix.cancelAutomaticAuthorization", "DELETE", "/pix/automatic/authorizations/" + Validation.id("id", id), null,
+        authorization, false);
+  }
+
+  /**
+   * Gets a payment instruction.
+   *
+   * @param id the instruction's id
+   * @return the instruction
+   */
+  public PixPaymentInstruction getPaymentInstruction(String id) {
+    return t.get("pix.getPaymentInstruction", "/pix/automatic/paymentInstructions/" + Validation.id("id", id), Map.of(), instruction);
+  }
+
+  /**
+   * Lists one page of payment instructions.
+   *
+   * @param filter authorizationId, customerId, paymentId and instructionStatus
+   * @param offset the 0-based offset
+   * @param limit the page size, 1 to 100
+   * @return the page
+   */
+  public Page<PixPaymentInstruction> listPaymentInstructions(PixAutomaticFilter filter, int offset, int limit) {
+    Args.notNull(filter, "filter");
+    return t.get("pix.listPaymentInstructions", "/pix/automatic/paymentInstructions",
+        References.paging(filter.instructionParams(), offset, limit), instructionPage);
+  }
+
+  /**
+   * Streams every matching payment instruction lazily.
+   *
+   * @param filter authorizationId, customerId, paymentId and instructionStatus
+   * @return a sequential, lazy stream
+   */
+  public Stream<PixPaymentInstruction> streamPaymentInstructions(PixAutomaticFilter filter) {
+    Args.notNull(filter, "filter");
+    filter.instructionParams();
+    return Paginator.stream((o, l) -> listPaymentInstructions(filter, o, l), PixPaymentInstruction::id);
   }
 }

@@ -511,6 +511,25 @@ public final class AsaasSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * The payer pays the immediate QR code of a Pix Automático authorization of the root account
+   * ({@code POST /pix/automatic/authorizations}), consenting to the recurring debits: a RECEIVED
+   * PIX payment of the first charge's value for the authorization's customer, the net value
+   * credited, a CREDIT transaction (origin AUTOMATIC_RECURRING), PAYMENT_RECEIVED, and the
+   * authorization ACTIVE with PIX_AUTOMATIC_RECURRING_AUTHORIZATION_ACTIVATED. When the QR code has
+   * expired the authorization becomes REFUSED instead. Not an Asaas endpoint: the payer's stand-in.
+   *
+   * @param authorizationId the authorization's id
+   * @return the payment, as JSON
+   * @throws IllegalArgumentException when the authorization does not exist
+   * @throws IllegalStateException when it is not CREATED, or its QR code expired
+   */
+  public JsonNode payPixAutomaticAuthorization(String authorizationId) {
+    synchronized (state.lock) {
+      return router.pix.payAuthorization(authorizationId, router.payments).deepCopy();
+    }
+  }
+
   /** Clears all state, faults, rate limits and logs; the balance returns to R$ 10.000,00. */
   public void reset() {
     synchronized (state.lock) {

@@ -33,6 +33,9 @@ final class PixApi {
   /** Per static QR code: its value (or null), key, description, deletion and payments. */
   final Map<String, ObjectNode> qrState = new LinkedHashMap<>();
   final Map<String, ObjectNode> transactions = new LinkedHashMap<>();
+  final Map<String, ObjectNode> authorizations = new LinkedHashMap<>();
+  final Map<String, ObjectNode> instructions = new LinkedHashMap<>();
+  private static final List<String> FREQUENCIES = List.of("WEEKLY", "MONTHLY", "QUARTERLY", "SEMIANNUALLY", "ANNUALLY");
 
   PixApi(SimState s) {
     this.s = s;
@@ -50,6 +53,8 @@ final class PixApi {
         return qrCodes(r);
       case "transactions":
         return transactions(r);
+      case "automatic":
+        return automatic(r);
       default:
         throw ApiError.noRoute();
     }
@@ -392,10 +397,167 @@ final class PixApi {
     return p;
   }
 
+  private JsonNode automatic(SimRequest r) {
+    String res = r.segment(2);
+    String id = r.segment(3);
+    if ("authorizations".equals(res)) {
+      if (id == null && r.method().equals("POST")) {
+        s.schema("POST /pix/automatic/authorizations", RequestSchemas.PIX_AUTOMATIC_AUTHORIZATION, r);
+        return createAuthorization(r.body());
+      }
+      if (id == null && r.method().equals("GET")) {
+        Map<String, String> q = r.query();
+        return s.list(SimState.reversed(authorizations.values()).stream().map(this::publicView).toList(), q,
+            a -> eq(a, "status", q.get("status")) && eq(a, "customerId", q.get("customerId")));
+      }
+      if (id != null && r.segment(4) == null) {
+        ObjectNode a = s.find(authorizations, id, "Autorização");
+        if (r.method().equals("GET")) {
+          return publicView(a);
+        }
+        if (r.method().equals("DELETE")) {
+          String st = a.path("status").asText();
+          if (!st.equals("ACTIVE") && !st.equals("CREATED")) {
+            throw ApiError.bad("invalid_action", "Somente autorizações ativas ou criadas podem ser canceladas");
+          }
+          a.put("status", "CANCELLED");
+          a.put("cancellationDate", s.now().format(SimState.TS));
+          a.put("cancellationReason", "Cancelada pelo recebedor");
+          s.event("PIX_AUTOMATIC_RECURRING_AUTHORIZATION_CANCELLED", "authorization", publicView(a));
+          return publicView(a);
+        }
+      }
+      throw ApiError.noRoute();
+    }
+    if ("paymentInstructions".equals(res) && r.method().equals("GET")) {
+      if (id == null) {
+        Map<String, String> q = r.query();
+        return s.list(SimState.reversed(instructions.values()), q, x -> eq(x, "status", q.get("status")) && eq(x, "paymentId", q.get("paymentId"))
+            && (q.get("authorizationId") == null || q.get("authorizationId").equals(x.path("authorization").path("id").asText()))
+            && (q.get("customerId") == null || q.get("customerId").equals(x.path("authorization").path("customerId").asText())));
+      }
+      if (r.segment(4) == null) {
+        return s.find(instructions, id, "Instrução de pagamento");
+      }
+    }
+    throw ApiError.noRoute();
+  }
+
+  private JsonNode createAuthorization(JsonNode body) {
+    for (String f : List.of("frequency", "contractId", "startDate", "customerId", "immediateQrCode")) {
+      if (!body.hasNonNull(f)) {
+        throw ApiError.bad("invalid_" + f, "O campo " + f + " deve ser informado");
+      }
+    }
+    if (!FREQUENCIES.contains(body.get("frequency").asText())) {
+      throw ApiError.bad("invalid_frequency", "Frequência inválida");
+    }
+    if (body.get("contractId").asText().length() > 35 || text(body, "description") != null && body.get("description").asText().length() > 35) {
+      throw ApiError.bad("invalid_length", "contractId e description têm no máximo 35 caracteres");
+    }
+    String customer = body.get("customerId").asText();
+    ObjectNode c = s.customers.get(customer);
+    if (c == null || c.path("deleted").asBoolean()) {
+      throw ApiError.bad("invalid_customer", "Cliente inválido");
+    }
+    LocalDate start = Nodes.date(body.get("startDate").asText(), "startDate");
+    if (start.isBefore(s.today())) {
+      throw ApiError.bad("invalid_startDate", "A data de início não pode ser anterior a hoje");
+    }
+    if (body.hasNonNull("value") && body.hasNonNull("minLimitValue")) {
+      throw ApiError.bad("invalid_minLimitValue", "minLimitValue não pode ser informado com valor fixo");
+    }
+    JsonNode q = body.get("immediateQrCode");
+    BigDecimal first = Nodes.positive(q.get("originalValue"), "originalValue");
+    long seconds = q.path("expirationSeconds").asLong(0);
+    if (seconds <= 0) {
+      throw ApiError.bad("invalid_expirationSeconds", "Informe a expiração do QR Code");
+    }
+    String id = UUID.randomUUID().toString();
+    ObjectNode a = s.mapper.createObjectNode();
+    a.put("id", id);
+    a.set("minLimitValue", body.get("minLimitValue"));
+    a.putNull("cancellationDate");
+    a.putNull("cancellationReason");
+    a.put("contractId", body.get("contractId").asText());
+    a.put("customerId", customer);
+    a.put("description", text(body, "description"));
+    a.put("finishDate", text(body, "finishDate"));
+    a.put("frequency", body.get("frequency").asText());
+    a.put("endToEndIdentifier", "RR19540550" + s.today().toString().replace("-", "") + s.randomId(11));
+    a.put("startDate", start.toString());
+    a.put("status", "CREATED");
+    a.set("value", body.hasNonNull("value") ? s.mapper.valueToTree(Nodes.positive(body.get("value"), "value")) : null);
+    String conciliation = s.randomId(25);
+    a.put("payload", PixCodec.payload(conciliation, first));
+    a.put("encodedImage", PaymentsApi.PNG_1PX);
+    ObjectNode iq = a.putObject("immediateQrCode");
+    iq.put("conciliationIdentifier", conciliation);
+    iq.put("expirationDate", s.now().plusSeconds(seconds).format(SimState.TS));
+    iq.put("originalValue", first);
+    a.put("originType", "IMMEDIATE_QRCODE");
+    a.putNull("subscriptionId");
+    a.put("paymentCreationMode", body.hasNonNull("paymentCreationMode") ? body.get("paymentCreationMode").asText() : "MANUAL");
+    a.put("retryPolicy", body.hasNonNull("retryPolicy") ? body.get("retryPolicy").asText() : "NOT_ALLOWED");
+    authorizations.put(id, a);
+    s.event("PIX_AUTOMATIC_RECURRING_AUTHORIZATION_CREATED", "authorization", publicView(a));
+    return publicView(a);
+  }
+
+  /** The authorization as Asaas answers it (without the simulator's bookkeeping of the first value). */
+  private ObjectNode publicView(ObjectNode a) {
+    ObjectNode v = a.deepCopy();
+    ((ObjectNode) v.get("immediateQrCode")).remove("originalValue");
+    return v;
+  }
+
+  /**
+   * The payer pays an authorization's immediate QR code: a RECEIVED PIX payment carrying the
+   * conciliation identifier, the balance credited, and the authorization ACTIVE.
+   */
+  ObjectNode payAuthorization(String id, PaymentsApi payments) {
+    ObjectNode a = authorizations.get(id);
+    if (a == null) {
+      throw new IllegalArgumentException("no Pix Automático authorization " + id);
+    }
+    if (!"CREATED".equals(a.path("status").asText())) {
+      throw new IllegalStateException("authorization " + id + " is " + a.path("status").asText() + ", not CREATED");
+    }
+    JsonNode iq = a.get("immediateQrCode");
+    if (LocalDateTime.parse(iq.get("expirationDate").asText(), SimState.TS).isBefore(s.now())) {
+      a.put("status", "REFUSED");
+      s.event("PIX_AUTOMATIC_RECURRING_AUTHORIZATION_REFUSED", "authorization", publicView(a));
+      throw new IllegalStateException("the immediate QR code of authorization " + id + " expired: the authorization is REFUSED");
+    }
+    ObjectNode req = s.mapper.createObjectNode();
+    req.put("customer", a.get("customerId").asText());
+    req.put("billingType", "PIX");
+    req.set("value", iq.get("originalValue"));
+    req.put("dueDate", s.today().toString());
+    req.put("description", text(a, "description"));
+    ObjectNode p = payments.newPayment(req, null, null, 0, null, false);
+    p.put("status", "RECEIVED");
+    p.put("paymentDate", s.today().toString());
+    p.put("clientPaymentDate", s.today().toString());
+    p.put("confirmedDate", s.today().toString());
+    BigDecimal net = new BigDecimal(p.get("netValue").asText());
+    s.balance = s.balance.add(net);
+    s.transaction(net, "PAYMENT_RECEIVED", "Cobrança recebida " + p.get("id").asText(), p.get("id").asText(), null);
+    ObjectNode t = newTransaction("CREDIT", "AUTOMATIC_RECURRING", new BigDecimal(iq.get("originalValue").asText()), text(a, "description"));
+    t.put("conciliationIdentifier", iq.get("conciliationIdentifier").asText());
+    t.put("payment", p.get("id").asText());
+    s.event("PAYMENT_RECEIVED", "payment", p);
+    a.put("status", "ACTIVE");
+    s.event("PIX_AUTOMATIC_RECURRING_AUTHORIZATION_ACTIVATED", "authorization", publicView(a));
+    return p;
+  }
+
   void reset() {
     keys.clear();
     qrCodes.clear();
     qrState.clear();
     transactions.clear();
+    authorizations.clear();
+    instructions.clear();
   }
 }

@@ -98,6 +98,13 @@ final class RequestSchemas {
   /** {@code POST /pix/qrCodes/static} (PixQrCodeSaveRequestDto). */
   static final Schema PIX_STATIC_QR_CODE = Schema.of("addressKey", "description", "value", "format", "expirationDate", "expirationSeconds",
       "allowsMultiplePayments", "externalReference");
+  /**
+   * {@code POST /pix/automatic/authorizations} (docs.asaas.com "Criar uma autorização";
+   * PixReceiverAutomaticRecurringAuthorizationSaveRequest and its ImmediateQrCodeRequest).
+   */
+  static final Schema PIX_AUTOMATIC_AUTHORIZATION = Schema.of("frequency", "contractId", "startDate", "finishDate", "value", "description",
+      "customerId", "immediateQrCode", Schema.of("pixKey", "expirationSeconds", "originalValue", "description"), "minLimitValue",
+      "paymentCreationMode", "retryPolicy");
   /** {@code POST /pix/qrCodes/decode} (PixQrCodeDecodeRequestDto). */
   static final Schema PIX_QR_CODE_DECODE = Schema.of("payload", "changeValue");
   /** {@code POST /pix/qrCodes/pay} (PixTransactionSaveRequestDto, PixTransactionQrCodeSaveRequestDto). */
