@@ -6,8 +6,8 @@ import java.time.LocalDateTime;
 /**
  * A Pix Automático event ({@code PIX_AUTOMATIC_RECURRING_…}): an authorization or a payment
  * instruction changed. The event type is typed; the object it carries ({@code authorization},
- * {@code paymentInstruction}, …) is kept as raw JSON, since this SDK does not model the
- * authorization resource (see the module README).
+ * {@code paymentInstruction}, …) is kept as raw JSON; read an authorization typed with
+ * {@link Pix#getAutomaticAuthorization(String)} (webhooks are a hint, the API the truth).
  *
  * <p>Source: docs.asaas.com "Eventos para Pix Automático".
  *
