@@ -2,15 +2,23 @@ package io.ysh.asaas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.ysh.core.Secret;
 import io.ysh.core.br.Money;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Pix Automático end to end on the strict simulator: an authorization is CREATED with its QR code,
  * paying that code receives the first charge, credits the balance and activates it; it is listed
  * by status and customer, cancelled by DELETE, created once per contract, and an expired code
- * refuses it.
+ * refuses it; its webhooks reach {@link AsaasWebhooks} as typed {@link PixAutomaticEvent}s.
  */
 class PixAutomaticSimulatorTest {
 
@@ -86,6 +94,35 @@ class PixAutomaticSimulatorTest {
     Thread.sleep(2100);
     assertThatThrownBy(() -> Sim.SIM.payPixAutomaticAuthorization(shortLived.id())).isInstanceOf(IllegalStateException.class);
     assertThat(asaas.pix().getAutomaticAuthorization(shortLived.id()).status()).isEqualTo(PixAutomaticAuthorizationStatus.REFUSED);
+  }
+
+  @Test
+  void itsWebhooksReachTheHandlerAsTypedPixAutomaticEvents() throws Exception {
+    String token = "whsec-ysh-0123456789abcdef0123456789abcdef";
+    List<WebhookEvent> got = new CopyOnWriteArrayList<>();
+    AsaasWebhooks receiver = AsaasWebhooks.builder().authToken(Secret.of(token)).build();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/asaas", receiver.httpHandler(got::add));
+    server.start();
+    WebhookConfig cfg = asaas.webhooks().create(WebhookConfigRequest.of("pix-automatico", "http://127.0.0.1:" + server.getAddress().getPort()
+        + "/asaas", "ops@example.com", Secret.of(token), List.of("PIX_AUTOMATIC_RECURRING_AUTHORIZATION_CREATED",
+        "PIX_AUTOMATIC_RECURRING_AUTHORIZATION_ACTIVATED", "PIX_AUTOMATIC_RECURRING_AUTHORIZATION_CANCELLED")));
+    try {
+      PixAutomaticAuthorization a = asaas.pix().createAutomaticAuthorization(request("fin-" + System.nanoTime()).build());
+      Sim.SIM.payPixAutomaticAuthorization(a.id());
+      asaas.pix().cancelAutomaticAuthorization(a.id());
+      await().atMost(Duration.ofSeconds(10)).until(() -> got.size() >= 3);
+      assertThat(got).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(PixAutomaticEvent.class, p -> {
+        assertThat(p.family()).isEqualTo("authorization");
+        assertThat(p.object().get("id").asText()).isEqualTo(a.id());
+      }));
+      assertThat(got).extracting(e -> ((PixAutomaticEvent) e).type()).containsExactly(PixAutomaticEventType.PIX_AUTOMATIC_RECURRING_AUTHORIZATION_CREATED,
+          PixAutomaticEventType.PIX_AUTOMATIC_RECURRING_AUTHORIZATION_ACTIVATED, PixAutomaticEventType.PIX_AUTOMATIC_RECURRING_AUTHORIZATION_CANCELLED);
+      assertThat(got).extracting(e -> ((PixAutomaticEvent) e).object().get("status").asText()).containsExactly("CREATED", "ACTIVE", "CANCELLED");
+    } finally {
+      asaas.webhooks().delete(cfg.id());
+      server.stop(0);
+    }
   }
 
   @Test
