@@ -88,6 +88,7 @@ public final class AsaasClient {
   private final Splits splits;
   private final Accounts accounts;
   private final PaymentLinks paymentLinks;
+  private final Pix pix;
 
   /** The default timeout of one create POST: Asaas advises at least 60 s for card charges. */
   public static final Duration DEFAULT_CREATE_TIMEOUT = Duration.ofSeconds(60);
@@ -142,6 +143,7 @@ public final class AsaasClient {
     this.splits = new Splits(transport);
     this.accounts = new Accounts(transport, once);
     this.paymentLinks = new PaymentLinks(transport, once);
+    this.pix = new Pix(transport, once);
   }
 
   /**
@@ -232,6 +234,15 @@ public final class AsaasClient {
    */
   public PaymentLinks paymentLinks() {
     return paymentLinks;
+  }
+
+  /**
+   * Pix: address keys, static QR codes, paying QR codes, Pix transactions.
+   *
+   * @return the Pix resource
+   */
+  public Pix pix() {
+    return pix;
   }
 
   /**

@@ -131,7 +131,7 @@ public final class AsaasWebhooks {
   /**
    * Parses an envelope without verifying it (use {@link #handle} for requests). A payment event
    * whose payment cannot be mapped to {@link Payment}, and any other family, come back as an
-   * {@link OtherEvent} with the raw JSON.
+   * {@link OtherEvent} with the raw JSON; Pix Automático events are a {@link PixAutomaticEvent}.
    *
    * @param body the request body (or a queued message's body, in asynchronous mode)
    * @return the event
@@ -180,6 +180,9 @@ public final class AsaasWebhooks {
         family = f;
         break;
       }
+    }
+    if (event.startsWith("PIX_AUTOMATIC_RECURRING_")) {
+      return new PixAutomaticEvent(id, PixAutomaticEventType.from(event), event, created, family, root);
     }
     return new OtherEvent(id, event, created, family, root, null);
   }

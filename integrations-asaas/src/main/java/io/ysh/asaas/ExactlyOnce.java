@@ -49,7 +49,8 @@ final class ExactlyOnce {
    * @param pending the redacted request for {@link AsaasOutcomeUnknownException}
    * @param prepare runs first when this caller leads (refunds read their baseline here)
    * @param post one POST
-   * @param lookup the reconciliation look-up
+   * @param lookup the reconciliation look-up, or null when Asaas offers none (static QR codes):
+   *     then an ambiguous failure is an outcome-unknown at once, with no settle wait
    * @param byId the object with an id, matched against the request (for recent creates)
    * @param idOf an object's id
    * @param remember whether a completed create answers later calls with the same key; when
@@ -186,6 +187,10 @@ final class ExactlyOnce {
    * make a second object if the first still lands, so only look.
    */
   private <T> T afterUnknown(Spec<T> spec) {
+    if (spec.lookup() == null) {
+      throw AsaasOutcomeUnknownException.of(spec.op(), spec.request(), spec.reference(), spec.pending().get(),
+          "an earlier create with this reference ended with an unknown outcome and Asaas offers no way to look it up", null, List.of());
+    }
     spec.prepare().run();
     return poll(spec, spec.lookup(), true, null, "an earlier create with this reference ended with an unknown outcome less than "
         + settings.recentWindow() + " ago and its object has not appeared; it is not posted again");
@@ -207,6 +212,10 @@ final class ExactlyOnce {
     boolean finished = false;
     try {
       spec.prepare().run();
+      if (lease.lookupFirst() && spec.lookup() == null) {
+        throw AsaasOutcomeUnknownException.of(spec.op(), spec.request(), spec.reference(), spec.pending().get(),
+            "another process held this create and Asaas offers no way to look it up", null, List.of());
+      }
       if (lease.lookupFirst()) {
         Match<T> m;
         try {
@@ -261,6 +270,10 @@ final class ExactlyOnce {
       AsaasTransport.Attempt<T> result = spec.post().get();
       if (result instanceof AsaasTransport.Attempt.Created<T> c) {
         return c.value();
+      }
+      if (result instanceof AsaasTransport.Attempt.Ambiguous<T> a && spec.lookup() == null) {
+        throw AsaasOutcomeUnknownException.of(spec.op(), spec.request(), spec.reference(), spec.pending().get(),
+            summary(a.failure()) + ", and Asaas offers no way to look it up", a.failure(), List.of());
       }
       if (result instanceof AsaasTransport.Attempt.Ambiguous<T> a) {
         return poll(spec, spec.lookup(), false, a.failure(), null);

@@ -490,6 +490,46 @@ public final class AsaasSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * A payer pays a static Pix QR code of the root account ({@code POST /pix/qrCodes/static}), as
+   * the payer's bank would: the payer is registered as a customer (or found by CPF/CNPJ), a PIX
+   * payment carrying {@code pixQrCodeId} is created RECEIVED, its net value is credited to the
+   * balance (with a statement entry), a CREDIT Pix transaction (origin STATIC_QRCODE) is recorded
+   * and PAYMENT_RECEIVED is sent. Not an Asaas endpoint: the simulator's stand-in for the payer.
+   *
+   * @param qrCodeId the QR code's id
+   * @param payerName the payer's name
+   * @param payerCpfCnpj the payer's CPF or CNPJ, digits only
+   * @param value the value, when the code lets the payer choose it (else null or the code's value)
+   * @return the payment, as JSON
+   * @throws IllegalArgumentException when the code does not exist, or the value is missing or differs
+   * @throws IllegalStateException when the code is deleted, expired, or already paid and single-use
+   */
+  public JsonNode payStaticQrCode(String qrCodeId, String payerName, String payerCpfCnpj, BigDecimal value) {
+    synchronized (state.lock) {
+      return router.pix.payStatic(qrCodeId, payerName, payerCpfCnpj, value, router.customers, router.payments).deepCopy();
+    }
+  }
+
+  /**
+   * The payer pays the immediate QR code of a Pix Automático authorization of the root account
+   * ({@code POST /pix/automatic/authorizations}), consenting to the recurring debits: a RECEIVED
+   * PIX payment of the first charge's value for the authorization's customer, the net value
+   * credited, a CREDIT transaction (origin AUTOMATIC_RECURRING), PAYMENT_RECEIVED, and the
+   * authorization ACTIVE with PIX_AUTOMATIC_RECURRING_AUTHORIZATION_ACTIVATED. When the QR code has
+   * expired the authorization becomes REFUSED instead. Not an Asaas endpoint: the payer's stand-in.
+   *
+   * @param authorizationId the authorization's id
+   * @return the payment, as JSON
+   * @throws IllegalArgumentException when the authorization does not exist
+   * @throws IllegalStateException when it is not CREATED, or its QR code expired
+   */
+  public JsonNode payPixAutomaticAuthorization(String authorizationId) {
+    synchronized (state.lock) {
+      return router.pix.payAuthorization(authorizationId, router.payments).deepCopy();
+    }
+  }
+
   /** Clears all state, faults, rate limits and logs; the balance returns to R$ 10.000,00. */
   public void reset() {
     synchronized (state.lock) {
@@ -497,6 +537,7 @@ public final class AsaasSimulator implements AutoCloseable {
       webhooks.reset();
       accounts.reset();
       router.paymentLinks.links.clear();
+      router.pix.reset();
     }
     gate.reset();
     faults.clear();

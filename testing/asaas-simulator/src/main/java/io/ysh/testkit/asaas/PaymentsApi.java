@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  */
 final class PaymentsApi {
 
-  private static final String PNG_1PX =
+  static final String PNG_1PX =
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
   private final SimState s;

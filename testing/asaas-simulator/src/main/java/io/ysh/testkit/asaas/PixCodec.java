@@ -18,6 +18,16 @@ final class PixCodec {
     return payload + crc16(payload);
   }
 
+  /** A static code (BR Code with the key in the merchant account field), with an amount when given. */
+  static String staticPayload(String key, BigDecimal value, String description, String txid) {
+    String gui = tlv("00", "br.gov.bcb.pix") + tlv("01", key)
+        + (description == null || description.isEmpty() ? "" : tlv("02", description.length() > 40 ? description.substring(0, 40) : description));
+    String amount = value == null ? "" : tlv("54", value.setScale(2, RoundingMode.UNNECESSARY).toPlainString());
+    String payload = tlv("00", "01") + tlv("26", gui) + tlv("52", "0000") + tlv("53", "986") + amount + tlv("58", "BR")
+        + tlv("59", "YSH SIMULATOR") + tlv("60", "SAO PAULO") + tlv("62", tlv("05", txid)) + "6304";
+    return payload + crc16(payload);
+  }
+
   private static String tlv(String id, String value) {
     return id + String.format("%02d", value.length()) + value;
   }

@@ -93,6 +93,23 @@ final class RequestSchemas {
   static final Schema PAYMENT_LINK_UPDATE = Schema.of("name", "description", "endDate", "value", "active", "billingType", "chargeType",
       "dueDateLimitDays", "subscriptionCycle", "maxInstallmentCount", "externalReference", "notificationEnabled", "callback", CALLBACK);
 
+  /** {@code POST /pix/addressKeys} (PixAddressKeySaveRequestDto). */
+  static final Schema PIX_ADDRESS_KEY = Schema.of("type");
+  /** {@code POST /pix/qrCodes/static} (PixQrCodeSaveRequestDto). */
+  static final Schema PIX_STATIC_QR_CODE = Schema.of("addressKey", "description", "value", "format", "expirationDate", "expirationSeconds",
+      "allowsMultiplePayments", "externalReference");
+  /**
+   * {@code POST /pix/automatic/authorizations} (docs.asaas.com "Criar uma autorização";
+   * PixReceiverAutomaticRecurringAuthorizationSaveRequest and its ImmediateQrCodeRequest).
+   */
+  static final Schema PIX_AUTOMATIC_AUTHORIZATION = Schema.of("frequency", "contractId", "startDate", "finishDate", "value", "description",
+      "customerId", "immediateQrCode", Schema.of("pixKey", "expirationSeconds", "originalValue", "description"), "minLimitValue",
+      "paymentCreationMode", "retryPolicy");
+  /** {@code POST /pix/qrCodes/decode} (PixQrCodeDecodeRequestDto). */
+  static final Schema PIX_QR_CODE_DECODE = Schema.of("payload", "changeValue");
+  /** {@code POST /pix/qrCodes/pay} (PixTransactionSaveRequestDto, PixTransactionQrCodeSaveRequestDto). */
+  static final Schema PIX_QR_CODE_PAY = Schema.of("qrCode", Schema.of("payload", "changeValue"), "value", "description", "scheduleDate");
+
   /** {@code POST /accounts} (AccountSaveRequestDto). */
   static final Schema ACCOUNT = Schema.of("name", "email", "loginEmail", "cpfCnpj", "birthDate", "companyType", "phone", "mobilePhone", "site",
       "incomeValue", "address", "addressNumber", "complement", "province", "postalCode", "webhooks");
@@ -130,6 +147,11 @@ final class RequestSchemas {
       "ACCOUNT_STATUS_GENERAL_APPROVAL_REJECTED",
       "SUBSCRIPTION_CREATED", "SUBSCRIPTION_UPDATED", "SUBSCRIPTION_INACTIVATED", "SUBSCRIPTION_DELETED",
       "SUBSCRIPTION_SPLIT_DISABLED", "SUBSCRIPTION_SPLIT_DIVERGENCE_BLOCK", "SUBSCRIPTION_SPLIT_DIVERGENCE_BLOCK_FINISHED",
+      "PIX_AUTOMATIC_RECURRING_ELIGIBILITY_UPDATED", "PIX_AUTOMATIC_RECURRING_AUTHORIZATION_CREATED",
+      "PIX_AUTOMATIC_RECURRING_AUTHORIZATION_ACTIVATED", "PIX_AUTOMATIC_RECURRING_AUTHORIZATION_CANCELLED",
+      "PIX_AUTOMATIC_RECURRING_AUTHORIZATION_EXPIRED", "PIX_AUTOMATIC_RECURRING_AUTHORIZATION_REFUSED",
+      "PIX_AUTOMATIC_RECURRING_PAYMENT_INSTRUCTION_CREATED", "PIX_AUTOMATIC_RECURRING_PAYMENT_INSTRUCTION_SCHEDULED",
+      "PIX_AUTOMATIC_RECURRING_PAYMENT_INSTRUCTION_REFUSED", "PIX_AUTOMATIC_RECURRING_PAYMENT_INSTRUCTION_CANCELLED",
       "CHECKOUT_CREATED", "CHECKOUT_CANCELED", "CHECKOUT_EXPIRED", "CHECKOUT_PAID");
 
   /**

@@ -21,6 +21,7 @@ final class Router {
   final SandboxApi sandbox;
   final AccountsApi accounts;
   final PaymentLinksApi paymentLinks;
+  final PixApi pix;
 
   Router(SimState s) {
     this.customers = new CustomersApi(s);
@@ -34,6 +35,7 @@ final class Router {
     this.sandbox = new SandboxApi(s);
     this.accounts = new AccountsApi(s);
     this.paymentLinks = new PaymentLinksApi(s);
+    this.pix = new PixApi(s);
   }
 
   /** Handles a request; the caller holds the state lock. */
@@ -55,6 +57,7 @@ final class Router {
       case "creditCard" -> cards.handle(r);
       case "accounts" -> accounts.accounts(r);
       case "paymentLinks" -> paymentLinks.handle(r);
+      case "pix" -> pix.handle(r);
       case "wallets" -> accounts.wallets(r);
       case "myAccount" -> accounts.myAccount(r);
       default -> throw ApiError.noRoute();
