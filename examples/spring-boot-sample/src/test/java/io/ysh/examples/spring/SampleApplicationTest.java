@@ -19,11 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,8 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * application does with them is checked behind its back: the quote in the S3 bucket, the cached
  * tariff under the run's namespace in Redis, the payment in the Asaas simulator.
  */
-@ExtendWith(ServersExtension.class) // first: its afterAll runs after Spring's has closed the context
-@SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith({ServersExtension.class, OutputCaptureExtension.class}) // before Spring's: see ServersExtension
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "logging.level.io.ysh=DEBUG")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SampleApplicationTest {
 
@@ -196,6 +203,7 @@ class SampleApplicationTest {
       Response down = await("/actuator/health", r -> r.status == 503);
       assertThat(down.json().get("status").asText()).isEqualTo("DOWN");
       assertThat(down.json().at("/components/yshCache/status").asText()).isEqualTo("DOWN");
+      assertThat(down.json().at("/components/yshCache/details/error").asText()).as(down.text).isNotEmpty();
       assertThat(down.json().at("/components/yshStorage/status").asText()).isEqualTo("UP");
       assertThat(down.text).doesNotContain(servers.s3.secretKey()).doesNotContain(servers.asaas.apiKey())
           .doesNotContain("guest:guest");
@@ -204,6 +212,19 @@ class SampleApplicationTest {
     }
     Response back = await("/actuator/health", r -> r.status == 200);
     assertThat(back.json().at("/components/yshCache/status").asText()).isEqualTo("UP");
+  }
+
+  // ------------------------------------------------------------------ secrets
+
+  @Test
+  @Order(Integer.MAX_VALUE) // last: after every other test has logged what it logs
+  void noSecretReachesTheLogs(CapturedOutput output) throws Exception {
+    assertThat(servers.asaas.requests()).as("the API key from the secrets directory was used").isNotEmpty();
+    assertThat(output.getAll()).as("start-up and every test, with the SDK at DEBUG")
+        .contains("io.ysh")
+        .doesNotContain(servers.asaas.apiKey())
+        .doesNotContain(servers.s3.secretKey())
+        .doesNotContain("guest:guest");
   }
 
   // ------------------------------------------------------------------ HTTP
