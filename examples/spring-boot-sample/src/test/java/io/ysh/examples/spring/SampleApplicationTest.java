@@ -68,7 +68,7 @@ class SampleApplicationTest {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry r) {
     servers = ServersExtension.servers();
-    r.add("S3_ENDPOINT", () -> servers.s3.endpoint().toString());
+    r.add("S3_ENDPOINT", () -> servers.s3Proxy.uri().toString());
     r.add("S3_BUCKET", () -> servers.bucket);
     r.add("S3_ACCESS_KEY", () -> servers.s3.accessKey());
     r.add("S3_SECRET_KEY", () -> servers.s3.secretKey());
@@ -137,6 +137,42 @@ class SampleApplicationTest {
       assertThat(s3.getObjectAsBytes(b -> b.bucket(servers.bucket).key(Documents.orderKey(id))).asUtf8String())
           .contains(paymentId);
     }
+  }
+
+  @Test
+  void theOrderEventIsPublishedAgainWhenThePaidQuoteCouldNotBeSaved() throws Exception {
+    String id = post("/quotes", """
+        {"customerName": "João Souza", "cpfCnpj": "111.444.777-35", "distributor": "CEMIG-D",
+         "date": "2026-09-15", "monthlyKwh": 200}""").json().get("id").asText();
+    String paymentId = post("/quotes/" + id + "/charge", "").json().get("paymentId").asText();
+    asaas.sandbox().confirmPayment(paymentId);
+    int handled = orders.handled();
+
+    // S3 refuses every write of a quote document: the event is out, the quote is not saved as paid
+    var refuse = servers.s3Proxy.add(Toxic.respond(503, java.util.Map.of("Content-Type", "application/xml"),
+        "<Error><Code>ServiceUnavailable</Code><Message>refused by the test</Message></Error>")
+        .onRequests("^PUT /" + servers.bucket + "/quotes/"));
+    Response failed;
+    try {
+      failed = get("/quotes/" + id);
+    } finally {
+      refuse.remove();
+    }
+    assertThat(refuse.struck()).isPositive();
+    assertThat(failed.status).as(failed.text).isIn(502, 503);
+    assertThat(storedQuote(id).get("status").asText()).isEqualTo("CHARGED");
+    await("/orders/" + id, r -> r.status == 200);
+
+    // the next read publishes again and saves: the listener has handled the event twice, one order
+    assertThat(get("/quotes/" + id).json().get("status").asText()).isEqualTo("PAID");
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (orders.handled() < handled + 2 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(orders.handled()).as("at least once: published before and after the failed save").isEqualTo(handled + 2);
+    assertThat(get("/orders/" + id).json().get("paymentId").asText()).isEqualTo(paymentId);
+    assertThat(get("/quotes/" + id).json().get("status").asText()).isEqualTo("PAID");
+    assertThat(orders.handled()).as("a paid quote publishes no more").isEqualTo(handled + 2);
   }
 
   @Test

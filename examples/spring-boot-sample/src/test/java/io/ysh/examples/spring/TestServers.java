@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The real servers the sample runs against, started once for the test JVM on free 127.0.0.1
  * ports: S3Proxy (its own JVM, through the testkit's server harness) with a fresh bucket, the
  * Asaas and ANEEL simulators, a {@link FaultProxy} in front of the machine's Redis (so a test can
- * cut Redis without touching the shared server), a RabbitMQ virtual host of the run's own, a
+ * cut Redis without touching the shared server) and an HTTP one in front of S3Proxy, a RabbitMQ virtual host of the run's own, a
  * secrets directory holding the Asaas API key, and a Redis namespace of the run's own.
  */
 final class TestServers implements AutoCloseable {
@@ -36,6 +36,7 @@ final class TestServers implements AutoCloseable {
   final AsaasSimulator asaas;
   final AneelSimulator aneel;
   final FaultProxy redis;
+  final FaultProxy s3Proxy;
   final String namespace = "ysh-sample-test-" + UUID.randomUUID().toString().substring(0, 8);
   final String vhost;
   final boolean vhostCreated;
@@ -57,6 +58,7 @@ final class TestServers implements AutoCloseable {
             "bandeira-tarifaria-acionamento.csv", resource("bandeira-tarifaria-acionamento.csv"))
         .start();
     redis = FaultProxy.tcp("sample-redis", "127.0.0.1", 6379);
+    s3Proxy = FaultProxy.http("sample-s3", "127.0.0.1", s3.endpoint().getPort());
     String name = "ysh-sample-" + UUID.randomUUID().toString().substring(0, 8);
     if (rabbitmqctl("add_vhost", name) && rabbitmqctl("set_permissions", "-p", name, "guest", ".*", ".*", ".*")) {
       vhost = name;
@@ -79,6 +81,7 @@ final class TestServers implements AutoCloseable {
   @Override
   public void close() throws IOException {
     redis.close();
+    s3Proxy.close();
     asaas.close();
     aneel.close();
     if (vhostCreated) {
