@@ -85,6 +85,7 @@ public final class AsaasClient {
   private final Finance finance;
   private final WebhookConfigs webhooks;
   private final Sandbox sandbox;
+  private final Invoices invoices;
   private final Splits splits;
   private final Accounts accounts;
   private final PaymentLinks paymentLinks;
@@ -139,6 +140,7 @@ public final class AsaasClient {
     this.finance = new Finance(transport);
     this.webhooks = new WebhookConfigs(transport);
     this.sandbox = new Sandbox(transport, b.environment == AsaasEnvironment.PRODUCTION);
+    this.invoices = new Invoices(transport, once);
     this.splits = new Splits(transport);
     this.accounts = new Accounts(transport, once);
     this.paymentLinks = new PaymentLinks(transport, once);
@@ -214,6 +216,15 @@ public final class AsaasClient {
    */
   public WebhookConfigs webhooks() {
     return webhooks;
+  }
+
+  /**
+   * NFS-e service invoices and the account's fiscal information.
+   *
+   * @return the invoices resource
+   */
+  public Invoices invoices() {
+    return invoices;
   }
 
   /**

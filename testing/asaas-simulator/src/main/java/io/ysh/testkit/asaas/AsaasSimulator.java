@@ -490,6 +490,20 @@ public final class AsaasSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes the city hall refuse the root account's invoices: while set, authorizing an invoice
+   * moves it to ERROR with this {@code statusDescription} and sends INVOICE_ERROR (after
+   * INVOICE_SYNCHRONIZED). A simulator control: Asaas's sandbox has no documented way to provoke
+   * it.
+   *
+   * @param statusDescription the city hall's message, or null to authorize again
+   */
+  public void rejectInvoices(String statusDescription) {
+    synchronized (state.lock) {
+      router.invoices.rejection = statusDescription;
+    }
+  }
+
   /** Clears all state, faults, rate limits and logs; the balance returns to R$ 10.000,00. */
   public void reset() {
     synchronized (state.lock) {
@@ -497,6 +511,7 @@ public final class AsaasSimulator implements AutoCloseable {
       webhooks.reset();
       accounts.reset();
       router.paymentLinks.links.clear();
+      router.invoices.reset();
     }
     gate.reset();
     faults.clear();

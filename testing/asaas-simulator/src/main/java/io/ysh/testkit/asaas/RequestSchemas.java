@@ -101,6 +101,17 @@ final class RequestSchemas {
   static final Schema WEBHOOK_UPDATE = Schema.of("name", "url", "sendType", "enabled", "interrupted", "authToken", "events");
 
   /** The webhook events Asaas documents (WebhookConfigSaveRequestWebhookEvent). */
+  static final Schema INVOICE_TAXES = Schema.of("retainIss", "cofins", "csll", "inss", "ir", "pis", "iss");
+  static final Schema INVOICE = Schema.of("payment", "installment", "customer", "serviceDescription", "observations", "externalReference",
+      "value", "deductions", "effectiveDate", "municipalServiceId", "municipalServiceCode", "municipalServiceName", "updatePayment",
+      "taxes", INVOICE_TAXES);
+  static final Schema INVOICE_UPDATE = Schema.of("serviceDescription", "observations", "externalReference", "value", "deductions",
+      "effectiveDate", "updatePayment", "taxes", INVOICE_TAXES);
+  static final Schema INVOICE_CANCEL = Schema.of("cancelOnlyOnAsaas");
+  static final Schema FISCAL_INFO = Schema.of("email", "municipalInscription", "simplesNacional", "culturalProjectsPromoter", "cnae",
+      "specialTaxRegime", "serviceListItem", "nbsCode", "rpsSerie", "rpsNumber", "loteNumber", "username", "password", "accessToken",
+      "certificateFile", "certificatePassword", "nationalPortalTaxCalculationRegime");
+
   static final Set<String> EVENTS = Set.of(
       "PAYMENT_AUTHORIZED", "PAYMENT_AWAITING_RISK_ANALYSIS", "PAYMENT_APPROVED_BY_RISK_ANALYSIS", "PAYMENT_REPROVED_BY_RISK_ANALYSIS",
       "PAYMENT_CREATED", "PAYMENT_UPDATED", "PAYMENT_CONFIRMED", "PAYMENT_RECEIVED", "PAYMENT_ANTICIPATED", "PAYMENT_OVERDUE",

@@ -21,6 +21,7 @@ final class Router {
   final SandboxApi sandbox;
   final AccountsApi accounts;
   final PaymentLinksApi paymentLinks;
+  final InvoicesApi invoices;
 
   Router(SimState s) {
     this.customers = new CustomersApi(s);
@@ -34,6 +35,7 @@ final class Router {
     this.sandbox = new SandboxApi(s);
     this.accounts = new AccountsApi(s);
     this.paymentLinks = new PaymentLinksApi(s);
+    this.invoices = new InvoicesApi(s);
   }
 
   /** Handles a request; the caller holds the state lock. */
@@ -57,6 +59,8 @@ final class Router {
       case "paymentLinks" -> paymentLinks.handle(r);
       case "wallets" -> accounts.wallets(r);
       case "myAccount" -> accounts.myAccount(r);
+      case "invoices" -> invoices.handle(r);
+      case "fiscalInfo" -> invoices.fiscalInfo(r);
       default -> throw ApiError.noRoute();
     };
   }
