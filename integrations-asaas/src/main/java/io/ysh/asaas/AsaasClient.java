@@ -86,6 +86,7 @@ public final class AsaasClient {
   private final WebhookConfigs webhooks;
   private final Sandbox sandbox;
   private final Invoices invoices;
+  private final Anticipations anticipations;
   private final Splits splits;
   private final Accounts accounts;
   private final PaymentLinks paymentLinks;
@@ -141,6 +142,7 @@ public final class AsaasClient {
     this.webhooks = new WebhookConfigs(transport);
     this.sandbox = new Sandbox(transport, b.environment == AsaasEnvironment.PRODUCTION);
     this.invoices = new Invoices(transport, once);
+    this.anticipations = new Anticipations(transport, once);
     this.splits = new Splits(transport);
     this.accounts = new Accounts(transport, once);
     this.paymentLinks = new PaymentLinks(transport, once);
@@ -225,6 +227,15 @@ public final class AsaasClient {
    */
   public Invoices invoices() {
     return invoices;
+  }
+
+  /**
+   * Anticipations: simulate, request, list, cancel, limits and the automatic setting.
+   *
+   * @return the anticipations resource
+   */
+  public Anticipations anticipations() {
+    return anticipations;
   }
 
   /**

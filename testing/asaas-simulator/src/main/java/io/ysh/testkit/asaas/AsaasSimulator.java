@@ -504,6 +504,18 @@ public final class AsaasSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps the root account's new anticipations PENDING (under analysis, cancellable) instead of
+   * crediting them at once.
+   *
+   * @param hold true to hold them
+   */
+  public void holdAnticipations(boolean hold) {
+    synchronized (state.lock) {
+      router.anticipations.hold = hold;
+    }
+  }
+
   /** Clears all state, faults, rate limits and logs; the balance returns to R$ 10.000,00. */
   public void reset() {
     synchronized (state.lock) {
@@ -512,6 +524,7 @@ public final class AsaasSimulator implements AutoCloseable {
       accounts.reset();
       router.paymentLinks.links.clear();
       router.invoices.reset();
+      router.anticipations.reset();
     }
     gate.reset();
     faults.clear();

@@ -112,6 +112,10 @@ final class RequestSchemas {
       "specialTaxRegime", "serviceListItem", "nbsCode", "rpsSerie", "rpsNumber", "loteNumber", "username", "password", "accessToken",
       "certificateFile", "certificatePassword", "nationalPortalTaxCalculationRegime");
 
+  static final Schema ANTICIPATION_SIMULATE = Schema.of("installment", "payment");
+  static final Schema ANTICIPATION_REQUEST = Schema.of("installment", "payment", "documents");
+  static final Schema ANTICIPATION_CONFIGURATION = Schema.of("creditCardAutomaticEnabled");
+
   static final Set<String> EVENTS = Set.of(
       "PAYMENT_AUTHORIZED", "PAYMENT_AWAITING_RISK_ANALYSIS", "PAYMENT_APPROVED_BY_RISK_ANALYSIS", "PAYMENT_REPROVED_BY_RISK_ANALYSIS",
       "PAYMENT_CREATED", "PAYMENT_UPDATED", "PAYMENT_CONFIRMED", "PAYMENT_RECEIVED", "PAYMENT_ANTICIPATED", "PAYMENT_OVERDUE",

@@ -22,6 +22,7 @@ final class Router {
   final AccountsApi accounts;
   final PaymentLinksApi paymentLinks;
   final InvoicesApi invoices;
+  final AnticipationsApi anticipations;
 
   Router(SimState s) {
     this.customers = new CustomersApi(s);
@@ -36,6 +37,7 @@ final class Router {
     this.accounts = new AccountsApi(s);
     this.paymentLinks = new PaymentLinksApi(s);
     this.invoices = new InvoicesApi(s);
+    this.anticipations = new AnticipationsApi(s);
   }
 
   /** Handles a request; the caller holds the state lock. */
@@ -61,6 +63,7 @@ final class Router {
       case "myAccount" -> accounts.myAccount(r);
       case "invoices" -> invoices.handle(r);
       case "fiscalInfo" -> invoices.fiscalInfo(r);
+      case "anticipations" -> anticipations.handle(r);
       default -> throw ApiError.noRoute();
     };
   }
