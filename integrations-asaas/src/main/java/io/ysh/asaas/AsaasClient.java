@@ -87,6 +87,7 @@ public final class AsaasClient {
   private final Sandbox sandbox;
   private final Invoices invoices;
   private final Anticipations anticipations;
+  private final Notifications notifications;
   private final Splits splits;
   private final Accounts accounts;
   private final PaymentLinks paymentLinks;
@@ -143,6 +144,7 @@ public final class AsaasClient {
     this.sandbox = new Sandbox(transport, b.environment == AsaasEnvironment.PRODUCTION);
     this.invoices = new Invoices(transport, once);
     this.anticipations = new Anticipations(transport, once);
+    this.notifications = new Notifications(transport);
     this.splits = new Splits(transport);
     this.accounts = new Accounts(transport, once);
     this.paymentLinks = new PaymentLinks(transport, once);
@@ -236,6 +238,15 @@ public final class AsaasClient {
    */
   public Anticipations anticipations() {
     return anticipations;
+  }
+
+  /**
+   * Customers' notification settings.
+   *
+   * @return the notifications resource
+   */
+  public Notifications notifications() {
+    return notifications;
   }
 
   /**

@@ -525,6 +525,7 @@ public final class AsaasSimulator implements AutoCloseable {
       router.paymentLinks.links.clear();
       router.invoices.reset();
       router.anticipations.reset();
+      router.notifications.reset();
     }
     gate.reset();
     faults.clear();

@@ -116,6 +116,12 @@ final class RequestSchemas {
   static final Schema ANTICIPATION_REQUEST = Schema.of("installment", "payment", "documents");
   static final Schema ANTICIPATION_CONFIGURATION = Schema.of("creditCardAutomaticEnabled");
 
+  static final Schema NOTIFICATION_UPDATE = Schema.of("enabled", "emailEnabledForProvider", "smsEnabledForProvider",
+      "emailEnabledForCustomer", "smsEnabledForCustomer", "phoneCallEnabledForCustomer", "whatsappEnabledForCustomer", "scheduleOffset");
+  static final Schema NOTIFICATION_BATCH = Schema.of("customer", "notifications", Schema.of("id", "enabled", "emailEnabledForProvider",
+      "smsEnabledForProvider", "emailEnabledForCustomer", "smsEnabledForCustomer", "phoneCallEnabledForCustomer",
+      "whatsappEnabledForCustomer", "scheduleOffset"));
+
   static final Set<String> EVENTS = Set.of(
       "PAYMENT_AUTHORIZED", "PAYMENT_AWAITING_RISK_ANALYSIS", "PAYMENT_APPROVED_BY_RISK_ANALYSIS", "PAYMENT_REPROVED_BY_RISK_ANALYSIS",
       "PAYMENT_CREATED", "PAYMENT_UPDATED", "PAYMENT_CONFIRMED", "PAYMENT_RECEIVED", "PAYMENT_ANTICIPATED", "PAYMENT_OVERDUE",

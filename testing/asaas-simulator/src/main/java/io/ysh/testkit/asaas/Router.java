@@ -23,6 +23,7 @@ final class Router {
   final PaymentLinksApi paymentLinks;
   final InvoicesApi invoices;
   final AnticipationsApi anticipations;
+  final NotificationsApi notifications;
 
   Router(SimState s) {
     this.customers = new CustomersApi(s);
@@ -38,6 +39,7 @@ final class Router {
     this.paymentLinks = new PaymentLinksApi(s);
     this.invoices = new InvoicesApi(s);
     this.anticipations = new AnticipationsApi(s);
+    this.notifications = new NotificationsApi(s);
   }
 
   /** Handles a request; the caller holds the state lock. */
@@ -47,7 +49,7 @@ final class Router {
       throw ApiError.noRoute();
     }
     return switch (res) {
-      case "customers" -> customers.handle(r);
+      case "customers" -> "notifications".equals(r.segment(2)) ? notifications.ofCustomer(r) : customers.handle(r);
       case "payments" -> "splits".equals(r.segment(1)) ? payments.splits.handle(r) : payments.handle(r);
       case "subscriptions" -> subscriptions.handle(r);
       case "installments" -> installments.handle(r);
@@ -64,6 +66,7 @@ final class Router {
       case "invoices" -> invoices.handle(r);
       case "fiscalInfo" -> invoices.fiscalInfo(r);
       case "anticipations" -> anticipations.handle(r);
+      case "notifications" -> notifications.handle(r);
       default -> throw ApiError.noRoute();
     };
   }
