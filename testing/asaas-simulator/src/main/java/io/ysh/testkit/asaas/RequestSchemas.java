@@ -63,7 +63,7 @@ final class RequestSchemas {
       "creditCardHolderInfo", HOLDER_INFO, "creditCardToken", "authorizeOnly"));
   static final Schema PAYMENT_UPDATE = Schema.of("billingType", "value", "dueDate", "description", "daysAfterDueDateToRegistrationCancellation",
       "externalReference", "discount", DISCOUNT, "interest", INTEREST, "fine", FINE, "postalService", "split", PAYMENT_SPLIT, "callback", CALLBACK);
-  static final Schema REFUND = Schema.of("value", "description");
+  static final Schema REFUND = Schema.of("value", "description", "splitRefunds", Schema.of("id", "value"));
   static final Schema RECEIVE_IN_CASH = Schema.of("paymentDate", "value", "notifyCustomer");
   static final Schema EMPTY = Schema.of();
   static final Schema TOKENIZE = Schema.of("customer", "creditCard", CREDIT_CARD, "creditCardHolderInfo", HOLDER_INFO, "remoteIp");
