@@ -35,7 +35,8 @@ final class InvoicesApi {
   private static final List<String[]> SERVICES = List.of(
       new String[] {"110101", "01.01 - Análise e desenvolvimento de sistemas", "2.00"},
       new String[] {"140601", "14.06 - Instalação e montagem de aparelhos, máquinas e equipamentos", "3.00"},
-      new String[] {"170101", "17.01 - Assessoria ou consultoria de qualquer natureza", "5.00"});
+      new String[] {"170101", "17.01 - Assessoria ou consultoria de qualquer natureza", "5.00"},
+      new String[] {"100201", "10.02 - Agenciamento, corretagem ou intermediação de contratos quaisquer", "5.00"});
 
   private final SimState s;
   final Map<String, ObjectNode> invoices = new LinkedHashMap<>();
