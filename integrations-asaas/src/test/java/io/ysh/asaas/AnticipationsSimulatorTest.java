@@ -118,4 +118,35 @@ class AnticipationsSimulatorTest {
     assertThat(asaas.anticipations().configure(false).creditCardAutomaticEnabled()).isFalse();
     assertThat(asaas.anticipations().limits().creditCard().total()).isEqualTo(Money.of("50000.00"));
   }
+
+  @Test
+  void theAnticipationEventsAndPaymentAnticipatedAreDelivered() throws Exception {
+    String token = "whsec-ysh-anticipations-0123456789abcdef";
+    List<WebhookEvent> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AsaasWebhooks receiver = AsaasWebhooks.builder().authToken(io.ysh.core.Secret.of(token)).build();
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/asaas", receiver.httpHandler(got::add));
+    server.start();
+    WebhookConfig cfg = asaas.webhooks().create(WebhookConfigRequest.of("antecipacoes", "http://127.0.0.1:" + server.getAddress().getPort()
+        + "/asaas", "ops@example.com", io.ysh.core.Secret.of(token), List.of("RECEIVABLE_ANTICIPATION_PENDING",
+            "RECEIVABLE_ANTICIPATION_CREDITED", "RECEIVABLE_ANTICIPATION_DEBITED", "PAYMENT_ANTICIPATED")));
+    try {
+      Payment p = boleto("400.00", 20);
+      Anticipation a = asaas.anticipations().request(AnticipationRequest.ofPayment(p.id()));
+      asaas.sandbox().confirmPayment(p.id());
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> got.size() >= 4);
+      assertThat(got).extracting(WebhookEvent::rawEvent).containsExactly("RECEIVABLE_ANTICIPATION_PENDING",
+          "RECEIVABLE_ANTICIPATION_CREDITED", "PAYMENT_ANTICIPATED", "RECEIVABLE_ANTICIPATION_DEBITED");
+      assertThat(got.get(1)).isInstanceOfSatisfying(OtherEvent.class, o -> {
+        assertThat(o.family()).isEqualTo("anticipation");
+        assertThat(o.object().get("id").asText()).isEqualTo(a.id());
+        assertThat(o.object().get("status").asText()).isEqualTo("CREDITED");
+      });
+      assertThat(got.get(2)).isInstanceOfSatisfying(PaymentEvent.class, e -> assertThat(e.payment().anticipated()).isTrue());
+    } finally {
+      asaas.webhooks().delete(cfg.id());
+      server.stop(0);
+    }
+  }
 }

@@ -219,23 +219,24 @@ final class InvoicesApi {
     return inv;
   }
 
+  /** Checks everything first, then changes: a refused update changes nothing. */
   private void apply(ObjectNode inv, JsonNode body) {
-    if (body.hasNonNull("value")) {
-      inv.put("value", Nodes.positive(body.get("value"), "value"));
-    }
+    BigDecimal value = body.hasNonNull("value") ? Nodes.positive(body.get("value"), "value")
+        : inv.hasNonNull("value") ? new BigDecimal(inv.get("value").asText()) : null;
+    BigDecimal deductions = null;
     if (body.hasNonNull("deductions")) {
-      BigDecimal d = new BigDecimal(body.get("deductions").asText());
-      if (d.signum() < 0 || d.compareTo(new BigDecimal(inv.get("value").asText())) > 0) {
+      deductions = new BigDecimal(body.get("deductions").asText());
+      if (deductions.signum() < 0 || (value != null && deductions.compareTo(value) > 0)) {
         throw ApiError.bad("invalid_deductions", "As deduções devem estar entre zero e o valor da nota");
       }
-      inv.put("deductions", d);
     }
     if (body.hasNonNull("effectiveDate") && Nodes.date(body.get("effectiveDate").asText(), "effectiveDate").isBefore(s.today())) {
       throw ApiError.bad("invalid_effectiveDate", "A data de emissão não pode ser anterior à data atual");
     }
+    ObjectNode taxes = null;
     if (body.hasNonNull("taxes")) {
       JsonNode t = body.get("taxes");
-      ObjectNode taxes = s.mapper.createObjectNode();
+      taxes = s.mapper.createObjectNode();
       if (!t.hasNonNull("retainIss")) {
         throw ApiError.bad("invalid_taxes", "O campo taxes.retainIss deve ser informado");
       }
@@ -250,6 +251,14 @@ final class InvoicesApi {
         }
         taxes.put(f, v);
       }
+    }
+    if (value != null) {
+      inv.put("value", value);
+    }
+    if (deductions != null) {
+      inv.put("deductions", deductions);
+    }
+    if (taxes != null) {
       inv.set("taxes", taxes);
     }
     for (String f : FIELDS) {
