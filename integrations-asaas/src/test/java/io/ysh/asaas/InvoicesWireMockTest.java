@@ -271,4 +271,29 @@ class InvoicesWireMockTest {
     assertThatThrownBy(() -> InvoiceFilter.all().status(InvoiceStatus.UNKNOWN)).hasMessageContaining("status");
     assertThat(WIRE.wm.getAllServeEvents()).isEmpty();
   }
+
+  @Test
+  void theFiscalInfoFormIsNotLoggedEvenAtBodyLevel() {
+    ch.qos.logback.classic.Logger http = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.ysh.http");
+    ch.qos.logback.classic.Level level = http.getLevel();
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    http.addAppender(logs);
+    http.setLevel(ch.qos.logback.classic.Level.TRACE);
+    try {
+      WIRE.wm.stubFor(post(urlPathEqualTo("/v3/fiscalInfo/")).willReturn(okJson("{\"email\":\"f@ysh.com.br\",\"passwordSent\":true}")));
+      AsaasClient loud = AsaasClient.builder().apiKey(Secret.of(Wire.KEY)).baseUrl(WIRE.wm.baseUrl() + "/v3")
+          .logLevel(io.ysh.core.http.HttpLogLevel.BODY).build();
+      loud.invoices().saveFiscalInfo(FiscalInfoRequest.builder().email("f@ysh.com.br").simplesNacional(true)
+          .password(Secret.of("prefeitura-s3nha")).certificatePassword(Secret.of("cert-s3nha")).build());
+      String logged = logs.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+          .collect(java.util.stream.Collectors.joining("\n"));
+      assertThat(logged).as("the exchange was logged").contains("fiscalInfo");
+      assertThat(logged).doesNotContain("prefeitura-s3nha").doesNotContain("cert-s3nha");
+      assertThat(part(WIRE.request(postRequestedFor(urlPathEqualTo("/v3/fiscalInfo/"))), "password")).isEqualTo("prefeitura-s3nha");
+    } finally {
+      http.detachAppender(logs);
+      http.setLevel(level);
+    }
+  }
 }
