@@ -21,11 +21,13 @@ import java.util.stream.Stream;
  * {@code GET /v3/anticipations/limits}, {@code GET/PUT /v3/anticipations/configurations}.
  *
  * <p>{@link #request(AnticipationRequest)} follows the exactly-once protocol of {@link Payments},
- * keyed by the payment or plan (an anticipation has no {@code externalReference}): the same
- * request again within the recent window answers the anticipation already made; after an
- * ambiguous failure the live anticipation of the payment or plan (any status but DENIED or
- * CANCELLED) is looked up and returned, never requested twice;
- * {@link AsaasOutcomeUnknownException} otherwise, resolved by {@link #reconcile(AnticipationRequest)}. A simulation changes nothing and
+ * keyed by the payment or plan (an anticipation has no {@code externalReference}): requests for
+ * the same payment or plan are serialized in this client; after an ambiguous failure the live
+ * anticipation of the payment or plan (any status but DENIED or CANCELLED) is looked up and
+ * returned, never requested twice; {@link AsaasOutcomeUnknownException} otherwise, resolved by
+ * {@link #reconcile(AnticipationRequest)}. A completed request is not remembered: asking again
+ * posts again (Asaas refuses a payment that is already anticipated, and accepts one whose
+ * anticipation was cancelled or denied). A simulation changes nothing and
  * is retried like a read; so is the configuration's PUT. Cancel is not retried.
  */
 public final class Anticipations {
@@ -89,7 +91,7 @@ public final class Anticipations {
           return sameTarget(request, a) ? new ExactlyOnce.Match.Found<>(a) : new ExactlyOnce.Match.Conflict<>(List.of(id));
         },
         Anticipation::id,
-        true));
+        false));
   }
 
   /**

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Anticipations end to end on the strict simulator: the simulation matches the request, the
  * credit (value less fee) reaches the balance and the statement, the limit shrinks, a second
- * request for the same payment answers the first, a held request can be cancelled, receiving the
- * payment debits the anticipation back, and the automatic setting round-trips.
+ * request for the same payment is refused, a lost answer is not requested twice, a held request
+ * can be cancelled and the payment anticipated again, receiving the payment debits the
+ * anticipation back, the events are delivered, and the automatic setting round-trips.
  */
 class AnticipationsSimulatorTest {
 
@@ -64,8 +65,8 @@ class AnticipationsSimulatorTest {
         .satisfies(t -> assertThat(t.value()).isEqualTo(a.fee().negate()));
     assertThat(asaas.payments().get(p.id()).anticipated()).isTrue();
 
-    Anticipation again = asaas.anticipations().request(AnticipationRequest.ofPayment(p.id()));
-    assertThat(again.id()).as("one anticipation per payment").isEqualTo(a.id());
+    assertThatThrownBy(() -> asaas.anticipations().request(AnticipationRequest.ofPayment(p.id())))
+        .as("one anticipation per payment").isInstanceOf(AsaasInvalidRequestException.class);
     assertThat(asaas.anticipations().list(AnticipationFilter.all().payment(p.id()), 0, 10).data()).hasSize(1);
     assertThat(asaas.anticipations().reconcile(AnticipationRequest.ofPayment(p.id()))).hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(a.id()));
 
@@ -88,6 +89,9 @@ class AnticipationsSimulatorTest {
     assertThat(asaas.anticipations().cancel(a.id()).status()).isEqualTo(AnticipationStatus.CANCELLED);
     assertThatThrownBy(() -> asaas.anticipations().cancel(a.id())).isInstanceOf(AsaasInvalidRequestException.class);
     assertThat(asaas.anticipations().reconcile(AnticipationRequest.ofPayment(p.id()))).as("a cancelled one is not live").isEmpty();
+    Anticipation second = asaas.anticipations().request(AnticipationRequest.ofPayment(p.id()));
+    assertThat(second.id()).as("after a cancel the payment can be anticipated again").isNotEqualTo(a.id());
+    assertThat(second.status()).isEqualTo(AnticipationStatus.PENDING);
 
     Payment pix = asaas.payments().create(PaymentRequest.builder().customer(customer).billingType(BillingType.PIX)
         .value(Money.of("50.00")).dueDate(TODAY.plusDays(3)).build());
@@ -95,6 +99,22 @@ class AnticipationsSimulatorTest {
         .isInstanceOf(AsaasInvalidRequestException.class);
     assertThatThrownBy(() -> asaas.anticipations().request(AnticipationRequest.ofPayment("pay_nao_existe")))
         .isInstanceOf(AsaasNotFoundException.class);
+  }
+
+  @Test
+  void aRequestWhoseAnswerWasLostIsNotRequestedTwice() {
+    Payment p = boleto("700.00", 15);
+    long posts = Sim.SIM.requestCount("POST", "/anticipations");
+    Sim.SIM.faults().dropConnectionAfterCommit("POST", "/anticipations", 1);
+    try {
+      Anticipation a = asaas.anticipations().request(AnticipationRequest.ofPayment(p.id()));
+      assertThat(a.payment()).isEqualTo(p.id());
+      assertThat(a.status()).isEqualTo(AnticipationStatus.CREDITED);
+      assertThat(Sim.SIM.requestCount("POST", "/anticipations") - posts).as("never re-posted").isEqualTo(1);
+      assertThat(asaas.anticipations().list(AnticipationFilter.all().payment(p.id()), 0, 10).data()).hasSize(1);
+    } finally {
+      Sim.SIM.faults().clear();
+    }
   }
 
   @Test
