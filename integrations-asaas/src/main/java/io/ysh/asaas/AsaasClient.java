@@ -85,6 +85,9 @@ public final class AsaasClient {
   private final Finance finance;
   private final WebhookConfigs webhooks;
   private final Sandbox sandbox;
+  private final Invoices invoices;
+  private final Anticipations anticipations;
+  private final Notifications notifications;
   private final Splits splits;
   private final Accounts accounts;
   private final PaymentLinks paymentLinks;
@@ -140,6 +143,9 @@ public final class AsaasClient {
     this.finance = new Finance(transport);
     this.webhooks = new WebhookConfigs(transport);
     this.sandbox = new Sandbox(transport, b.environment == AsaasEnvironment.PRODUCTION);
+    this.invoices = new Invoices(transport, once);
+    this.anticipations = new Anticipations(transport, once);
+    this.notifications = new Notifications(transport);
     this.splits = new Splits(transport);
     this.accounts = new Accounts(transport, once);
     this.paymentLinks = new PaymentLinks(transport, once);
@@ -216,6 +222,33 @@ public final class AsaasClient {
    */
   public WebhookConfigs webhooks() {
     return webhooks;
+  }
+
+  /**
+   * NFS-e service invoices and the account's fiscal information.
+   *
+   * @return the invoices resource
+   */
+  public Invoices invoices() {
+    return invoices;
+  }
+
+  /**
+   * Anticipations: simulate, request, list, cancel, limits and the automatic setting.
+   *
+   * @return the anticipations resource
+   */
+  public Anticipations anticipations() {
+    return anticipations;
+  }
+
+  /**
+   * Customers' notification settings.
+   *
+   * @return the notifications resource
+   */
+  public Notifications notifications() {
+    return notifications;
   }
 
   /**

@@ -156,6 +156,42 @@ final class AsaasTransport {
     return invoker.call(op, path, idempotent, () -> read(exchange(http, op, method, url, new TrackedBody(json), path), type));
   }
 
+  /**
+   * A multipart/form-data write (Asaas's {@code POST /fiscalInfo/} and {@code POST /anticipations}
+   * take forms); retried only when {@code idempotent}. Null fields are left out.
+   */
+  <T> T sendForm(String op, String method, String path, Map<String, String> fields, JavaType type, boolean idempotent) {
+    HttpUrl url = url(path, Map.of());
+    Form form = form(fields);
+    return invoker.call(op, path, idempotent,
+        () -> read(exchange(http, op, method, url, new TrackedBody(form.bytes(), form.type()), path), type));
+  }
+
+  /** One create POST carrying a multipart/form-data body, classified like {@link #attemptCreate}. */
+  <T> Attempt<T> attemptCreateForm(String op, String path, Map<String, String> fields, JavaType type) {
+    Form form = form(fields);
+    return attempt(op, path, form.bytes(), form.type(), type);
+  }
+
+  private record Form(byte[] bytes, MediaType type) {}
+
+  private static Form form(Map<String, String> fields) {
+    okhttp3.MultipartBody.Builder b = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM);
+    fields.forEach((k, v) -> {
+      if (v != null) {
+        b.addFormDataPart(k, v);
+      }
+    });
+    okhttp3.MultipartBody body = b.build();
+    okio.Buffer buffer = new okio.Buffer();
+    try {
+      body.writeTo(buffer);
+    } catch (IOException e) {
+      throw YshException.builder(ErrorCode.INTERNAL).detail("cannot encode a form: " + e.getMessage()).cause(e).build();
+    }
+    return new Form(buffer.readByteArray(), body.contentType());
+  }
+
   /** The result of one create POST, classified by what it proves about the server's state. */
   sealed interface Attempt<T> {
     /** Asaas answered 2xx with a readable object. */
@@ -176,11 +212,14 @@ final class AsaasTransport {
    * classifies the outcome. Never retries by itself.
    */
   <T> Attempt<T> attemptCreate(String op, String path, Object body, JavaType type) {
+    return attempt(op, path, write(body), JSON, type);
+  }
+
+  private <T> Attempt<T> attempt(String op, String path, byte[] json, MediaType mediaType, JavaType type) {
     HttpUrl url = url(path, Map.of());
-    byte[] json = write(body);
     try {
       T value = invoker.call(op, path, false, () -> {
-        TrackedBody tracked = new TrackedBody(json);
+        TrackedBody tracked = new TrackedBody(json, mediaType);
         byte[] bytes = exchange(createHttp, op, "POST", url, tracked, path);
         try {
           return readOrFail(bytes, type);
@@ -213,10 +252,16 @@ final class AsaasTransport {
    */
   static final class TrackedBody extends RequestBody {
     private final byte[] bytes;
+    private final MediaType mediaType;
     private final AtomicBoolean started = new AtomicBoolean();
 
     TrackedBody(byte[] bytes) {
+      this(bytes, JSON);
+    }
+
+    TrackedBody(byte[] bytes, MediaType mediaType) {
       this.bytes = bytes;
+      this.mediaType = mediaType;
     }
 
     boolean started() {
@@ -225,7 +270,7 @@ final class AsaasTransport {
 
     @Override
     public MediaType contentType() {
-      return JSON;
+      return mediaType;
     }
 
     @Override

@@ -130,8 +130,9 @@ public final class AsaasWebhooks {
 
   /**
    * Parses an envelope without verifying it (use {@link #handle} for requests). A payment event
-   * whose payment cannot be mapped to {@link Payment}, and any other family, come back as an
-   * {@link OtherEvent} with the raw JSON; Pix Automático events are a {@link PixAutomaticEvent}.
+   * whose payment cannot be mapped to {@link Payment}, an invoice event whose invoice cannot be
+   * mapped to {@link Invoice}, and any other family, come back as an {@link OtherEvent} with the
+   * raw JSON; Pix Automático events are a {@link PixAutomaticEvent}.
    *
    * @param body the request body (or a queued message's body, in asynchronous mode)
    * @return the event
@@ -171,6 +172,15 @@ public final class AsaasWebhooks {
       } catch (IOException | RuntimeException e) {
         String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
         return new OtherEvent(id, event, created, "payment", root, "payment not mappable to " + Payment.class.getSimpleName() + ": " + why);
+      }
+    }
+    if (event.startsWith("INVOICE_") && root.path("invoice").isObject()) {
+      try {
+        Invoice invoice = mapper.treeToValue(root.get("invoice"), Invoice.class);
+        return new InvoiceEvent(id, InvoiceEventType.from(event), event, created, invoice, root);
+      } catch (IOException | RuntimeException e) {
+        String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
+        return new OtherEvent(id, event, created, "invoice", root, "invoice not mappable to " + Invoice.class.getSimpleName() + ": " + why);
       }
     }
     String family = null;

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * An event surfaced with its raw JSON rather than dropped: a family this SDK does not type
- * (transfers, invoices, subscriptions, accounts, bills…), or a payment event whose payment could
- * not be mapped to {@link Payment} (then {@link #unmappedReason()} says why). Either way the
- * event was authenticated and is acknowledged.
+ * (transfers, subscriptions, accounts, bills…), or a payment or invoice event whose object could
+ * not be mapped to {@link Payment} or {@link Invoice} (then {@link #unmappedReason()} says why).
+ * Either way the event was authenticated and is acknowledged.
  *
  * @param id the event id
  * @param rawEvent the event name as sent, such as {@code TRANSFER_DONE}

@@ -357,6 +357,12 @@ public final class Payments {
     Payment before = get(id);
     List<Refund> records = allRefunds(id);
     Money expected = body.value();
+    if (expected == null && body.splitRefunds() != null) {
+      expected = Money.ZERO;
+      for (RefundRequest.SplitRefund sr : body.splitRefunds()) {
+        expected = expected.plus(sr.value());
+      }
+    }
     if (expected == null) {
       Money refunded = Money.ZERO;
       for (Refund r : records) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class AsaasClientArgumentsTest {
 
   /** Documented to accept null. */
-  private static final Set<String> ACCEPTS_NULL = Set.of("Builder.userAgentSuffix");
+  private static final Set<String> ACCEPTS_NULL = Set.of("Builder.userAgentSuffix", "Invoices.municipalServices");
 
   @Test
   void everyServiceMethodRefusesNullArgumentsBeforeAnyRequest() throws Exception {

@@ -132,4 +132,33 @@ class RequestFieldNamesTest {
     assertThat(unknown(json(new CreditCardTokenRequest("cus_1", CARD, HOLDER_INFO, "203.0.113.7")), TOKENIZE,
         Map.of("creditCard", CREDIT_CARD, "creditCardHolderInfo", HOLDER))).isEmpty();
   }
+
+  @Test
+  void invoiceAnticipationNotificationAndSplitRefundRequestsUseOnlyAsaasFieldNames() {
+    Set<String> taxes = Set.of("retainIss", "cofins", "csll", "inss", "ir", "pis", "iss");
+    InvoiceTaxes t = new InvoiceTaxes(true, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE);
+    InvoiceRequest invoice = InvoiceRequest.builder().payment("pay_1").installment("ins_1").customer("cus_1").serviceDescription("s")
+        .observations("o").externalReference("r").value(Money.of("2.00")).deductions(Money.of("1.00")).effectiveDate(LocalDate.of(2030, 1, 1))
+        .municipalServiceId("1").municipalServiceCode("1.01").municipalServiceName("n").updatePayment(true).taxes(t).build();
+    JsonNode inv = json(invoice);
+    assertThat(unknown(inv, Set.of("payment", "installment", "customer", "serviceDescription", "observations", "externalReference", "value",
+        "deductions", "effectiveDate", "municipalServiceId", "municipalServiceCode", "municipalServiceName", "updatePayment", "taxes"),
+        Map.of("taxes", taxes))).isEmpty();
+    assertThat(inv.size()).as("every component sent").isEqualTo(14);
+    InvoiceUpdate update = InvoiceUpdate.builder().serviceDescription("s").observations("o").externalReference("r").value(Money.of("2.00"))
+        .deductions(Money.of("1.00")).effectiveDate(LocalDate.of(2030, 1, 1)).updatePayment(true).taxes(t).build();
+    assertThat(unknown(json(update), Set.of("serviceDescription", "observations", "externalReference", "value", "deductions", "effectiveDate",
+        "updatePayment", "taxes"), Map.of("taxes", taxes))).isEmpty();
+    assertThat(unknown(json(AnticipationRequest.ofPayment("pay_1")), Set.of("payment", "installment"), Map.of())).isEmpty();
+    assertThat(unknown(json(new AnticipationConfiguration(true)), Set.of("creditCardAutomaticEnabled"), Map.of())).isEmpty();
+    NotificationUpdate n = NotificationUpdate.builder().enabled(true).emailEnabledForProvider(true).smsEnabledForProvider(true)
+        .emailEnabledForCustomer(true).smsEnabledForCustomer(true).phoneCallEnabledForCustomer(true).whatsappEnabledForCustomer(true)
+        .scheduleOffset(5).build();
+    JsonNode nj = json(n);
+    assertThat(unknown(nj, Set.of("enabled", "emailEnabledForProvider", "smsEnabledForProvider", "emailEnabledForCustomer",
+        "smsEnabledForCustomer", "phoneCallEnabledForCustomer", "whatsappEnabledForCustomer", "scheduleOffset"), Map.of())).isEmpty();
+    assertThat(nj.size()).isEqualTo(8);
+    RefundRequest refund = new RefundRequest(Money.of("2.00"), "d", List.of(new RefundRequest.SplitRefund("s1", Money.of("1.00"))));
+    assertThat(unknown(json(refund), Set.of("value", "description", "splitRefunds"), Map.of("splitRefunds", Set.of("id", "value")))).isEmpty();
+  }
 }

@@ -512,6 +512,20 @@ public final class AsaasSimulator implements AutoCloseable {
   }
 
   /**
+   * Makes the city hall refuse the root account's invoices: while set, authorizing an invoice
+   * moves it to ERROR with this {@code statusDescription} and sends INVOICE_ERROR (after
+   * INVOICE_SYNCHRONIZED). A simulator control: Asaas's sandbox has no documented way to provoke
+   * it.
+   *
+   * @param statusDescription the city hall's message, or null to authorize again
+   */
+  public void rejectInvoices(String statusDescription) {
+    synchronized (state.lock) {
+      router.invoices.rejection = statusDescription;
+    }
+  }
+
+  /**
    * The payer pays the immediate QR code of a Pix Automático authorization of the root account
    * ({@code POST /pix/automatic/authorizations}), consenting to the recurring debits: a RECEIVED
    * PIX payment of the first charge's value for the authorization's customer, the net value
@@ -530,6 +544,18 @@ public final class AsaasSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps the root account's new anticipations PENDING (under analysis, cancellable) instead of
+   * crediting them at once.
+   *
+   * @param hold true to hold them
+   */
+  public void holdAnticipations(boolean hold) {
+    synchronized (state.lock) {
+      router.anticipations.hold = hold;
+    }
+  }
+
   /** Clears all state, faults, rate limits and logs; the balance returns to R$ 10.000,00. */
   public void reset() {
     synchronized (state.lock) {
@@ -538,6 +564,9 @@ public final class AsaasSimulator implements AutoCloseable {
       accounts.reset();
       router.paymentLinks.links.clear();
       router.pix.reset();
+      router.invoices.reset();
+      router.anticipations.reset();
+      router.notifications.reset();
     }
     gate.reset();
     faults.clear();

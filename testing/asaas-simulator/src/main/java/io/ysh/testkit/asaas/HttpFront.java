@@ -116,8 +116,8 @@ final class HttpFront {
       }
       SimRequest request;
       try {
-        request = request(method, path, ex.getRequestURI().getRawQuery(), body);
-      } catch (IOException | ClassCastException e) {
+        request = request(method, path, ex.getRequestURI().getRawQuery(), body, ex.getRequestHeaders().getFirst("Content-Type"));
+      } catch (IOException | ClassCastException | IllegalArgumentException e) {
         send(ex, 400, errorBody("invalid_json", "Corpo da requisição não é um JSON válido"));
         return;
       }
@@ -180,10 +180,11 @@ final class HttpFront {
     }
   }
 
-  private SimRequest request(String method, String path, String rawQuery, byte[] body) throws IOException {
+  private SimRequest request(String method, String path, String rawQuery, byte[] body, String contentType) throws IOException {
     boolean trailingSlash = path.length() > 1 && path.endsWith("/");
     List<String> segments = new ArrayList<>(Arrays.stream(path.split("/")).filter(x -> !x.isEmpty()).toList());
-    JsonNode json = body.length == 0 ? state.mapper.createObjectNode() : state.mapper.readTree(body);
+    JsonNode json = Forms.isMultipart(contentType) ? Forms.parse(contentType, body, state.mapper.createObjectNode())
+        : body.length == 0 ? state.mapper.createObjectNode() : state.mapper.readTree(body);
     if (!(json instanceof ObjectNode)) {
       throw new ClassCastException("not an object");
     }

@@ -429,9 +429,14 @@ final class PaymentsApi {
     BigDecimal refunded = done.stream().filter(r -> !"CANCELLED".equals(r.path("status").asText()))
         .map(r -> new BigDecimal(r.get("value").asText())).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal remaining = value.subtract(refunded);
-    BigDecimal amount = body.hasNonNull("value") ? positive(body.get("value"), "value") : remaining;
+    List<SplitsApi.Take> takes = splits.splitRefunds(p, body.path("splitRefunds"));
+    BigDecimal fromSplits = takes.stream().map(SplitsApi.Take::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal amount = body.hasNonNull("value") ? positive(body.get("value"), "value") : takes.isEmpty() ? remaining : fromSplits;
     if (amount.compareTo(remaining) > 0 || amount.signum() <= 0) {
       throw ApiError.bad("invalid_value", "O valor do estorno é maior que o valor disponível para estorno");
+    }
+    if (fromSplits.compareTo(amount) > 0) {
+      throw ApiError.bad("invalid_splitRefunds", "A soma dos estornos de split é maior que o valor do estorno");
     }
     boolean pix = "PIX".equals(p.path("billingType").asText());
     ObjectNode r = s.mapper.createObjectNode();
@@ -442,6 +447,14 @@ final class PaymentsApi {
     r.putNull("endToEndIdentifier");
     r.putNull("effectiveDate");
     r.putNull("transactionReceiptUrl");
+    ArrayNode refundedSplits = r.putArray("refundedSplits");
+    for (SplitsApi.Take take : takes) {
+      splits.takeBack(p, take);
+      ObjectNode rs = refundedSplits.addObject();
+      rs.put("id", take.split().get("id").asText());
+      rs.put("value", take.value());
+      rs.put("done", true);
+    }
     done.add(r);
     s.balance = s.balance.subtract(amount);
     s.transaction(amount.negate(), "PAYMENT_REFUND", "Estorno da cobrança " + id, id, null);

@@ -63,7 +63,7 @@ final class RequestSchemas {
       "creditCardHolderInfo", HOLDER_INFO, "creditCardToken", "authorizeOnly"));
   static final Schema PAYMENT_UPDATE = Schema.of("billingType", "value", "dueDate", "description", "daysAfterDueDateToRegistrationCancellation",
       "externalReference", "discount", DISCOUNT, "interest", INTEREST, "fine", FINE, "postalService", "split", PAYMENT_SPLIT, "callback", CALLBACK);
-  static final Schema REFUND = Schema.of("value", "description");
+  static final Schema REFUND = Schema.of("value", "description", "splitRefunds", Schema.of("id", "value"));
   static final Schema RECEIVE_IN_CASH = Schema.of("paymentDate", "value", "notifyCustomer");
   static final Schema EMPTY = Schema.of();
   static final Schema TOKENIZE = Schema.of("customer", "creditCard", CREDIT_CARD, "creditCardHolderInfo", HOLDER_INFO, "remoteIp");
@@ -118,6 +118,27 @@ final class RequestSchemas {
   static final Schema WEBHOOK_UPDATE = Schema.of("name", "url", "sendType", "enabled", "interrupted", "authToken", "events");
 
   /** The webhook events Asaas documents (WebhookConfigSaveRequestWebhookEvent). */
+  static final Schema INVOICE_TAXES = Schema.of("retainIss", "cofins", "csll", "inss", "ir", "pis", "iss");
+  static final Schema INVOICE = Schema.of("payment", "installment", "customer", "serviceDescription", "observations", "externalReference",
+      "value", "deductions", "effectiveDate", "municipalServiceId", "municipalServiceCode", "municipalServiceName", "updatePayment",
+      "taxes", INVOICE_TAXES);
+  static final Schema INVOICE_UPDATE = Schema.of("serviceDescription", "observations", "externalReference", "value", "deductions",
+      "effectiveDate", "updatePayment", "taxes", INVOICE_TAXES);
+  static final Schema INVOICE_CANCEL = Schema.of("cancelOnlyOnAsaas");
+  static final Schema FISCAL_INFO = Schema.of("email", "municipalInscription", "simplesNacional", "culturalProjectsPromoter", "cnae",
+      "specialTaxRegime", "serviceListItem", "nbsCode", "rpsSerie", "rpsNumber", "loteNumber", "username", "password", "accessToken",
+      "certificateFile", "certificatePassword", "nationalPortalTaxCalculationRegime");
+
+  static final Schema ANTICIPATION_SIMULATE = Schema.of("installment", "payment");
+  static final Schema ANTICIPATION_REQUEST = Schema.of("installment", "payment", "documents");
+  static final Schema ANTICIPATION_CONFIGURATION = Schema.of("creditCardAutomaticEnabled");
+
+  static final Schema NOTIFICATION_UPDATE = Schema.of("enabled", "emailEnabledForProvider", "smsEnabledForProvider",
+      "emailEnabledForCustomer", "smsEnabledForCustomer", "phoneCallEnabledForCustomer", "whatsappEnabledForCustomer", "scheduleOffset");
+  static final Schema NOTIFICATION_BATCH = Schema.of("customer", "notifications", Schema.of("id", "enabled", "emailEnabledForProvider",
+      "smsEnabledForProvider", "emailEnabledForCustomer", "smsEnabledForCustomer", "phoneCallEnabledForCustomer",
+      "whatsappEnabledForCustomer", "scheduleOffset"));
+
   static final Set<String> EVENTS = Set.of(
       "PAYMENT_AUTHORIZED", "PAYMENT_AWAITING_RISK_ANALYSIS", "PAYMENT_APPROVED_BY_RISK_ANALYSIS", "PAYMENT_REPROVED_BY_RISK_ANALYSIS",
       "PAYMENT_CREATED", "PAYMENT_UPDATED", "PAYMENT_CONFIRMED", "PAYMENT_RECEIVED", "PAYMENT_ANTICIPATED", "PAYMENT_OVERDUE",

@@ -22,6 +22,9 @@ final class Router {
   final AccountsApi accounts;
   final PaymentLinksApi paymentLinks;
   final PixApi pix;
+  final InvoicesApi invoices;
+  final AnticipationsApi anticipations;
+  final NotificationsApi notifications;
 
   Router(SimState s) {
     this.customers = new CustomersApi(s);
@@ -36,6 +39,9 @@ final class Router {
     this.accounts = new AccountsApi(s);
     this.paymentLinks = new PaymentLinksApi(s);
     this.pix = new PixApi(s);
+    this.invoices = new InvoicesApi(s);
+    this.anticipations = new AnticipationsApi(s);
+    this.notifications = new NotificationsApi(s);
   }
 
   /** Handles a request; the caller holds the state lock. */
@@ -45,7 +51,7 @@ final class Router {
       throw ApiError.noRoute();
     }
     return switch (res) {
-      case "customers" -> customers.handle(r);
+      case "customers" -> "notifications".equals(r.segment(2)) ? notifications.ofCustomer(r) : customers.handle(r);
       case "payments" -> "splits".equals(r.segment(1)) ? payments.splits.handle(r) : payments.handle(r);
       case "subscriptions" -> subscriptions.handle(r);
       case "installments" -> installments.handle(r);
@@ -60,6 +66,10 @@ final class Router {
       case "pix" -> pix.handle(r);
       case "wallets" -> accounts.wallets(r);
       case "myAccount" -> accounts.myAccount(r);
+      case "invoices" -> invoices.handle(r);
+      case "fiscalInfo" -> invoices.fiscalInfo(r);
+      case "anticipations" -> anticipations.handle(r);
+      case "notifications" -> notifications.handle(r);
       default -> throw ApiError.noRoute();
     };
   }

@@ -38,6 +38,7 @@ final class SandboxApi {
         s.balance = s.balance.add(net);
         s.transaction(net, "PAYMENT_RECEIVED", "Cobrança recebida " + id, id, null);
         new SplitsApi(s).settle(p, true);
+        AnticipationsApi.settle(s, p);
         s.event(card ? "PAYMENT_CONFIRMED" : "PAYMENT_RECEIVED", "payment", p);
         return p;
       }

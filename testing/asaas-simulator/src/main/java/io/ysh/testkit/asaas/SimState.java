@@ -56,6 +56,7 @@ final class SimState {
   final List<ObjectNode> financialTransactions = new ArrayList<>();
   /** Splits other accounts paid to this account's wallet, as {@code GET /payments/splits/received} lists them. */
   final List<ObjectNode> receivedSplits = new ArrayList<>();
+  final Map<String, ObjectNode> anticipations = new LinkedHashMap<>();
   BigDecimal balance;
   long sequence;
   /** This account's id and wallet (splits and internal transfers credit a wallet). */
@@ -189,6 +190,7 @@ final class SimState {
     cardTokens.clear();
     financialTransactions.clear();
     receivedSplits.clear();
+    anticipations.clear();
     balance = DEFAULT_BALANCE;
   }
 }

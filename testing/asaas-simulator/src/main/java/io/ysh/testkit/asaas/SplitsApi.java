@@ -164,6 +164,71 @@ final class SplitsApi {
     }
   }
 
+  /** One split refund asked for: the split, and what to take back from it. */
+  record Take(ObjectNode split, BigDecimal value) {}
+
+  /** Checks a refund's {@code splitRefunds} against the payment's done splits, changing nothing. */
+  List<Take> splitRefunds(ObjectNode p, JsonNode items) {
+    List<Take> out = new ArrayList<>();
+    if (items == null || !items.isArray()) {
+      return out;
+    }
+    JsonNode splits = p.get("split");
+    for (JsonNode item : items) {
+      String id = item.path("id").asText("");
+      ObjectNode sp = null;
+      if (splits != null && splits.isArray()) {
+        for (JsonNode n : splits) {
+          if (id.equals(n.path("id").asText())) {
+            sp = (ObjectNode) n;
+          }
+        }
+      }
+      if (sp == null) {
+        throw ApiError.bad("invalid_splitRefunds", "Split " + id + " não pertence à cobrança");
+      }
+      if (!sp.path("status").asText().equals("DONE")) {
+        throw ApiError.bad("invalid_splitRefunds", "O split " + id + " não foi transferido");
+      }
+      BigDecimal v = Nodes.positive(item.get("value"), "splitRefunds.value");
+      BigDecimal left = new BigDecimal(sp.get("totalValue").asText()).subtract(refunded(p, id));
+      if (v.compareTo(left) > 0) {
+        throw ApiError.bad("invalid_splitRefunds", "O valor a estornar do split " + id + " é maior que o disponível (" + left + ")");
+      }
+      out.add(new Take(sp, v));
+    }
+    return out;
+  }
+
+  /** What earlier refunds of the payment took back from a split. */
+  private BigDecimal refunded(ObjectNode p, String splitId) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (ObjectNode r : s.refunds.getOrDefault(p.get("id").asText(), List.of())) {
+      for (JsonNode rs : r.path("refundedSplits")) {
+        if (splitId.equals(rs.path("id").asText())) {
+          sum = sum.add(new BigDecimal(rs.get("value").asText()));
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** Takes part of a done split back from the wallet that received it; REFUNDED once all of it is back. */
+  void takeBack(ObjectNode p, Take take) {
+    ObjectNode sp = take.split();
+    BigDecimal share = take.value();
+    String paymentId = p.get("id").asText();
+    Accounts.Tenant from = s.accounts.forWallet(sp.get("walletId").asText());
+    from.state().balance = from.state().balance.subtract(share);
+    from.state().transaction(share.negate(), "INTERNAL_TRANSFER_REVERSAL", "Estorno do split da cobrança " + paymentId, paymentId, null);
+    s.balance = s.balance.add(share);
+    s.transaction(share, "INTERNAL_TRANSFER_REVERSAL", "Estorno do split da cobrança " + paymentId, paymentId, null);
+    if (refunded(p, sp.get("id").asText()).add(share).compareTo(new BigDecimal(sp.get("totalValue").asText())) >= 0) {
+      sp.put("status", "REFUNDED");
+      sp.put("cancellationReason", "PAYMENT_REFUNDED");
+    }
+  }
+
   /** The payment was deleted or fully refunded: cancel pending shares, take done ones back. */
   void undo(ObjectNode p, String reason) {
     JsonNode splits = p.get("split");
@@ -177,7 +242,7 @@ final class SplitsApi {
         sp.put("status", "CANCELLED");
         sp.put("cancellationReason", reason);
       } else if (st.equals("DONE") && reason.equals("PAYMENT_REFUNDED")) {
-        BigDecimal share = new BigDecimal(sp.get("totalValue").asText());
+        BigDecimal share = new BigDecimal(sp.get("totalValue").asText()).subtract(refunded(p, sp.get("id").asText()));
         Accounts.Tenant from = s.accounts.forWallet(sp.get("walletId").asText());
         String paymentId = p.get("id").asText();
         from.state().balance = from.state().balance.subtract(share);
