@@ -12,7 +12,10 @@ public final class YshSecretRotatedEvent extends ApplicationEvent {
 
   private static final long serialVersionUID = 1L;
 
+  /** The property that changed. */
   private final String property;
+
+  /** The rotated secret's name in the store. */
   private final String secretName;
 
   /**

@@ -34,18 +34,21 @@ public class YshTelemetryAutoConfiguration {
   /**
    * The SDK's telemetry.
    *
-   * @param beanFactory where the observation registry, meter registry and OpenTelemetry beans are looked up
-   * @param env for {@code ysh.telemetry.observations}
+   * @param beanFactory where the observation registry, meter registry, OpenTelemetry and environment
+   *     ({@code ysh.telemetry.observations}) beans are looked up
    * @return the telemetry
    */
   @Bean
   @ConditionalOnMissingBean
-  public Telemetry yshTelemetry(BeanFactory beanFactory, org.springframework.core.env.Environment env) {
+  public Telemetry yshTelemetry(BeanFactory beanFactory) {
+    org.springframework.core.env.Environment env =
+        beanFactory.getBeanProvider(org.springframework.core.env.Environment.class).getIfAvailable();
     ClassLoader loader = YshTelemetryAutoConfiguration.class.getClassLoader();
     List<Telemetry> all = new ArrayList<>();
     all.add(Telemetry.slf4j());
     Telemetry observations = null;
-    if (env.getProperty("ysh.telemetry.observations", Boolean.class, true) && ClassUtils.isPresent(OBSERVATION_REGISTRY, loader)) {
+    boolean wanted = env == null || env.getProperty("ysh.telemetry.observations", Boolean.class, true);
+    if (wanted && ClassUtils.isPresent(OBSERVATION_REGISTRY, loader)) {
       observations = Observations.from(beanFactory);
     }
     if (observations != null) {
