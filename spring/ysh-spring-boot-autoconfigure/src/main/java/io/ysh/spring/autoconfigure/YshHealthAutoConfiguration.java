@@ -27,14 +27,21 @@ import org.springframework.util.ClassUtils;
  * Actuator health indicators for the storage, cache and secret store beans: {@code yshStorage},
  * {@code yshCache}, {@code yshSecrets}. Each runs one cheap read of a probe key (which need not
  * exist) on a small thread pool, bounded by {@code ysh.health.timeout} (2 s by default); details
- * show the provider and, when down, the error code, never a URL or a secret.
+ * show the provider and, when down, the error code, never a URL or a secret. The domain clients
+ * have one too: {@code yshAsaas} reads the account balance ({@code GET /finance/balance}: the
+ * service is reachable <em>and</em> the key is valid; a refused key is DOWN with
+ * {@code UNAUTHENTICATED}) and {@code yshAneel} reads the tariff dataset's package
+ * ({@code package_show}: the portal is reachable). Queues have none: the portable
+ * {@code Topic}/{@code Subscription} API has no call that checks the broker connection without
+ * publishing or consuming a message.
  *
  * <p>Works on Spring Boot 4 ({@code org.springframework.boot.health.contributor}, module
  * {@code spring-boot-health}) and 3 ({@code org.springframework.boot.actuate.health}, module
  * {@code spring-boot-actuator}): the indicator implements whichever interface is on the class path,
  * so this jar needs neither at compile time. Off with {@code ysh.health.enabled=false}.
  */
-@AutoConfiguration(after = {YshStorageAutoConfiguration.class, YshCacheAutoConfiguration.class, YshSecretsAutoConfiguration.class})
+@AutoConfiguration(after = {YshStorageAutoConfiguration.class, YshCacheAutoConfiguration.class, YshSecretsAutoConfiguration.class,
+    YshAsaasAutoConfiguration.class, YshAneelAutoConfiguration.class})
 @ConditionalOnClass(name = {"io.ysh.storage.ObjectStorage"})
 @ConditionalOnProperty(prefix = "ysh.health", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class YshHealthAutoConfiguration {
@@ -93,6 +100,31 @@ public class YshHealthAutoConfiguration {
     @ConditionalOnMissingBean(name = "yshSecretsHealthIndicator")
     Object yshSecretsHealthIndicator(SecretStore secrets, HealthExecutor executor, Environment env) {
       return indicator(new YshHealthCheck(secrets.provider(), () -> secrets.getOptional(PROBE_KEY), timeout(env), executor.pool));
+    }
+  }
+
+  /** The Asaas indicator: one balance read, which needs a valid key. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.ysh.asaas.AsaasClient")
+  static class AsaasHealth {
+    @Bean
+    @ConditionalOnBean(io.ysh.asaas.AsaasClient.class)
+    @ConditionalOnMissingBean(name = "yshAsaasHealthIndicator")
+    Object yshAsaasHealthIndicator(io.ysh.asaas.AsaasClient asaas, HealthExecutor executor, Environment env) {
+      return indicator(new YshHealthCheck("asaas", () -> asaas.finance().balance(), timeout(env), executor.pool, false));
+    }
+  }
+
+  /** The ANEEL indicator: one package_show of the tariff dataset. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.ysh.aneel.AneelClient")
+  static class AneelHealth {
+    @Bean
+    @ConditionalOnBean(io.ysh.aneel.AneelClient.class)
+    @ConditionalOnMissingBean(name = "yshAneelHealthIndicator")
+    Object yshAneelHealthIndicator(io.ysh.aneel.AneelClient aneel, HealthExecutor executor, Environment env) {
+      return indicator(new YshHealthCheck("aneel", () -> aneel.packageShow(io.ysh.aneel.AneelDataset.TARIFFS.packageId()),
+          timeout(env), executor.pool, false));
     }
   }
 

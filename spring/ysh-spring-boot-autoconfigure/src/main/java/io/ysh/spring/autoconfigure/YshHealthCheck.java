@@ -46,6 +46,7 @@ public final class YshHealthCheck {
   private final Probe probe;
   private final Duration timeout;
   private final ExecutorService executor;
+  private final boolean deniedIsUp;
 
   /**
    * Creates the check.
@@ -56,6 +57,22 @@ public final class YshHealthCheck {
    * @param executor where probes run (so a hung call cannot hold the Actuator thread)
    */
   public YshHealthCheck(String provider, Probe probe, Duration timeout, ExecutorService executor) {
+    this(provider, probe, timeout, executor, true);
+  }
+
+  /**
+   * Creates the check, choosing whether a refused credential counts as up.
+   *
+   * @param provider the service's name, shown in details
+   * @param probe the probe
+   * @param timeout how long the probe may take
+   * @param executor where probes run
+   * @param deniedIsUp whether {@code NOT_FOUND} and {@code PERMISSION_DENIED} count as up (a probe
+   *     of a key that need not exist); false when the probe's point is that the call succeeds
+   *     (the Asaas key is valid)
+   */
+  public YshHealthCheck(String provider, Probe probe, Duration timeout, ExecutorService executor, boolean deniedIsUp) {
+    this.deniedIsUp = deniedIsUp;
     this.provider = Objects.requireNonNull(provider, "provider");
     this.probe = Objects.requireNonNull(probe, "probe");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -95,7 +112,7 @@ public final class YshHealthCheck {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof YshException y) {
-        if (y.code() == ErrorCode.NOT_FOUND || y.code() == ErrorCode.PERMISSION_DENIED) {
+        if (deniedIsUp && (y.code() == ErrorCode.NOT_FOUND || y.code() == ErrorCode.PERMISSION_DENIED)) {
           return new Result(true, details);
         }
         details.put("error", y.code().name());

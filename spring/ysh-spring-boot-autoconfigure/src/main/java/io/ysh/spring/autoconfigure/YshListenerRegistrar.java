@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -16,16 +17,31 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Finds {@link YshListener} methods and runs each as a {@link Subscriber} of its subscription
- * while the context runs: started after refresh, stopped (drained) first on shutdown.
+ * Finds {@link YshListener} methods and {@code Consumer<ReceivedMessage>} beans and runs each as a
+ * {@link Subscriber} of its subscription while the context runs: started after refresh, stopped
+ * (drained) first on shutdown. A {@code Consumer<ReceivedMessage>} bean listens to the
+ * subscription of its bean name ({@code @Bean Consumer<ReceivedMessage> orders()} to
+ * {@code ysh.queue.subscriptions.orders.url}); one whose name is not a configured subscription is
+ * left alone (it may serve another purpose). Returning acknowledges, throwing does not.
  */
 public final class YshListenerRegistrar implements BeanPostProcessor, SmartLifecycle, ApplicationContextAware {
 
   private record Endpoint(Object bean, Method method, String name) {}
+
+  private static final Method ACCEPT;
+
+  static {
+    try {
+      ACCEPT = Consumer.class.getMethod("accept", Object.class);
+    } catch (NoSuchMethodException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final List<Endpoint> endpoints = new ArrayList<>();
   private final List<Subscriber> running = new ArrayList<>();
@@ -67,7 +83,13 @@ public final class YshListenerRegistrar implements BeanPostProcessor, SmartLifec
   public void start() {
     Binder binder = Binder.get(context.getEnvironment());
     synchronized (endpoints) {
-      for (Endpoint e : endpoints) {
+      List<Endpoint> all = new ArrayList<>(endpoints);
+      for (String name : context.getBeanNamesForType(ResolvableType.forClassWithGenerics(Consumer.class, ReceivedMessage.class))) {
+        if (context.containsBean(YshQueueAutoConfiguration.subscriptionBeanName(name))) {
+          all.add(new Endpoint(context.getBean(name), ACCEPT, name));
+        }
+      }
+      for (Endpoint e : all) {
         String beanName = YshQueueAutoConfiguration.subscriptionBeanName(e.name());
         if (!context.containsBean(beanName)) {
           throw new YshConfigurationException("ysh.queue.subscriptions." + e.name() + ".url",
@@ -93,7 +115,7 @@ public final class YshListenerRegistrar implements BeanPostProcessor, SmartLifec
   }
 
   private static MessageHandler handler(Endpoint e) {
-    boolean body = e.method().getParameterTypes()[0] == String.class;
+    boolean body = e.method() != ACCEPT && e.method().getParameterTypes()[0] == String.class;
     return m -> {
       try {
         e.method().invoke(e.bean(), body ? m.bodyAsString() : m);

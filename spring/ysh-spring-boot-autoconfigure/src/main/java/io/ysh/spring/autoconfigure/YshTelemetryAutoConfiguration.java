@@ -12,16 +12,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 
 /**
- * The {@link Telemetry} every SDK bean reports to: SLF4J always, plus Micrometer when the
- * application has a {@code MeterRegistry} bean (timer {@value MicrometerTelemetry#METER_NAME}) and
- * OpenTelemetry when it has an {@code OpenTelemetry} bean. Backs off when the application defines
- * its own {@link Telemetry}.
+ * The {@link Telemetry} every SDK bean reports to: SLF4J always; Micrometer observations
+ * ({@link ObservationTelemetry}) when the application has an {@code ObservationRegistry} bean, as
+ * every Spring Boot application with Actuator has, else a Micrometer timer
+ * ({@value MicrometerTelemetry#METER_NAME}) when it has a {@code MeterRegistry} bean; and
+ * OpenTelemetry when it has an {@code OpenTelemetry} bean. With an observation registry the timer
+ * comes from the registry's meter handler, so it is not recorded a second time; set
+ * {@code ysh.telemetry.observations=false} to use the plain timer instead. Backs off when the
+ * application defines its own {@link Telemetry}.
  */
 @AutoConfiguration
 public class YshTelemetryAutoConfiguration {
 
   private static final String METER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
   private static final String OPEN_TELEMETRY = "io.opentelemetry.api.OpenTelemetry";
+  private static final String OBSERVATION_REGISTRY = "io.micrometer.observation.ObservationRegistry";
 
   /** Creates the configuration. */
   public YshTelemetryAutoConfiguration() {}
@@ -29,16 +34,26 @@ public class YshTelemetryAutoConfiguration {
   /**
    * The SDK's telemetry.
    *
-   * @param beanFactory where the meter registry and OpenTelemetry beans are looked up
+   * @param beanFactory where the observation registry, meter registry, OpenTelemetry and environment
+   *     ({@code ysh.telemetry.observations}) beans are looked up
    * @return the telemetry
    */
   @Bean
   @ConditionalOnMissingBean
   public Telemetry yshTelemetry(BeanFactory beanFactory) {
+    org.springframework.core.env.Environment env =
+        beanFactory.getBeanProvider(org.springframework.core.env.Environment.class).getIfAvailable();
     ClassLoader loader = YshTelemetryAutoConfiguration.class.getClassLoader();
     List<Telemetry> all = new ArrayList<>();
     all.add(Telemetry.slf4j());
-    if (ClassUtils.isPresent(METER_REGISTRY, loader)) {
+    Telemetry observations = null;
+    boolean wanted = env == null || env.getProperty("ysh.telemetry.observations", Boolean.class, true);
+    if (wanted && ClassUtils.isPresent(OBSERVATION_REGISTRY, loader)) {
+      observations = Observations.from(beanFactory);
+    }
+    if (observations != null) {
+      all.add(observations);
+    } else if (ClassUtils.isPresent(METER_REGISTRY, loader)) {
       Telemetry micrometer = Micrometer.from(beanFactory);
       if (micrometer != null) {
         all.add(micrometer);
@@ -51,6 +66,15 @@ public class YshTelemetryAutoConfiguration {
       }
     }
     return all.size() == 1 ? all.get(0) : Telemetry.composite(all.toArray(Telemetry[]::new));
+  }
+
+  /** Loaded only when Micrometer's observation API is on the class path. */
+  private static final class Observations {
+    static Telemetry from(BeanFactory beanFactory) {
+      io.micrometer.observation.ObservationRegistry registry =
+          beanFactory.getBeanProvider(io.micrometer.observation.ObservationRegistry.class).getIfUnique();
+      return registry == null || registry.isNoop() ? null : new ObservationTelemetry(registry);
+    }
   }
 
   /** Loaded only when Micrometer is on the class path. */

@@ -96,4 +96,57 @@ class ListenerAutoConfigurationTest {
           .contains("ysh.queue.subscriptions.nowhere.url").contains("@YshListener");
     });
   }
+
+  @Configuration(proxyBeanMethods = false)
+  static class ConsumerApp {
+    final List<String> got = new CopyOnWriteArrayList<>();
+    final List<String> unrelated = new CopyOnWriteArrayList<>();
+    final AtomicInteger failuresLeft = new AtomicInteger(1);
+
+    @Bean
+    java.util.function.Consumer<ReceivedMessage> beans() {
+      return m -> {
+        if (m.bodyAsString().equals("fail-once") && failuresLeft.getAndDecrement() > 0) {
+          throw new IllegalStateException("not now");
+        }
+        got.add(m.bodyAsString());
+      };
+    }
+
+    @Bean
+    java.util.function.Consumer<ReceivedMessage> notASubscription() {
+      return m -> unrelated.add(m.bodyAsString());
+    }
+
+    @Bean
+    java.util.function.Consumer<String> stringsAreNotListeners() {
+      return s -> unrelated.add(s);
+    }
+  }
+
+  @Test
+  void aConsumerBeanListensToTheSubscriptionOfItsNameAndANackIsRedelivered() {
+    runner.withUserConfiguration(ConsumerApp.class)
+        .withPropertyValues("ysh.queue.topics.beans.url=mem://spring-listen-consumer",
+            "ysh.queue.subscriptions.beans.url=mem://spring-listen-consumer",
+            "ysh.queue.topics.stringsAreNotListeners.url=mem://spring-listen-strings",
+            "ysh.queue.subscriptions.stringsAreNotListeners.url=mem://spring-listen-strings")
+        .run(ctx -> {
+          Topic topic = ctx.getBean("beansTopic", Topic.class);
+          ctx.getBean("stringsAreNotListenersTopic", Topic.class).publish(Message.of("left alone"));
+          topic.publish(Message.of("one"));
+          topic.publish(Message.of("fail-once"));
+          ConsumerApp app = ctx.getBean(ConsumerApp.class);
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+          while (app.got.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+          }
+          assertThat(app.got).containsExactlyInAnyOrder("one", "fail-once");
+          assertThat(app.failuresLeft.get()).isNegative();
+          List<ReceivedMessage> left = ctx.getBean("stringsAreNotListenersSubscription", io.ysh.queue.Subscription.class)
+              .receive(1, java.time.Duration.ofSeconds(5));
+          assertThat(left).singleElement().satisfies(m -> assertThat(m.bodyAsString()).isEqualTo("left alone"));
+          assertThat(app.unrelated).isEmpty();
+        });
+  }
 }
