@@ -41,7 +41,7 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
 /**
  * A paired harness for large transfers over a long link: an object server behind a
  * {@link DelayProxy} adding {@code ysh.bench.delayMs} (default 20 ms) each way, one object of
- * {@code ysh.bench.mib} uploaded from a file and downloaded to a file by the portable layer with
+ * {@code ysh.bench.mib} (default 256 MiB) uploaded from a file and downloaded to a file by the portable layer with
  * parts and ranges in parallel ({@code transferConcurrency} 8), by the portable layer one at a
  * time (1), and by the vendor SDK's own parallel transfer, in alternation within one run,
  * {@code ysh.bench.rounds} times (default 3) after {@code ysh.bench.warmups} rounds with a 32 MiB
@@ -52,12 +52,12 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  * <p>{@code -Dysh.bench.backend} picks the server and the vendor client:
  *
  * <ul>
- *   <li>{@code s3} (default; 256 MiB): S3Proxy on its filesystem backend, started from the jar
+ *   <li>{@code s3} (default): S3Proxy on its filesystem backend, started from the jar
  *       Maven copies to {@code storage/s3/target/s3proxy} (a test build of that module) or
  *       {@code ysh.bench.s3proxy.dir}; the AWS SDK's {@link S3TransferManager} over an
  *       {@link S3AsyncClient} with {@code multipartEnabled(true)} (its Java multipart client,
  *       default settings: 8 MiB parts), upload only;
- *   <li>{@code azure} (default 64 MiB): Azurite in memory, started by the test-server harness
+ *   <li>{@code azure}: Azurite in memory ({@code --inMemoryPersistence --loose}), started by the test-server harness
  *       ({@link Azurite}: {@code YSH_AZURITE_NODE_MODULES} or {@code ~/.cache/ysh-azurite-3.37.0});
  *       the Azure SDK's {@code BlobClient.uploadFromFile} and {@code downloadToFile} with
  *       {@link ParallelTransferOptions} (8 MiB blocks, 8 in flight) on the driver's own client,
@@ -87,7 +87,7 @@ public final class LargeTransferBenchmark {
     if (!azure && !backendName.equals("s3")) {
       throw new IllegalArgumentException("ysh.bench.backend must be s3 or azure, not " + backendName);
     }
-    long mib = Long.getLong("ysh.bench.mib", azure ? 64 : 256);
+    long mib = Long.getLong("ysh.bench.mib", 256);
     long delay = Long.getLong("ysh.bench.delayMs", 20);
     int rounds = Integer.getInteger("ysh.bench.rounds", 3);
     System.out.printf("load average before: %s; max heap %d MiB; %s, %d MiB, %d ms each way, %d rounds%n",
