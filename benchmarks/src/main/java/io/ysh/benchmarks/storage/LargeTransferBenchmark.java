@@ -1,14 +1,20 @@
 package io.ysh.benchmarks.storage;
 
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.options.BlobDownloadToFileOptions;
+import com.azure.storage.blob.options.BlobUploadFromFileOptions;
+import com.azure.storage.common.ParallelTransferOptions;
 import io.ysh.core.Secret;
 import io.ysh.core.telemetry.Telemetry;
 import io.ysh.storage.ObjectStorage;
 import io.ysh.storage.WriteOptions;
+import io.ysh.storage.azure.AzureStorageDriver;
 import io.ysh.storage.s3.S3StorageDriver;
 import io.ysh.testkit.server.FreePorts;
 import io.ysh.testkit.server.MavenJars;
 import io.ysh.testkit.server.ReadinessProbe;
 import io.ysh.testkit.server.ServerProcess;
+import io.ysh.testkit.server.azure.Azurite;
 import io.ysh.testkit.server.s3.S3TestServers;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,24 +39,37 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
- * A paired harness for large transfers over a long link: S3Proxy behind a {@link DelayProxy}
- * adding {@code ysh.bench.delayMs} (default 20 ms) each way, one object of {@code ysh.bench.mib}
- * (default 256 MiB) uploaded from a file and downloaded to a file by the portable layer with
+ * A paired harness for large transfers over a long link: an object server behind a
+ * {@link DelayProxy} adding {@code ysh.bench.delayMs} (default 20 ms) each way, one object of
+ * {@code ysh.bench.mib} (default 256 MiB) uploaded from a file and downloaded to a file by the portable layer with
  * parts and ranges in parallel ({@code transferConcurrency} 8), by the portable layer one at a
- * time (1), and by the AWS SDK's {@link S3TransferManager} over an {@link S3AsyncClient} with
- * {@code multipartEnabled(true)} (its Java multipart client, default settings: 8 MiB parts), in
- * alternation within one run, {@code ysh.bench.rounds} times (default 3) after
- * {@code ysh.bench.warmups} rounds with a 32 MiB object (default 2, not counted); it prints each time,
- * the median throughput of each and the ratios, with the load average before and after. Run it
- * with {@code -Xmx256m}: the parallel upload holds 8 part buffers of 8 MiB.
+ * time (1), and by the vendor SDK's own parallel transfer, in alternation within one run,
+ * {@code ysh.bench.rounds} times (default 3) after {@code ysh.bench.warmups} rounds with a 32 MiB
+ * object (default 2, not counted); it prints each time, the median throughput of each and the
+ * ratios, with the load average before and after. Run it with {@code -Xmx256m}: the parallel
+ * upload holds 8 part buffers of 8 MiB.
+ *
+ * <p>{@code -Dysh.bench.backend} picks the server and the vendor client:
+ *
+ * <ul>
+ *   <li>{@code s3} (default): S3Proxy on its filesystem backend, started from the jar
+ *       Maven copies to {@code storage/s3/target/s3proxy} (a test build of that module) or
+ *       {@code ysh.bench.s3proxy.dir}; the AWS SDK's {@link S3TransferManager} over an
+ *       {@link S3AsyncClient} with {@code multipartEnabled(true)} (its Java multipart client,
+ *       default settings: 8 MiB parts), upload only;
+ *   <li>{@code azure}: Azurite in memory ({@code --inMemoryPersistence --loose}), started by the test-server harness
+ *       ({@link Azurite}: {@code YSH_AZURITE_NODE_MODULES} or {@code ~/.cache/ysh-azurite-3.37.0});
+ *       the Azure SDK's {@code BlobClient.uploadFromFile} and {@code downloadToFile} with
+ *       {@link ParallelTransferOptions} (8 MiB blocks, 8 in flight) on the driver's own client,
+ *       the same JDK HttpClient transport.
+ * </ul>
  *
  * <pre>
  * mvn -q -o -pl benchmarks -am package -DskipTests
  * java -Xmx256m -cp benchmarks/target/benchmarks.jar io.ysh.benchmarks.storage.LargeTransferBenchmark
+ * java -Xmx256m -Dysh.bench.backend=azure -cp benchmarks/target/benchmarks.jar \
+ *     io.ysh.benchmarks.storage.LargeTransferBenchmark
  * </pre>
- *
- * <p>S3Proxy is started from the jar Maven copies to {@code storage/s3/target/s3proxy} (a test
- * build of that module), or {@code ysh.bench.s3proxy.dir}.
  */
 public final class LargeTransferBenchmark {
 
@@ -63,69 +82,38 @@ public final class LargeTransferBenchmark {
    * @throws Exception on failure
    */
   public static void main(String[] args) throws Exception {
+    String backendName = System.getProperty("ysh.bench.backend", "s3");
+    boolean azure = backendName.equals("azure");
+    if (!azure && !backendName.equals("s3")) {
+      throw new IllegalArgumentException("ysh.bench.backend must be s3 or azure, not " + backendName);
+    }
     long mib = Long.getLong("ysh.bench.mib", 256);
     long delay = Long.getLong("ysh.bench.delayMs", 20);
     int rounds = Integer.getInteger("ysh.bench.rounds", 3);
-    Path jars = Path.of(System.getProperty("ysh.bench.s3proxy.dir", "storage/s3/target/s3proxy"));
-    System.out.printf("load average before: %s; max heap %d MiB; %d MiB, %d ms each way, %d rounds%n",
-        loadAverage(), Runtime.getRuntime().maxMemory() >> 20, mib, delay, rounds);
+    System.out.printf("load average before: %s; max heap %d MiB; %s, %d MiB, %d ms each way, %d rounds%n",
+        loadAverage(), Runtime.getRuntime().maxMemory() >> 20, backendName, mib, delay, rounds);
     Path dir = Files.createTempDirectory("ysh-large-transfer");
-    Path store = Files.createDirectories(dir.resolve("s3proxy-data"));
-    int port = FreePorts.next();
-    Path properties = dir.resolve("s3proxy.properties");
-    // S3Proxy on its filesystem backend (the test harness's in-memory one holds every part of a
-    // 256 MiB upload, and the assembled object, in a 512 MiB heap), as its own JVM, full JIT
-    Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
-        "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + S3TestServers.ACCESS_KEY,
-        "s3proxy.credential=" + S3TestServers.SECRET_KEY, "jclouds.provider=filesystem",
-        "jclouds.filesystem.basedir=" + store.toAbsolutePath(), "jclouds.identity=unused",
-        "jclouds.credential=unused", ""));
-    ServerProcess s3proxy = ServerProcess.builder("s3proxy")
-        .javaMain("org.gaul.s3proxy.Main", MavenJars.classpath(jars), List.of("-Xmx1g"),
-            List.of("--properties", properties.toAbsolutePath().toString()))
-        .readiness(ReadinessProbe.tcp("127.0.0.1", port)).startupTimeout(java.time.Duration.ofSeconds(120)).start();
-    S3TestServers.Endpoint server = new S3TestServers.Endpoint(java.net.URI.create("http://127.0.0.1:" + port),
-        S3TestServers.ACCESS_KEY, S3TestServers.SECRET_KEY);
     Path source = dir.resolve("source");
     writeRandom(source, mib << 20);
     Path warmSource = dir.resolve("warm-up");
-    writeRandom(warmSource, 32L << 20);
+    writeRandom(warmSource, Math.min(32L, mib) << 20);
     int warmUps = Integer.getInteger("ysh.bench.warmups", 2);
-    String bucket = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-    try (DelayProxy proxy = new DelayProxy(server.endpoint().getHost(), server.endpoint().getPort(), delay);
-        ObjectStorage parallel = storage(server, bucket, proxy.port(), 8, true);
-        ObjectStorage sequential = storage(server, bucket, proxy.port(), 1, false);
-        S3AsyncClient async = S3AsyncClient.builder().multipartEnabled(true)
-            .endpointOverride(java.net.URI.create("http://127.0.0.1:" + proxy.port())).forcePathStyle(true)
-            .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
-            // S3Proxy answers 501 to the SDK's default CRC32 trailers; as the S3 driver's client does
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-            // and it refuses the x-amz-mp-object-size the Java multipart client adds to CompleteMultipartUpload
-            // (an optional size check on S3's side): drop that one header
-            .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
-              @Override
-              public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
-                  ExecutionAttributes executionAttributes) {
-                return context.httpRequest().toBuilder().removeHeader("x-amz-mp-object-size").build();
-              }
-            })).build();
-        S3TransferManager tm = S3TransferManager.builder().s3Client(async).build()) {
+    try (Backend backend = azure ? new AzureBackend(delay) : new S3Backend(dir, delay)) {
+      String vendor = backend.vendorName();
       Map<String, List<Double>> seconds = new LinkedHashMap<>();
       for (int round = -warmUps; round < rounds; round++) {
         boolean warm = round < 0; // warm-up rounds: a 32 MiB object, not counted (JIT, connection pools)
         Path from = warm ? warmSource : source;
-        List<String> order = Math.floorMod(round, 2) == 0 ? List.of("transfermanager", "parallel", "sequential")
-            : List.of("sequential", "parallel", "transfermanager");
+        List<String> order = Math.floorMod(round, 2) == 0 ? List.of(vendor, "parallel", "sequential")
+            : List.of("sequential", "parallel", vendor);
         for (String who : order) {
-          ObjectStorage s = who.equals("sequential") ? sequential : parallel;
-          String key = "large/" + who + "-" + round;
-          Path target = dir.resolve("download-" + who);
+          boolean isVendor = who.equals(vendor);
+          ObjectStorage s = who.equals("sequential") ? backend.sequential() : backend.parallel();
+          String key = "large/" + who.replaceAll("[^A-Za-z]", "") + "-" + (round + warmUps);
+          Path target = dir.resolve("download-" + who.replaceAll("[^A-Za-z]", ""));
           long t0 = System.nanoTime();
-          if (who.equals("transfermanager")) {
-            tm.uploadFile(u -> u.source(from).putObjectRequest(p -> p.bucket(bucket).key(key)))
-                .completionFuture().join();
+          if (isVendor) {
+            backend.vendorUpload(from, key);
           } else {
             s.put(key, from, WriteOptions.defaults());
           }
@@ -134,10 +122,13 @@ public final class LargeTransferBenchmark {
             seconds.computeIfAbsent("upload " + who, k -> new ArrayList<>()).add(up);
           }
           double down = Double.NaN;
-          // the Java multipart client downloads with part-number GETs, which S3Proxy 4.1 answers with 501
-          if (!who.equals("transfermanager")) {
+          if (!isVendor || backend.vendorDownloads()) {
             t0 = System.nanoTime();
-            s.download(key, target);
+            if (isVendor) {
+              backend.vendorDownload(key, target);
+            } else {
+              s.download(key, target);
+            }
             down = (System.nanoTime() - t0) / 1e9;
             if (Files.size(target) != Files.size(from)) {
               throw new IllegalStateException("downloaded " + Files.size(target) + " bytes");
@@ -147,7 +138,7 @@ public final class LargeTransferBenchmark {
               seconds.computeIfAbsent("download " + who, k -> new ArrayList<>()).add(down);
             }
           }
-          s.delete(key);
+          backend.parallel().delete(key);
           long size = Files.size(from) >> 20;
           System.out.printf("round %d %-16s upload %6.2f s (%6.1f MiB/s)  download %6.2f s (%6.1f MiB/s)%s%n",
               round, who, up, size / up, down, size / down, warm ? "  (warm-up)" : "");
@@ -155,21 +146,212 @@ public final class LargeTransferBenchmark {
       }
       System.out.println();
       for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
-        System.out.printf("%-20s median %6.2f s  %6.1f MiB/s%n", e.getKey(), median(e.getValue()), mib / median(e.getValue()));
+        System.out.printf("%-28s median %6.2f s  %6.1f MiB/s%n", e.getKey(), median(e.getValue()),
+            mib / median(e.getValue()));
       }
       for (String op : List.of("upload", "download")) {
         System.out.printf("%s: portable parallel / sequential throughput = %.2fx%n", op,
             median(seconds.get(op + " sequential")) / median(seconds.get(op + " parallel")));
+        if (seconds.containsKey(op + " " + vendor)) {
+          System.out.printf("%s: portable parallel / %s throughput = %.2fx%n", op, vendor,
+              median(seconds.get(op + " " + vendor)) / median(seconds.get(op + " parallel")));
+        }
       }
-      System.out.printf("upload: portable parallel / TransferManager throughput = %.2fx%n",
-          median(seconds.get("upload transfermanager")) / median(seconds.get("upload parallel")));
     } finally {
-      s3proxy.close();
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
     System.out.printf("load average after: %s%n", loadAverage());
+  }
+
+  /** A server behind the delay line, the portable layer over it both ways, and the vendor's own client. */
+  private interface Backend extends AutoCloseable {
+    @Override
+    void close() throws IOException;
+
+    /** The vendor client's name in the output. */
+    String vendorName();
+
+    /** The portable layer with {@code transferConcurrency(8)}. */
+    ObjectStorage parallel();
+
+    /** The portable layer with {@code transferConcurrency(1)}. */
+    ObjectStorage sequential();
+
+    /** Uploads {@code from} to {@code key} with the vendor client. */
+    void vendorUpload(Path from, String key) throws Exception;
+
+    /** Whether {@link #vendorDownload} is measured. */
+    boolean vendorDownloads();
+
+    /** Downloads {@code key} to {@code target} with the vendor client. */
+    void vendorDownload(String key, Path target) throws Exception;
+  }
+
+  /**
+   * S3Proxy on its filesystem backend as its own JVM, and the AWS SDK's TransferManager over the
+   * Java multipart client.
+   */
+  private static final class S3Backend implements Backend {
+    private final ServerProcess s3proxy;
+    private final DelayProxy proxy;
+    private final ObjectStorage parallel;
+    private final ObjectStorage sequential;
+    private final S3AsyncClient async;
+    private final S3TransferManager tm;
+    private final String bucket = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+
+    S3Backend(Path dir, long delay) throws IOException {
+      Path jars = Path.of(System.getProperty("ysh.bench.s3proxy.dir", "storage/s3/target/s3proxy"));
+      Path store = Files.createDirectories(dir.resolve("s3proxy-data"));
+      int port = FreePorts.next();
+      Path properties = dir.resolve("s3proxy.properties");
+      // S3Proxy on its filesystem backend (the test harness's in-memory one holds every part of a
+      // 256 MiB upload, and the assembled object, in a 512 MiB heap), as its own JVM, full JIT
+      Files.writeString(properties, String.join("\n", "s3proxy.endpoint=http://127.0.0.1:" + port,
+          "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + S3TestServers.ACCESS_KEY,
+          "s3proxy.credential=" + S3TestServers.SECRET_KEY, "jclouds.provider=filesystem",
+          "jclouds.filesystem.basedir=" + store.toAbsolutePath(), "jclouds.identity=unused",
+          "jclouds.credential=unused", ""));
+      s3proxy = ServerProcess.builder("s3proxy")
+          .javaMain("org.gaul.s3proxy.Main", MavenJars.classpath(jars), List.of("-Xmx1g"),
+              List.of("--properties", properties.toAbsolutePath().toString()))
+          .readiness(ReadinessProbe.tcp("127.0.0.1", port)).startupTimeout(java.time.Duration.ofSeconds(120)).start();
+      S3TestServers.Endpoint server = new S3TestServers.Endpoint(java.net.URI.create("http://127.0.0.1:" + port),
+          S3TestServers.ACCESS_KEY, S3TestServers.SECRET_KEY);
+      proxy = new DelayProxy(server.endpoint().getHost(), server.endpoint().getPort(), delay);
+      parallel = storage(server, bucket, proxy.port(), 8, true);
+      sequential = storage(server, bucket, proxy.port(), 1, false);
+      async = S3AsyncClient.builder().multipartEnabled(true)
+          .endpointOverride(java.net.URI.create("http://127.0.0.1:" + proxy.port())).forcePathStyle(true)
+          .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(server.accessKey(), server.secretKey())))
+          // S3Proxy answers 501 to the SDK's default CRC32 trailers; as the S3 driver's client does
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+          // and it refuses the x-amz-mp-object-size the Java multipart client adds to CompleteMultipartUpload
+          // (an optional size check on S3's side): drop that one header
+          .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+            @Override
+            public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                ExecutionAttributes executionAttributes) {
+              return context.httpRequest().toBuilder().removeHeader("x-amz-mp-object-size").build();
+            }
+          })).build();
+      tm = S3TransferManager.builder().s3Client(async).build();
+    }
+
+    @Override
+    public String vendorName() {
+      return "transfermanager";
+    }
+
+    @Override
+    public ObjectStorage parallel() {
+      return parallel;
+    }
+
+    @Override
+    public ObjectStorage sequential() {
+      return sequential;
+    }
+
+    @Override
+    public void vendorUpload(Path from, String key) {
+      tm.uploadFile(u -> u.source(from).putObjectRequest(p -> p.bucket(bucket).key(key))).completionFuture().join();
+    }
+
+    @Override
+    public boolean vendorDownloads() {
+      // the Java multipart client downloads with part-number GETs, which S3Proxy 4.1 answers with 501
+      return false;
+    }
+
+    @Override
+    public void vendorDownload(String key, Path target) {
+      throw new UnsupportedOperationException("TransferManager downloads are not measured against S3Proxy");
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (s3proxy; proxy; parallel; sequential; async; tm) {
+        // closes all, in reverse order
+      }
+    }
+  }
+
+  /**
+   * Azurite (in memory, {@code --loose}, started by the test-server harness), and the Azure SDK's
+   * own parallel transfers: {@code BlobClient.uploadFromFile} and {@code downloadToFile} with
+   * {@link ParallelTransferOptions} of 8 MiB blocks, 8 in flight, on the client the driver unwraps
+   * (the same JDK HttpClient transport and pipeline).
+   */
+  private static final class AzureBackend implements Backend {
+    private static final com.azure.storage.blob.models.ParallelTransferOptions SDK_UPLOAD =
+        new com.azure.storage.blob.models.ParallelTransferOptions().setBlockSizeLong(8L << 20).setMaxConcurrency(8)
+            .setMaxSingleUploadSizeLong(8L << 20);
+    private static final ParallelTransferOptions SDK_DOWNLOAD = new ParallelTransferOptions()
+        .setBlockSizeLong(8L << 20).setMaxConcurrency(8);
+    private final DelayProxy proxy;
+    private final ObjectStorage parallel;
+    private final ObjectStorage sequential;
+    private final BlobContainerClient container;
+
+    AzureBackend(long delay) throws IOException {
+      java.net.URI azurite = java.net.URI.create(Azurite.blobEndpoint());
+      proxy = new DelayProxy(azurite.getHost(), azurite.getPort(), delay);
+      String endpoint = "http://127.0.0.1:" + proxy.port() + azurite.getPath();
+      String name = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      AzureStorageDriver driver = AzureStorageDriver.builder().account(Azurite.ACCOUNT, Secret.of(Azurite.KEY))
+          .endpoint(endpoint).container(name).build();
+      container = driver.unwrap(BlobContainerClient.class).orElseThrow();
+      container.create();
+      parallel = ObjectStorage.builder(driver).telemetry(Telemetry.noop()).transferConcurrency(8).build();
+      sequential = ObjectStorage.builder(AzureStorageDriver.builder().account(Azurite.ACCOUNT, Secret.of(Azurite.KEY))
+          .endpoint(endpoint).container(name).build()).telemetry(Telemetry.noop()).transferConcurrency(1).build();
+    }
+
+    @Override
+    public String vendorName() {
+      return "azure sdk parallel";
+    }
+
+    @Override
+    public ObjectStorage parallel() {
+      return parallel;
+    }
+
+    @Override
+    public ObjectStorage sequential() {
+      return sequential;
+    }
+
+    @Override
+    public void vendorUpload(Path from, String key) {
+      container.getBlobClient(key).uploadFromFileWithResponse(
+          new BlobUploadFromFileOptions(from.toString()).setParallelTransferOptions(SDK_UPLOAD), null,
+          com.azure.core.util.Context.NONE);
+    }
+
+    @Override
+    public boolean vendorDownloads() {
+      return true;
+    }
+
+    @Override
+    public void vendorDownload(String key, Path target) {
+      container.getBlobClient(key).downloadToFileWithResponse(
+          new BlobDownloadToFileOptions(target.toString()).setParallelTransferOptions(SDK_DOWNLOAD), null,
+          com.azure.core.util.Context.NONE);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (proxy; parallel; sequential) {
+        container.delete();
+      }
+    }
   }
 
   private static ObjectStorage storage(S3TestServers.Endpoint server, String bucket, int port, int concurrency,
