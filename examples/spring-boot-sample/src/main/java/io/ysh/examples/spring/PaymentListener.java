@@ -52,7 +52,8 @@ public class PaymentListener {
 
   /**
    * The ids of the events of a payment handed to this listener, in order (a redelivery that the
-   * endpoint recognized is not among them; one whose first delivery failed is).
+   * endpoint recognized is not among them; one whose first delivery failed is). Kept in memory for
+   * every payment this instance saw, for the sample's test to look at: a real service would not.
    *
    * @param paymentId the Asaas payment
    * @return the event ids, empty when none
