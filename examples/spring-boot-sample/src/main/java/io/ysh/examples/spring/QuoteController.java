@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /tariffs/{distributor}/{date}}: the B1 residential tariff (cached in Redis);
  *   <li>{@code POST /quotes}: prices and stores a quote, 201 with its {@code Location};
  *   <li>{@code POST /quotes/{id}/charge}: the Asaas customer and PIX payment;
- *   <li>{@code GET /quotes/{id}}: the quote, after asking Asaas whether it was paid;
+ *   <li>{@code GET /quotes/{id}}: the quote as stored ({@code PAID} once Asaas's webhook reported
+ *       the payment, see {@link PaymentListener});
  *   <li>{@code GET /orders/{quoteId}}: the installation order the listener made, 404 until then.
  * </ul>
  *
@@ -87,14 +88,14 @@ public class QuoteController {
   }
 
   /**
-   * A quote, its payment checked on Asaas.
+   * A quote.
    *
    * @param id the quote
    * @return the quote
    */
   @GetMapping("/quotes/{id}")
   public Quote quote(@PathVariable String id) {
-    return quotes.refresh(id);
+    return quotes.find(id);
   }
 
   /**

@@ -6,7 +6,6 @@ import io.ysh.asaas.Customer;
 import io.ysh.asaas.CustomerRequest;
 import io.ysh.asaas.Payment;
 import io.ysh.asaas.PaymentRequest;
-import io.ysh.asaas.PaymentStatus;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
 import io.ysh.core.br.Money;
@@ -19,8 +18,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,21 +25,15 @@ import org.springframework.stereotype.Service;
 
 /**
  * Quote-to-cash: prices a quote from the cached ANEEL tariff and stores it, charges it on Asaas
- * (customer + PIX payment), and, once Asaas reports the payment received, marks it paid and
- * publishes an {@link OrderEvent} on the {@code orders} topic.
- *
- * <p>The payment is confirmed by asking Asaas ({@link #refresh}, on every {@code GET /quotes/{id}}),
- * because this branch's starter has no Asaas webhook endpoint yet. The order event is published
- * before the quote is saved as paid, so a crash in between publishes it again on the next read:
- * at least once, and the listener is idempotent.
+ * (customer + PIX payment), and, once Asaas's webhook reports the payment received
+ * ({@link PaymentListener}), marks it paid and publishes an {@link OrderEvent} on the
+ * {@code orders} topic ({@link #markPaid}).
  */
 @Service
 public class QuoteService {
 
   /** Daily sun hours × days × performance ratio: the kWh one kWp makes in a month. */
   private static final BigDecimal KWH_PER_KWP_MONTH = new BigDecimal("108");
-  private static final Set<PaymentStatus> PAID = EnumSet.of(PaymentStatus.RECEIVED, PaymentStatus.CONFIRMED,
-      PaymentStatus.RECEIVED_IN_CASH);
   private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
 
   private final TariffService tariffs;
@@ -127,20 +118,36 @@ public class QuoteService {
   }
 
   /**
-   * The quote, after asking Asaas about its payment when it is charged and not yet paid: a payment
-   * received or confirmed publishes the order event and marks the quote paid.
+   * The quote as stored.
    *
    * @param id the quote's id
-   * @return the quote as it stands
-   * @throws YshException {@code NOT_FOUND} for an unknown quote
+   * @return the quote
+   * @throws YshException {@code NOT_FOUND} for an unknown quote; {@code INVALID_ARGUMENT} naming
+   *     {@code id} when it is blank
    */
-  public Quote refresh(String id) {
-    Quote quote = get(id);
-    if (quote.status() != Quote.QuoteStatus.CHARGED) {
-      return quote;
+  public Quote find(String id) {
+    return get(id);
+  }
+
+  /**
+   * Marks the quote of a received payment paid: the payment's external reference is the quote's
+   * id. A charged quote whose payment this is gets its order event published on the
+   * {@code orders} topic, then is saved as paid. The event is published before the save, so when
+   * the save fails the caller throws, Asaas redelivers the webhook and the event is published
+   * again: at least once, and the listener is idempotent. A quote already paid, or a payment that
+   * is not a quote's, changes nothing.
+   *
+   * @param payment the payment from Asaas's webhook event
+   * @return whether this call marked a quote paid
+   */
+  public boolean markPaid(Payment payment) {
+    String id = payment.externalReference();
+    if (id == null || id.isBlank()) {
+      return false;
     }
-    if (!PAID.contains(asaas.payments().status(quote.paymentId()))) {
-      return quote;
+    Quote quote = documents.quote(id).orElse(null);
+    if (quote == null || quote.status() != Quote.QuoteStatus.CHARGED || !payment.id().equals(quote.paymentId())) {
+      return false;
     }
     OrderEvent event = new OrderEvent(quote.id(), quote.paymentId(), quote.systemPrice(), clock.instant());
     try {
@@ -148,9 +155,8 @@ public class QuoteService {
     } catch (IOException e) {
       throw YshException.builder(ErrorCode.INTERNAL).detail("cannot write the order event").cause(e).build();
     }
-    Quote paid = quote.paid();
-    documents.save(paid);
-    return paid;
+    documents.save(quote.paid());
+    return true;
   }
 
   private Quote get(String id) {

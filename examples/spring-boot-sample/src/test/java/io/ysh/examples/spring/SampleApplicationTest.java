@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.ysh.asaas.AsaasClient;
+import io.ysh.asaas.WebhookConfigRequest;
+import io.ysh.core.Secret;
 import io.ysh.core.json.Json;
+import io.ysh.testkit.asaas.AsaasSimulator;
 import io.ysh.testkit.server.fault.Toxic;
 import io.ysh.testkit.server.fault.Toxic.Direction;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,14 +40,18 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Boots the sample, wired by its own {@code application.yml}, against real servers (S3Proxy, the
  * machine's Redis behind a fault proxy, the machine's RabbitMQ in a vhost of its own, a secrets
- * directory, the Asaas and ANEEL simulators), and drives it over HTTP on a real port. Only the
- * placeholders of {@code application.yml} are set here ({@link DynamicPropertySource}); what the
+ * directory, the Asaas and ANEEL simulators), and drives it over HTTP on a real port; the Asaas
+ * simulator posts its webhook events to that port. Only the placeholders of {@code application.yml}
+ * are set here ({@link DynamicPropertySource}, and {@code SECRETS_DIR} by {@link ServersExtension}); what the
  * application does with them is checked behind its back: the quote in the S3 bucket, the cached
  * tariff under the run's namespace in Redis, the payment in the Asaas simulator.
  */
 @ExtendWith({ServersExtension.class, OutputCaptureExtension.class}) // before Spring's: see ServersExtension
+// /actuator/env exposed with every value shown (the worst case) to check the imported secrets stay masked;
+// application.yml itself exposes health only
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "logging.level.io.ysh=DEBUG")
+    properties = {"logging.level.io.ysh=DEBUG", "management.endpoints.web.exposure.include=health,env",
+        "management.endpoint.env.show-values=always"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SampleApplicationTest {
@@ -65,20 +73,39 @@ class SampleApplicationTest {
   @Autowired
   private AsaasClient asaas;
 
+  @Autowired
+  private PaymentListener payments;
+
+  private static boolean webhookRegistered;
+
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry r) {
     servers = ServersExtension.servers();
     r.add("S3_ENDPOINT", () -> servers.s3Proxy.uri().toString());
     r.add("S3_BUCKET", () -> servers.bucket);
     r.add("S3_ACCESS_KEY", () -> servers.s3.accessKey());
-    r.add("S3_SECRET_KEY", () -> servers.s3.secretKey());
     r.add("REDIS_PORT", () -> servers.redis.port());
     r.add("CACHE_NAMESPACE", () -> servers.namespace);
     r.add("RABBITMQ_VHOST", () -> servers.vhost);
     r.add("ORDERS_QUEUE", () -> servers.ordersQueue);
-    r.add("SECRETS_DIR", () -> servers.secrets.toAbsolutePath().toString());
     r.add("ASAAS_BASE_URL", () -> servers.asaas.baseUrl());
     r.add("ANEEL_BASE_URL", () -> servers.aneel.baseUrl());
+  }
+
+  /**
+   * The deployment step: the application's webhook URL and token registered on Asaas (here the
+   * simulator, through the application's own client), for the payment events it handles. The
+   * simulator delivers every event twice, as Asaas may (at least once).
+   */
+  @BeforeEach
+  void registerTheWebhook() {
+    if (webhookRegistered) {
+      return;
+    }
+    asaas.webhooks().create(WebhookConfigRequest.of("ysh-spring-boot-sample", "http://127.0.0.1:" + port + "/asaas/webhook",
+        "ops@example.com", Secret.of(servers.webhookToken), List.of("PAYMENT_RECEIVED", "PAYMENT_CONFIRMED")));
+    servers.asaas.duplicateWebhooks(true);
+    webhookRegistered = true;
   }
 
   // ------------------------------------------------------------------ quote to cash
@@ -124,15 +151,24 @@ class SampleApplicationTest {
     assertThat(get("/quotes/" + id).json().get("status").asText()).as("not paid yet").isEqualTo("CHARGED");
     assertThat(get("/orders/" + id).status).isEqualTo(404);
 
-    asaas.sandbox().confirmPayment(paymentId); // the customer pays the PIX charge
+    int ordersBefore = orders.handled();
+    // the customer pays the PIX charge: Asaas posts PAYMENT_RECEIVED to /asaas/webhook, twice
+    asaas.sandbox().confirmPayment(paymentId);
 
-    Response paid = get("/quotes/" + id);
+    Response paid = await("/quotes/" + id, r -> r.text.contains("\"PAID\""));
     assertThat(paid.json().get("status").asText()).as(paid.text).isEqualTo("PAID");
     assertThat(storedQuote(id).get("status").asText()).isEqualTo("PAID");
     Response order = await("/orders/" + id, r -> r.status == 200);
+    // both deliveries of the one event were answered 200; the listener saw the event once
+    assertThat(payments.events(paymentId)).hasSize(1);
+    String eventId = payments.events(paymentId).get(0);
+    List<AsaasSimulator.WebhookDelivery> deliveries = awaitDeliveries(eventId, 2);
+    assertThat(deliveries).extracting(AsaasSimulator.WebhookDelivery::event).containsOnly("PAYMENT_RECEIVED");
+    assertThat(deliveries).extracting(AsaasSimulator.WebhookDelivery::status).containsExactly(200, 200);
+    assertThat(payments.events(paymentId)).as("the duplicate is not handed off").containsExactly(eventId);
     assertThat(order.json().get("paymentId").asText()).isEqualTo(paymentId);
     assertThat(order.json().get("value").decimalValue()).isEqualByComparingTo("13650.00");
-    assertThat(orders.handled()).isGreaterThanOrEqualTo(1);
+    assertThat(orders.handled()).as("one order event").isEqualTo(ordersBefore + 1);
     try (var s3 = servers.s3Client()) {
       assertThat(s3.getObjectAsBytes(b -> b.bucket(servers.bucket).key(Documents.orderKey(id))).asUtf8String())
           .contains(paymentId);
@@ -140,39 +176,77 @@ class SampleApplicationTest {
   }
 
   @Test
-  void theOrderEventIsPublishedAgainWhenThePaidQuoteCouldNotBeSaved() throws Exception {
+  void aWebhookWhosePaidQuoteCouldNotBeSavedIsRedeliveredAndPublishesAgain() throws Exception {
     String id = post("/quotes", """
         {"customerName": "João Souza", "cpfCnpj": "111.444.777-35", "distributor": "CEMIG-D",
          "date": "2026-09-15", "monthlyKwh": 200}""").json().get("id").asText();
     String paymentId = post("/quotes/" + id + "/charge", "").json().get("paymentId").asText();
-    asaas.sandbox().confirmPayment(paymentId);
     int handled = orders.handled();
 
-    // S3 refuses every write of a quote document: the event is out, the quote is not saved as paid
+    // S3 refuses every write of a quote document: the event is out, the quote is not saved as paid,
+    // the listener throws and the endpoint answers Asaas 500
     var refuse = servers.s3Proxy.add(Toxic.respond(503, java.util.Map.of("Content-Type", "application/xml"),
         "<Error><Code>ServiceUnavailable</Code><Message>refused by the test</Message></Error>")
         .onRequests("^PUT /" + servers.bucket + "/quotes/"));
-    Response failed;
+    String eventId;
     try {
-      failed = get("/quotes/" + id);
+      asaas.sandbox().confirmPayment(paymentId);
+      eventId = awaitEvent(paymentId);
+      awaitDelivery(eventId, d -> d.status() == 500);
+      assertThat(storedQuote(id).get("status").asText()).isEqualTo("CHARGED");
     } finally {
       refuse.remove();
     }
     assertThat(refuse.struck()).isPositive();
-    assertThat(failed.status).as(failed.text).isIn(502, 503);
-    assertThat(storedQuote(id).get("status").asText()).isEqualTo("CHARGED");
-    await("/orders/" + id, r -> r.status == 200);
 
-    // the next read publishes again and saves: the listener has handled the event twice, one order
-    assertThat(get("/quotes/" + id).json().get("status").asText()).isEqualTo("PAID");
+    // Asaas retries: the event id was forgotten, so the retry is handled, publishes again and saves
+    assertThat(await("/quotes/" + id, r -> r.text.contains("\"PAID\"")).json().get("status").asText()).isEqualTo("PAID");
+    awaitDelivery(eventId, d -> d.status() == 200);
+    long failed = deliveries(eventId).stream().filter(d -> d.status() == 500).count();
+    assertThat(failed).isPositive();
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (orders.handled() < handled + 2 && System.nanoTime() < deadline) {
+    while (orders.handled() < handled + failed + 1 && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(orders.handled()).as("at least once: published before and after the failed save").isEqualTo(handled + 2);
+    assertThat(orders.handled()).as("at least once: published by each failed delivery and by the one that saved")
+        .isEqualTo(handled + failed + 1);
     assertThat(get("/orders/" + id).json().get("paymentId").asText()).isEqualTo(paymentId);
-    assertThat(get("/quotes/" + id).json().get("status").asText()).isEqualTo("PAID");
-    assertThat(orders.handled()).as("a paid quote publishes no more").isEqualTo(handled + 2);
+    assertThat(payments.events(paymentId)).as("handed off once per failed delivery, once more for the one that saved")
+        .hasSize((int) failed + 1).containsOnly(eventId);
+  }
+
+  @Test
+  void aDeliveryWithoutTheTokenIs401AndChangesNothing() throws Exception {
+    String id = post("/quotes", """
+        {"customerName": "Ana Lima", "cpfCnpj": "111.444.777-35", "distributor": "CEMIG-D",
+         "date": "2026-09-15", "monthlyKwh": 150}""").json().get("id").asText();
+    String paymentId = post("/quotes/" + id + "/charge", "").json().get("paymentId").asText();
+    int handled = orders.handled();
+    // a forged PAYMENT_RECEIVED for this very payment, as Asaas would send it
+    String forged = """
+        {"id": "evt_forged_%s", "event": "PAYMENT_RECEIVED", "dateCreated": "2026-09-15 10:00:00",
+         "payment": {"object": "payment", "id": "%s", "status": "RECEIVED", "billingType": "PIX",
+                     "value": 1.00, "externalReference": "%s"}}""".formatted(paymentId, paymentId, id);
+
+    Response wrong = send(HttpRequest.newBuilder(uri("/asaas/webhook")).header("Content-Type", "application/json")
+        .header("asaas-access-token", "x".repeat(servers.webhookToken.length())).POST(HttpRequest.BodyPublishers.ofString(forged)));
+    Response missing = send(HttpRequest.newBuilder(uri("/asaas/webhook")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(forged)));
+    assertThat(wrong.status).as(wrong.text).isEqualTo(401);
+    assertThat(missing.status).as(missing.text).isEqualTo(401);
+    assertThat(wrong.text + missing.text).doesNotContain(servers.webhookToken);
+
+    assertThat(payments.events(paymentId)).as("nothing handed off").isEmpty();
+    assertThat(get("/quotes/" + id).json().get("status").asText()).isEqualTo("CHARGED");
+    assertThat(storedQuote(id).get("status").asText()).isEqualTo("CHARGED");
+    assertThat(get("/orders/" + id).status).isEqualTo(404);
+    assertThat(orders.handled()).isEqualTo(handled);
+
+    // the same body with the token is accepted: the 401s were the token's doing
+    Response genuine = send(HttpRequest.newBuilder(uri("/asaas/webhook")).header("Content-Type", "application/json")
+        .header("asaas-access-token", servers.webhookToken).POST(HttpRequest.BodyPublishers.ofString(forged)));
+    assertThat(genuine.status).as(genuine.text).isEqualTo(200);
+    assertThat(payments.events(paymentId)).containsExactly("evt_forged_" + paymentId);
   }
 
   @Test
@@ -243,7 +317,7 @@ class SampleApplicationTest {
       assertThat(down.json().at("/components/yshCache/details/error").asText()).as(down.text).isNotEmpty();
       assertThat(down.json().at("/components/yshStorage/status").asText()).isEqualTo("UP");
       assertThat(down.text).doesNotContain(servers.s3.secretKey()).doesNotContain(servers.asaas.apiKey())
-          .doesNotContain("guest:guest");
+          .doesNotContain(servers.webhookToken).doesNotContain("guest:guest");
     } finally {
       cut.remove();
     }
@@ -254,12 +328,41 @@ class SampleApplicationTest {
   // ------------------------------------------------------------------ secrets
 
   @Test
+  void theImportedSecretsAreMaskedInActuatorEnv() throws Exception {
+    Response env = get("/actuator/env");
+    assertThat(env.status).as(env.text).isEqualTo(200);
+    JsonNode secrets = null;
+    for (JsonNode source : env.json().get("propertySources")) {
+      if (source.get("name").asText().startsWith("ysh-secrets:")) {
+        secrets = source.get("properties");
+      }
+    }
+    assertThat(secrets).as("the ysh-secrets: property source in " + env.text).isNotNull();
+    for (String property : List.of("ysh.asaas.api-key", "ysh.asaas.webhook.auth-token", "sample.s3.secret-key")) {
+      assertThat(secrets.at("/" + property.replace("/", "~1") + "/value").asText()).as(property).isEqualTo("******");
+    }
+    // values are shown (show-values=always): the masking is the starter's, not Boot's default;
+    // and no secret leaks through a URL that embeds it (SampleApplication.credentialsMasked)
+    assertThat(env.json().findValues("sample.price-per-kwp")).isNotEmpty()
+        .allSatisfy(v -> assertThat(v.get("value").decimalValue()).isEqualByComparingTo("4200.00"));
+    assertThat(env.text).doesNotContain(servers.asaas.apiKey()).doesNotContain(servers.webhookToken)
+        .doesNotContain(servers.s3.secretKey()).doesNotContain("guest:guest");
+    for (String property : List.of("ysh.asaas.api-key", "ysh.asaas.webhook.auth-token", "sample.s3.secret-key")) {
+      Response one = get("/actuator/env/" + property);
+      assertThat(one.status).as(one.text).isEqualTo(200);
+      assertThat(one.json().at("/property/value").asText()).as(one.text).isEqualTo("******");
+    }
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE) // last: after every other test has logged what it logs
   void noSecretReachesTheLogs(CapturedOutput output) throws Exception {
     assertThat(servers.asaas.requests()).as("the API key from the secrets directory was used").isNotEmpty();
+    assertThat(servers.asaas.webhookDeliveries()).as("the webhook token was used").isNotEmpty();
     assertThat(output.getAll()).as("start-up and every test, with the SDK at DEBUG")
         .contains("io.ysh")
         .doesNotContain(servers.asaas.apiKey())
+        .doesNotContain(servers.webhookToken)
         .doesNotContain(servers.s3.secretKey())
         .doesNotContain("guest:guest");
   }
@@ -302,6 +405,40 @@ class SampleApplicationTest {
       last = get(path);
     }
     return last;
+  }
+
+  private List<AsaasSimulator.WebhookDelivery> deliveries(String eventId) {
+    return servers.asaas.webhookDeliveries().stream().filter(d -> d.eventId().equals(eventId)).toList();
+  }
+
+  private List<AsaasSimulator.WebhookDelivery> awaitDeliveries(String eventId, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (deliveries(eventId).size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    Thread.sleep(200); // and no more than that
+    return deliveries(eventId);
+  }
+
+  private void awaitDelivery(String eventId, Predicate<AsaasSimulator.WebhookDelivery> match) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (deliveries(eventId).stream().noneMatch(match)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no such delivery of " + eventId + " within " + WAIT + ": " + deliveries(eventId));
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private String awaitEvent(String paymentId) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (payments.events(paymentId).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no webhook event for " + paymentId + " within " + WAIT);
+      }
+      Thread.sleep(20);
+    }
+    return payments.events(paymentId).get(0);
   }
 
   private JsonNode storedQuote(String id) throws IOException {

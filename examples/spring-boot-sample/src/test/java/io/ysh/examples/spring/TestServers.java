@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ports: S3Proxy (its own JVM, through the testkit's server harness) with a fresh bucket, the
  * Asaas and ANEEL simulators, a {@link FaultProxy} in front of the machine's Redis (so a test can
  * cut Redis without touching the shared server) and an HTTP one in front of S3Proxy, a RabbitMQ virtual host of the run's own, a
- * secrets directory holding the Asaas API key, and a Redis namespace of the run's own.
+ * secrets directory holding the Asaas API key, the webhook's token and the S3 secret key (one file
+ * each, named after the property it becomes), and a Redis namespace of the run's own.
  */
 final class TestServers implements AutoCloseable {
 
@@ -42,6 +44,8 @@ final class TestServers implements AutoCloseable {
   final boolean vhostCreated;
   final String ordersQueue = "orders-" + UUID.randomUUID().toString().substring(0, 8);
   final Path secrets;
+  /** The Asaas webhook's token: in the secrets directory, and registered with the simulator by the test. */
+  final String webhookToken = "whk-" + UUID.randomUUID() + UUID.randomUUID();
 
   TestServers() throws IOException {
     require("Redis", 6379);
@@ -50,7 +54,8 @@ final class TestServers implements AutoCloseable {
     try (S3Client client = s3Client()) {
       client.createBucket(b -> b.bucket(bucket));
     }
-    asaas = AsaasSimulator.start();
+    // a delivery answered 500 is retried 5 times, 200 ms apart (Asaas retries for longer)
+    asaas = AsaasSimulator.builder().webhookRetries(5, Duration.ofMillis(200)).start();
     aneel = AneelSimulator.builder()
         .resource(AneelDataset.TARIFFS.packageId(), AneelDataset.TARIFFS.resourceId(),
             "tarifas-distribuidoras-energia-eletrica.csv", resource("tarifas-b1.csv"))
@@ -69,7 +74,9 @@ final class TestServers implements AutoCloseable {
       vhostCreated = false;
     }
     secrets = Files.createTempDirectory("ysh-sample-secrets");
-    Files.writeString(secrets.resolve("asaas-api-key"), asaas.apiKey());
+    Files.writeString(secrets.resolve("ysh.asaas.api-key"), asaas.apiKey());
+    Files.writeString(secrets.resolve("ysh.asaas.webhook.auth-token"), webhookToken);
+    Files.writeString(secrets.resolve("sample.s3.secret-key"), s3.secretKey());
   }
 
   S3Client s3Client() {
