@@ -157,6 +157,29 @@ class SecretsImportTest {
   }
 
   @Test
+  void theEnvEndpointMasksPasswordsInUrlPropertiesResolvedFromPlaceholders(@TempDir Path dir) throws Exception {
+    // the resolved value of ysh.storage.url holds the imported secret; passwords with '/', '@', '+'
+    try (ConfigurableApplicationContext ctx = run("--spring.config.import=ysh-secrets:",
+        "--ysh.secrets.url=" + store(dir).toUri(), "--ysh.storage.url=mem://bucket",
+        "--app.queue.url=rabbitmq://guest:g/u+e@st@127.0.0.1:5672/vh",
+        "--app.other.url=s3://AKID:${asaas-api-key}@127.0.0.1:9000/b",
+        "--app.broken.url=redis://u:p@:notaport", "--plain.value=visible")) {
+      List<SanitizingFunction> functions = new ArrayList<>(ctx.getBeansOfType(SanitizingFunction.class).values());
+      EnvironmentEndpoint endpoint = new EnvironmentEndpoint(ctx.getEnvironment(), functions, Show.ALWAYS);
+      StringBuilder all = new StringBuilder();
+      for (EnvironmentEndpoint.PropertySourceDescriptor ps : endpoint.environment(null).getPropertySources()) {
+        for (Map.Entry<String, EnvironmentEndpoint.PropertyValueDescriptor> e : ps.getProperties().entrySet()) {
+          all.append(e.getKey()).append('=').append(e.getValue().getValue()).append('\n');
+        }
+      }
+      assertThat(all).doesNotContain("s3cr3t").doesNotContain("g/u+e@st").doesNotContain(":p@")
+          .contains("plain.value=visible").contains("ysh.storage.url=mem://bucket").contains("AKID");
+      assertThat(endpoint.environmentEntry("app.other.url").getProperty().getValue().toString())
+          .doesNotContain("s3cr3t").contains("127.0.0.1:9000");
+    }
+  }
+
+  @Test
   void theConfigpropsEndpointMasksValuesBoundFromTheImport(@TempDir Path dir) throws Exception {
     try (ConfigurableApplicationContext ctx = run("--spring.config.import=ysh-secrets:",
         "--ysh.secrets.url=" + store(dir).toUri(), "--db.user=visible-user")) {
