@@ -1,7 +1,6 @@
 package io.ysh.examples.spring;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
@@ -28,18 +27,6 @@ public class SampleApplication {
 
   /** Created by Spring. */
   public SampleApplication() {}
-
-  /**
-   * Masks, in {@code /actuator/env} and {@code /actuator/configprops}, every property whose name
-   * looks like a credential ({@code password}, {@code secret}, {@code key}, {@code token}...) or a
-   * URL, Boot's own rule ({@link SanitizingFunction#ifLikelySensitive()}).
-   *
-   * @return the function
-   */
-  @Bean
-  SanitizingFunction credentialsMasked() {
-    return SanitizingFunction.sanitizeValue().ifLikelySensitive();
-  }
 
   /**
    * Starts the service.
