@@ -563,6 +563,7 @@ public final class AsaasSimulator implements AutoCloseable {
       webhooks.reset();
       accounts.reset();
       router.paymentLinks.links.clear();
+      router.paymentLinks.images.clear();
       router.pix.reset();
       router.invoices.reset();
       router.anticipations.reset();
