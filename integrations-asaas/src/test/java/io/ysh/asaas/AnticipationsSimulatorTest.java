@@ -34,6 +34,7 @@ class AnticipationsSimulatorTest {
   @AfterEach
   void tearDown() {
     Sim.SIM.holdAnticipations(false);
+    Sim.SIM.denyAnticipations(null);
   }
 
   private Payment boleto(String value, int days) {
@@ -150,7 +151,7 @@ class AnticipationsSimulatorTest {
     server.start();
     WebhookConfig cfg = asaas.webhooks().create(WebhookConfigRequest.of("antecipacoes", "http://127.0.0.1:" + server.getAddress().getPort()
         + "/asaas", "ops@example.com", io.ysh.core.Secret.of(token), List.of("RECEIVABLE_ANTICIPATION_PENDING",
-            "RECEIVABLE_ANTICIPATION_CREDITED", "RECEIVABLE_ANTICIPATION_DEBITED", "RECEIVABLE_ANTICIPATION_CANCELLED", "PAYMENT_ANTICIPATED")));
+            "RECEIVABLE_ANTICIPATION_CREDITED", "RECEIVABLE_ANTICIPATION_DEBITED", "RECEIVABLE_ANTICIPATION_CANCELLED", "RECEIVABLE_ANTICIPATION_DENIED", "PAYMENT_ANTICIPATED")));
     try {
       Payment p = boleto("400.00", 20);
       Anticipation a = asaas.anticipations().request(AnticipationRequest.ofPayment(p.id()));
@@ -186,6 +187,25 @@ class AnticipationsSimulatorTest {
       assertThat(got.subList(4, 6)).extracting(e -> ((AnticipationEvent) e).type()).containsExactly(
           AnticipationEventType.RECEIVABLE_ANTICIPATION_PENDING, AnticipationEventType.RECEIVABLE_ANTICIPATION_CANCELLED);
       assertThat(((AnticipationEvent) got.get(5)).anticipation().status()).isEqualTo(AnticipationStatus.CANCELLED);
+
+      Sim.SIM.holdAnticipations(false);
+      Sim.SIM.denyAnticipations("Sacado com restrição");
+      Payment refused = boleto("250.00", 12);
+      Money balance = asaas.finance().balance().balance();
+      Money limit = asaas.anticipations().limits().bankSlip().available();
+      Anticipation d = asaas.anticipations().request(AnticipationRequest.ofPayment(refused.id()));
+      assertThat(d.status()).isEqualTo(AnticipationStatus.DENIED);
+      assertThat(d.denialObservation()).isEqualTo("Sacado com restrição");
+      assertThat(asaas.finance().balance().balance()).as("nothing credited").isEqualTo(balance);
+      assertThat(asaas.anticipations().limits().bankSlip().available()).as("the limit is not used").isEqualTo(limit);
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> got.size() >= 8);
+      assertThat(got.subList(6, 8)).extracting(e -> ((AnticipationEvent) e).type()).containsExactly(
+          AnticipationEventType.RECEIVABLE_ANTICIPATION_PENDING, AnticipationEventType.RECEIVABLE_ANTICIPATION_DENIED);
+      assertThat(((AnticipationEvent) got.get(7)).anticipation()).satisfies(x -> {
+        assertThat(x.id()).isEqualTo(d.id());
+        assertThat(x.status()).isEqualTo(AnticipationStatus.DENIED);
+        assertThat(x.denialObservation()).isEqualTo("Sacado com restrição");
+      });
     } finally {
       asaas.webhooks().delete(cfg.id());
       server.stop(0);
