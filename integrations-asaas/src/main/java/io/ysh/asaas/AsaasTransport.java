@@ -167,6 +167,19 @@ final class AsaasTransport {
         () -> read(exchange(http, op, method, url, new TrackedBody(form.bytes(), form.type()), path), type));
   }
 
+  /**
+   * A multipart/form-data write with one file part after the text fields (Asaas's
+   * {@code POST /paymentLinks/{id}/images}); never retried. Null fields are left out.
+   */
+  <T> T sendFile(String op, String path, Map<String, String> fields, String fileField, String filename, MediaType fileType, byte[] content,
+      JavaType type) {
+    HttpUrl url = url(path, Map.of());
+    okhttp3.MultipartBody.Builder b = formBuilder(fields);
+    b.addFormDataPart(fileField, filename, okhttp3.RequestBody.create(content, fileType));
+    Form form = encode(b);
+    return invoker.call(op, path, false, () -> read(exchange(http, op, "POST", url, new TrackedBody(form.bytes(), form.type()), path), type));
+  }
+
   /** One create POST carrying a multipart/form-data body, classified like {@link #attemptCreate}. */
   <T> Attempt<T> attemptCreateForm(String op, String path, Map<String, String> fields, JavaType type) {
     Form form = form(fields);
@@ -176,12 +189,20 @@ final class AsaasTransport {
   private record Form(byte[] bytes, MediaType type) {}
 
   private static Form form(Map<String, String> fields) {
+    return encode(formBuilder(fields));
+  }
+
+  private static okhttp3.MultipartBody.Builder formBuilder(Map<String, String> fields) {
     okhttp3.MultipartBody.Builder b = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM);
     fields.forEach((k, v) -> {
       if (v != null) {
         b.addFormDataPart(k, v);
       }
     });
+    return b;
+  }
+
+  private static Form encode(okhttp3.MultipartBody.Builder b) {
     okhttp3.MultipartBody body = b.build();
     okio.Buffer buffer = new okio.Buffer();
     try {

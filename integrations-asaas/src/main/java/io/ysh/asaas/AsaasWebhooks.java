@@ -131,7 +131,8 @@ public final class AsaasWebhooks {
   /**
    * Parses an envelope without verifying it (use {@link #handle} for requests). A payment event
    * whose payment cannot be mapped to {@link Payment}, an invoice event whose invoice cannot be
-   * mapped to {@link Invoice}, and any other family, come back as an {@link OtherEvent} with the
+   * mapped to {@link Invoice}, an anticipation event whose anticipation cannot be mapped to
+   * {@link Anticipation}, and any other family, come back as an {@link OtherEvent} with the
    * raw JSON; Pix Automático events are a {@link PixAutomaticEvent}.
    *
    * @param body the request body (or a queued message's body, in asynchronous mode)
@@ -181,6 +182,16 @@ public final class AsaasWebhooks {
       } catch (IOException | RuntimeException e) {
         String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
         return new OtherEvent(id, event, created, "invoice", root, "invoice not mappable to " + Invoice.class.getSimpleName() + ": " + why);
+      }
+    }
+    if (event.startsWith("RECEIVABLE_ANTICIPATION_") && root.path("anticipation").isObject()) {
+      try {
+        Anticipation anticipation = mapper.treeToValue(root.get("anticipation"), Anticipation.class);
+        return new AnticipationEvent(id, AnticipationEventType.from(event), event, created, anticipation, root);
+      } catch (IOException | RuntimeException e) {
+        String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
+        return new OtherEvent(id, event, created, "anticipation", root,
+            "anticipation not mappable to " + Anticipation.class.getSimpleName() + ": " + why);
       }
     }
     String family = null;

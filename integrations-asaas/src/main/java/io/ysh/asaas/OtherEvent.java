@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * An event surfaced with its raw JSON rather than dropped: a family this SDK does not type
- * (transfers, subscriptions, accounts, bills…), or a payment or invoice event whose object could
- * not be mapped to {@link Payment} or {@link Invoice} (then {@link #unmappedReason()} says why).
+ * (transfers, subscriptions, accounts, bills…), or a payment, invoice or anticipation event whose
+ * object could not be mapped to {@link Payment}, {@link Invoice} or {@link Anticipation} (then
+ * {@link #unmappedReason()} says why).
  * Either way the event was authenticated and is acknowledged.
  *
  * @param id the event id

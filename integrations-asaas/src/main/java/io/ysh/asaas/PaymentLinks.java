@@ -18,8 +18,13 @@ import java.util.stream.Stream;
  * <p>Source: docs.asaas.com "Links de pagamento" and the official schema's PaymentLinkService
  * (asaasdev/asaas-api-sdk-java, documentation/services/PaymentLinkService.md):
  * {@code POST/GET /v3/paymentLinks}, {@code GET/PUT/DELETE /v3/paymentLinks/{id}},
- * {@code POST /v3/paymentLinks/{id}/restore}. The image endpoints (multipart upload) are not
- * offered.
+ * {@code POST /v3/paymentLinks/{id}/restore}; images: {@code GET/POST /v3/paymentLinks/{id}/images}
+ * ("listImagesFromAPaymentsLink", "addAnImageToAPaymentsLink": {@code PaymentLinkFileSaveRequestDto}
+ * with {@code main} and the file {@code image}, a multipart form), {@code GET/DELETE
+ * /v3/paymentLinks/{paymentLinkId}/images/{imageId}} ("retrieveASinglePaymentsLinkImage",
+ * "removeAnImageFromPaymentsLink") and {@code PUT
+ * /v3/paymentLinks/{paymentLinkId}/images/{imageId}/setAsMain} ("setPaymentsLinkMainImage"), each
+ * answering {@code PaymentLinkFileGetResponseDto} (or {@code PaymentLinkFileDeleteResponseDto}).
  *
  * <p>Creates follow the exactly-once protocol of {@link Payments}: every create carries an
  * {@code externalReference} (yours or a generated one); after an ambiguous failure the link is
@@ -35,6 +40,8 @@ public final class PaymentLinks {
   private final JavaType one;
   private final JavaType page;
   private final JavaType deleted;
+  private final JavaType image;
+  private final JavaType images;
 
   PaymentLinks(AsaasTransport t, ExactlyOnce once) {
     this.t = t;
@@ -42,6 +49,8 @@ public final class PaymentLinks {
     this.one = t.type(PaymentLink.class);
     this.page = t.pageOf(PaymentLink.class);
     this.deleted = t.type(DeletedResource.class);
+    this.image = t.type(PaymentLinkImage.class);
+    this.images = t.pageOf(PaymentLinkImage.class);
   }
 
   /**
@@ -189,5 +198,83 @@ public final class PaymentLinks {
    */
   public PaymentLink restore(String id) {
     return t.send("paymentLinks.restore", "POST", "/paymentLinks/" + Validation.id("id", id) + "/restore", null, one, false);
+  }
+
+  /**
+   * Uploads an image to a link, as the multipart form Asaas takes: a text part {@code main}
+   * ({@code true} or {@code false}) and a file part {@code image} carrying {@code filename} and a
+   * content type guessed from its extension ({@code application/octet-stream} when unknown). A POST
+   * that creates: never retried, so after an ambiguous failure check {@link #images(String)} before
+   * uploading again.
+   *
+   * @param linkId the link's id
+   * @param filename the file's name, such as {@code kit-solar.png}
+   * @param content the image's bytes, not empty
+   * @param main true to make it the link's main image
+   * @return the image, with its id
+   * @throws io.ysh.core.YshException {@code INVALID_ARGUMENT} naming {@code linkId},
+   *     {@code filename} or {@code content} when one is missing or blank
+   */
+  public PaymentLinkImage addImage(String linkId, String filename, byte[] content, boolean main) {
+    Validation.id("linkId", linkId);
+    Validation.required("filename", filename);
+    if (filename.isBlank() || filename.contains("\"") || filename.contains("\r") || filename.contains("\n")) {
+      throw Validation.invalid("filename", "must be a non-blank name without quotes or line breaks");
+    }
+    if (content == null || content.length == 0) {
+      throw Validation.invalid("content", "must not be empty");
+    }
+    String guessed = java.net.URLConnection.guessContentTypeFromName(filename);
+    okhttp3.MediaType type = okhttp3.MediaType.parse(guessed == null ? "application/octet-stream" : guessed);
+    return t.sendFile("paymentLinks.addImage", "/paymentLinks/" + linkId + "/images", Map.of("main", Boolean.toString(main)),
+        "image", filename, type, content, image);
+  }
+
+  /**
+   * Lists a link's images.
+   *
+   * @param linkId the link's id
+   * @return the images, as Asaas's page
+   */
+  public Page<PaymentLinkImage> images(String linkId) {
+    return t.get("paymentLinks.images", "/paymentLinks/" + Validation.id("linkId", linkId) + "/images", Map.of(), images);
+  }
+
+  /**
+   * Gets one image of a link.
+   *
+   * @param linkId the link's id
+   * @param imageId the image's id
+   * @return the image
+   */
+  public PaymentLinkImage image(String linkId, String imageId) {
+    return t.get("paymentLinks.image", imagePath(linkId, imageId), Map.of(), image);
+  }
+
+  /**
+   * Removes an image from a link.
+   *
+   * @param linkId the link's id
+   * @param imageId the image's id
+   * @return Asaas's answer
+   */
+  public DeletedResource deleteImage(String linkId, String imageId) {
+    return t.send("paymentLinks.deleteImage", "DELETE", imagePath(linkId, imageId), null, deleted, false);
+  }
+
+  /**
+   * Makes an image the link's main image (the others stop being main). A PUT: retried on
+   * connection errors and 5xx.
+   *
+   * @param linkId the link's id
+   * @param imageId the image's id
+   * @return the image
+   */
+  public PaymentLinkImage setMainImage(String linkId, String imageId) {
+    return t.send("paymentLinks.setMainImage", "PUT", imagePath(linkId, imageId) + "/setAsMain", Map.of(), image, true);
+  }
+
+  private static String imagePath(String linkId, String imageId) {
+    return "/paymentLinks/" + Validation.id("linkId", linkId) + "/images/" + Validation.id("imageId", imageId);
   }
 }

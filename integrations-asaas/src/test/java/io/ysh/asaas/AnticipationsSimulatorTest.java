@@ -34,6 +34,7 @@ class AnticipationsSimulatorTest {
   @AfterEach
   void tearDown() {
     Sim.SIM.holdAnticipations(false);
+    Sim.SIM.denyAnticipations(null);
   }
 
   private Payment boleto(String value, int days) {
@@ -150,7 +151,7 @@ class AnticipationsSimulatorTest {
     server.start();
     WebhookConfig cfg = asaas.webhooks().create(WebhookConfigRequest.of("antecipacoes", "http://127.0.0.1:" + server.getAddress().getPort()
         + "/asaas", "ops@example.com", io.ysh.core.Secret.of(token), List.of("RECEIVABLE_ANTICIPATION_PENDING",
-            "RECEIVABLE_ANTICIPATION_CREDITED", "RECEIVABLE_ANTICIPATION_DEBITED", "PAYMENT_ANTICIPATED")));
+            "RECEIVABLE_ANTICIPATION_CREDITED", "RECEIVABLE_ANTICIPATION_DEBITED", "RECEIVABLE_ANTICIPATION_CANCELLED", "RECEIVABLE_ANTICIPATION_DENIED", "PAYMENT_ANTICIPATED")));
     try {
       Payment p = boleto("400.00", 20);
       Anticipation a = asaas.anticipations().request(AnticipationRequest.ofPayment(p.id()));
@@ -158,12 +159,53 @@ class AnticipationsSimulatorTest {
       org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> got.size() >= 4);
       assertThat(got).extracting(WebhookEvent::rawEvent).containsExactly("RECEIVABLE_ANTICIPATION_PENDING",
           "RECEIVABLE_ANTICIPATION_CREDITED", "PAYMENT_ANTICIPATED", "RECEIVABLE_ANTICIPATION_DEBITED");
-      assertThat(got.get(1)).isInstanceOfSatisfying(OtherEvent.class, o -> {
-        assertThat(o.family()).isEqualTo("anticipation");
-        assertThat(o.object().get("id").asText()).isEqualTo(a.id());
-        assertThat(o.object().get("status").asText()).isEqualTo("CREDITED");
+      assertThat(got.get(0)).isInstanceOfSatisfying(AnticipationEvent.class, e -> {
+        assertThat(e.type()).isEqualTo(AnticipationEventType.RECEIVABLE_ANTICIPATION_PENDING);
+        assertThat(e.anticipation().status()).isEqualTo(AnticipationStatus.PENDING);
+      });
+      assertThat(got.get(1)).isInstanceOfSatisfying(AnticipationEvent.class, e -> {
+        assertThat(e.type()).isEqualTo(AnticipationEventType.RECEIVABLE_ANTICIPATION_CREDITED);
+        assertThat(e.anticipation().id()).isEqualTo(a.id());
+        assertThat(e.anticipation().payment()).isEqualTo(p.id());
+        assertThat(e.anticipation().status()).isEqualTo(AnticipationStatus.CREDITED);
+        assertThat(e.anticipation().netValue()).isEqualTo(a.netValue());
+        assertThat(e.anticipation().fee()).isEqualTo(a.fee());
       });
       assertThat(got.get(2)).isInstanceOfSatisfying(PaymentEvent.class, e -> assertThat(e.payment().anticipated()).isTrue());
+      assertThat(got.get(3)).isInstanceOfSatisfying(AnticipationEvent.class, e -> {
+        assertThat(e.type()).isEqualTo(AnticipationEventType.RECEIVABLE_ANTICIPATION_DEBITED);
+        assertThat(e.anticipation().status()).isEqualTo(AnticipationStatus.DEBITED);
+      });
+
+      Sim.SIM.holdAnticipations(true);
+      Payment held = boleto("300.00", 15);
+      Anticipation h = asaas.anticipations().request(AnticipationRequest.ofPayment(held.id()));
+      asaas.anticipations().cancel(h.id());
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> got.size() >= 6);
+      assertThat(got.subList(4, 6)).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(AnticipationEvent.class,
+          x -> assertThat(x.anticipation().id()).isEqualTo(h.id())));
+      assertThat(got.subList(4, 6)).extracting(e -> ((AnticipationEvent) e).type()).containsExactly(
+          AnticipationEventType.RECEIVABLE_ANTICIPATION_PENDING, AnticipationEventType.RECEIVABLE_ANTICIPATION_CANCELLED);
+      assertThat(((AnticipationEvent) got.get(5)).anticipation().status()).isEqualTo(AnticipationStatus.CANCELLED);
+
+      Sim.SIM.holdAnticipations(false);
+      Sim.SIM.denyAnticipations("Sacado com restrição");
+      Payment refused = boleto("250.00", 12);
+      Money balance = asaas.finance().balance().balance();
+      Money limit = asaas.anticipations().limits().bankSlip().available();
+      Anticipation d = asaas.anticipations().request(AnticipationRequest.ofPayment(refused.id()));
+      assertThat(d.status()).isEqualTo(AnticipationStatus.DENIED);
+      assertThat(d.denialObservation()).isEqualTo("Sacado com restrição");
+      assertThat(asaas.finance().balance().balance()).as("nothing credited").isEqualTo(balance);
+      assertThat(asaas.anticipations().limits().bankSlip().available()).as("the limit is not used").isEqualTo(limit);
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> got.size() >= 8);
+      assertThat(got.subList(6, 8)).extracting(e -> ((AnticipationEvent) e).type()).containsExactly(
+          AnticipationEventType.RECEIVABLE_ANTICIPATION_PENDING, AnticipationEventType.RECEIVABLE_ANTICIPATION_DENIED);
+      assertThat(((AnticipationEvent) got.get(7)).anticipation()).satisfies(x -> {
+        assertThat(x.id()).isEqualTo(d.id());
+        assertThat(x.status()).isEqualTo(AnticipationStatus.DENIED);
+        assertThat(x.denialObservation()).isEqualTo("Sacado com restrição");
+      });
     } finally {
       asaas.webhooks().delete(cfg.id());
       server.stop(0);

@@ -22,7 +22,9 @@ import java.util.Set;
  * (events RECEIVABLE_ANTICIPATION_PENDING then RECEIVABLE_ANTICIPATION_CREDITED, and
  * PAYMENT_ANTICIPATED): the balance gains the net value, the statement an
  * {@code ANTICIPATION_CREDIT} of the value and an {@code ANTICIPATION_FEE} of the fee. While
- * {@link AsaasSimulator#holdAnticipations(boolean)} is set it stays PENDING (cancellable). When the
+ * {@link AsaasSimulator#holdAnticipations(boolean)} is set it stays PENDING (cancellable); while
+ * {@link AsaasSimulator#denyAnticipations(String)} is set it is DENIED at once (with that
+ * {@code denialObservation}, RECEIVABLE_ANTICIPATION_DENIED, nothing credited). When the
  * anticipated payment is later confirmed through the sandbox, the value is debited back
  * ({@code ANTICIPATION_DEBIT}, status DEBITED, RECEIVABLE_ANTICIPATION_DEBITED). The boleto limit
  * is R$ 50.000,00 less what is anticipated and not yet debited; a request over it is refused.
@@ -39,6 +41,7 @@ final class AnticipationsApi {
   private final SimState s;
   boolean hold;
   boolean automatic;
+  String denial;
 
   AnticipationsApi(SimState s) {
     this.s = s;
@@ -47,6 +50,7 @@ final class AnticipationsApi {
   void reset() {
     hold = false;
     automatic = false;
+    denial = null;
   }
 
   JsonNode handle(SimRequest r) {
@@ -197,7 +201,11 @@ final class AnticipationsApi {
     a.putNull("denialObservation");
     s.anticipations.put(id, a);
     s.event("RECEIVABLE_ANTICIPATION_PENDING", "anticipation", a);
-    if (!hold) {
+    if (denial != null) {
+      a.put("status", "DENIED");
+      a.put("denialObservation", denial);
+      s.event("RECEIVABLE_ANTICIPATION_DENIED", "anticipation", a);
+    } else if (!hold) {
       credit(a);
     }
     return a;

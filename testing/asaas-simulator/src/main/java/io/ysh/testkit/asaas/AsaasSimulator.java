@@ -556,6 +556,20 @@ public final class AsaasSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes Asaas's analysis deny the root account's new anticipations: while set, a request is
+   * answered DENIED with this {@code denialObservation} (events RECEIVABLE_ANTICIPATION_PENDING
+   * then RECEIVABLE_ANTICIPATION_DENIED), nothing is credited and the limit is not used. A
+   * simulator control: Asaas's sandbox has no documented way to provoke it.
+   *
+   * @param denialObservation why it is denied, or null to approve again
+   */
+  public void denyAnticipations(String denialObservation) {
+    synchronized (state.lock) {
+      router.anticipations.denial = denialObservation;
+    }
+  }
+
   /** Clears all state, faults, rate limits and logs; the balance returns to R$ 10.000,00. */
   public void reset() {
     synchronized (state.lock) {
@@ -563,6 +577,7 @@ public final class AsaasSimulator implements AutoCloseable {
       webhooks.reset();
       accounts.reset();
       router.paymentLinks.links.clear();
+      router.paymentLinks.images.clear();
       router.pix.reset();
       router.invoices.reset();
       router.anticipations.reset();

@@ -13,14 +13,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code /paymentLinks}: create, list, get, update, delete, restore; and paying a link
+ * {@code /paymentLinks}: create, list, get, update, delete, restore; images (upload as a multipart
+ * form, list, get, remove, set as main; kept per link, at most one main); and paying a link
  * ({@link AsaasSimulator#payPaymentLink}), which registers the payer as a customer and creates
  * what the link's charge type says (a payment, an installment plan, or a subscription and its
  * first payment), each payment carrying {@code paymentLink}.
  *
  * <p>Source: the official schema's {@code PaymentLinkSaveRequestDto},
  * {@code PaymentLinkUpdateRequestDto} and {@code PaymentLinkGetResponseDto}
- * (asaasdev/asaas-api-sdk-java, documentation/models).
+ * (asaasdev/asaas-api-sdk-java, documentation/models); images: PaymentLinkService's
+ * {@code GET/POST /v3/paymentLinks/{id}/images}, {@code GET/DELETE
+ * /v3/paymentLinks/{paymentLinkId}/images/{imageId}} and {@code PUT …/images/{imageId}/setAsMain},
+ * with {@code PaymentLinkFileSaveRequestDto} (main, image) and {@code PaymentLinkFileGetResponseDto}
+ * (id, main, image: originalName, size, extension, previewUrl, downloadUrl).
  */
 final class PaymentLinksApi {
 
@@ -30,6 +35,8 @@ final class PaymentLinksApi {
 
   private final SimState s;
   final Map<String, ObjectNode> links = new LinkedHashMap<>();
+  /** The images of each link, by link id then image id, in upload order. */
+  final Map<String, Map<String, ObjectNode>> images = new LinkedHashMap<>();
 
   PaymentLinksApi(SimState s) {
     this.s = s;
@@ -69,6 +76,9 @@ final class PaymentLinksApi {
           throw ApiError.noRoute();
       }
     }
+    if ("images".equals(sub)) {
+      return images(id, r);
+    }
     if (r.is("POST", 3) && "restore".equals(sub)) {
       s.schema("POST /paymentLinks/{id}/restore", RequestSchemas.EMPTY, r);
       if (!l.path("deleted").asBoolean()) {
@@ -77,6 +87,62 @@ final class PaymentLinksApi {
       l.put("deleted", false);
       l.put("active", true);
       return l;
+    }
+    throw ApiError.noRoute();
+  }
+
+  private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile("<file (.*), (\\d+) bytes>");
+
+  private JsonNode images(String linkId, SimRequest r) {
+    Map<String, ObjectNode> mine = images.computeIfAbsent(linkId, k -> new LinkedHashMap<>());
+    String imageId = r.segment(3);
+    if (imageId == null) {
+      if (r.method().equals("POST")) {
+        s.schema("POST /paymentLinks/{id}/images", RequestSchemas.PAYMENT_LINK_IMAGE, r);
+        java.util.regex.Matcher m = FILE.matcher(r.body().path("image").asText(""));
+        if (!m.matches() || Long.parseLong(m.group(2)) == 0) {
+          throw ApiError.bad("invalid_image", "Envie a imagem como um arquivo (parte image do formulário)");
+        }
+        String main = text(r.body(), "main");
+        if (main != null && !main.equals("true") && !main.equals("false")) {
+          throw ApiError.bad("invalid_main", "O campo main deve ser true ou false");
+        }
+        String name = m.group(1);
+        String newId = java.util.UUID.randomUUID().toString();
+        ObjectNode img = s.mapper.createObjectNode();
+        img.put("id", newId);
+        img.put("main", "true".equals(main));
+        ObjectNode file = img.putObject("image");
+        file.put("originalName", name);
+        file.put("size", Long.parseLong(m.group(2)));
+        int dot = name.lastIndexOf('.');
+        file.put("extension", dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+        file.put("previewUrl", "https://sandbox.asaas.com/paymentLinks/" + linkId + "/images/" + newId + "/preview");
+        file.put("downloadUrl", "https://sandbox.asaas.com/paymentLinks/" + linkId + "/images/" + newId + "/download");
+        if (img.get("main").asBoolean()) {
+          mine.values().forEach(o -> o.put("main", false));
+        }
+        mine.put(newId, img);
+        return img;
+      }
+      if (r.method().equals("GET")) {
+        return s.list(List.copyOf(mine.values()), r.query(), x -> true);
+      }
+      throw ApiError.noRoute();
+    }
+    ObjectNode img = s.find(mine, imageId, "Imagem do link de pagamento");
+    if (r.is("GET", 4)) {
+      return img;
+    }
+    if (r.is("DELETE", 4)) {
+      mine.remove(imageId);
+      return s.deleted(imageId);
+    }
+    if (r.is("PUT", 5) && "setAsMain".equals(r.segment(4))) {
+      s.schema("PUT /paymentLinks/{paymentLinkId}/images/{imageId}/setAsMain", RequestSchemas.EMPTY, r);
+      mine.values().forEach(o -> o.put("main", false));
+      img.put("main", true);
+      return img;
     }
     throw ApiError.noRoute();
   }

@@ -90,6 +90,8 @@ final class RequestSchemas {
   static final Schema PAYMENT_LINK = Schema.of("name", "billingType", "chargeType", "description", "endDate", "value", "dueDateLimitDays",
       "subscriptionCycle", "maxInstallmentCount", "externalReference", "notificationEnabled", "callback", CALLBACK, "isAddressRequired");
   /** {@code PUT /paymentLinks/{id}} (PaymentLinkUpdateRequestDto). */
+  /** {@code POST /paymentLinks/{id}/images}: the official schema's {@code PaymentLinkFileSaveRequestDto} (a multipart form). */
+  static final Schema PAYMENT_LINK_IMAGE = Schema.of("main", "image");
   static final Schema PAYMENT_LINK_UPDATE = Schema.of("name", "description", "endDate", "value", "active", "billingType", "chargeType",
       "dueDateLimitDays", "subscriptionCycle", "maxInstallmentCount", "externalReference", "notificationEnabled", "callback", CALLBACK);
 

@@ -138,4 +138,31 @@ class AsaasSimulatorFormsAndFiscalTest {
     assertThat(after.get("value").decimalValue()).as("a refused update changes nothing").isEqualByComparingTo("10");
     assertThat(after.get("observations").asText()).isEmpty();
   }
+
+  @Test
+  void aPaymentLinkImageMustBeAFilePartAndStrictModeRefusesUnknownFields() throws Exception {
+    HttpResponse<String> link = send("POST", "/paymentLinks", "application/json",
+        "{\"name\":\"Kit\",\"billingType\":\"PIX\",\"chargeType\":\"DETACHED\",\"value\":100}");
+    assertThat(link.statusCode()).isEqualTo(200);
+    String id = JSON.readTree(link.body()).get("id").asText();
+    HttpResponse<String> ok = postForm("/paymentLinks/" + id + "/images", "main", "true", "@image", "\u0089PNG");
+    assertThat(ok.statusCode()).isEqualTo(200);
+    JsonNode img = JSON.readTree(ok.body());
+    assertThat(img.get("main").asBoolean()).isTrue();
+    assertThat(img.path("image").path("originalName").asText()).isEqualTo("cert.pfx");
+    assertThat(img.path("image").path("extension").asText()).isEqualTo("pfx");
+    HttpResponse<String> text = postForm("/paymentLinks/" + id + "/images", "main", "false", "image", "not a file");
+    assertThat(text.statusCode()).isEqualTo(400);
+    assertThat(text.body()).contains("invalid_image");
+    HttpResponse<String> unknown = postForm("/paymentLinks/" + id + "/images", "@image", "x", "caption", "Frente");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("caption");
+    HttpResponse<String> badMain = postForm("/paymentLinks/" + id + "/images", "@image", "x", "main", "sim");
+    assertThat(badMain.statusCode()).isEqualTo(400);
+    HttpResponse<String> list = send("GET", "/paymentLinks/" + id + "/images", null, null);
+    assertThat(JSON.readTree(list.body()).get("data")).hasSize(1);
+    HttpResponse<String> setMainWithBody = send("PUT", "/paymentLinks/" + id + "/images/" + img.get("id").asText() + "/setAsMain",
+        "application/json", "{\"main\":true}");
+    assertThat(setMainWithBody.statusCode()).as("setAsMain takes an empty object").isEqualTo(400);
+  }
 }
