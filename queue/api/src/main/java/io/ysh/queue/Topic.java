@@ -8,6 +8,7 @@ import io.ysh.core.spi.Invoker;
 import io.ysh.core.telemetry.Telemetry;
 import io.ysh.core.url.ResourceUrl;
 import io.ysh.queue.spi.TopicDriver;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class Topic implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Topic.class);
+  private static final Duration MAX_PING = Duration.ofMinutes(5);
 
   private final TopicDriver driver;
   private final Invoker invoker;
@@ -166,6 +168,39 @@ public final class Topic implements AutoCloseable {
       }
     }
     return b.submit(message);
+  }
+
+  /**
+   * Checks that the broker answers and this destination exists, with the driver's cheapest real call
+   * (nothing is published), bounded by {@code timeout}. Never retried: a health check wants the
+   * broker's state now, not after the resilience policy's backoff.
+   *
+   * @param timeout how long the check may take: positive, at most 5 minutes
+   * @throws YshException {@code INVALID_ARGUMENT} for a bad timeout, {@code PRECONDITION_FAILED}
+   *     when closed, {@code UNAVAILABLE} when the broker cannot be reached (or did not answer in
+   *     time), {@code NOT_FOUND} when the destination does not exist, {@code PERMISSION_DENIED} or
+   *     {@code UNAUTHENTICATED} when the credentials are refused, {@code UNSUPPORTED} when the
+   *     driver has no such check
+   */
+  public void ping(Duration timeout) {
+    Args.notNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_PING) > 0) {
+      throw YshException.invalidArgument("timeout must be positive and at most 5 minutes, was " + timeout);
+    }
+    ensureOpen("ping");
+    invoker.run("ping", driver.name(), false, () -> {
+      driver.ping(timeout);
+      return null;
+    });
+  }
+
+  /**
+   * {@link #ping(Duration)} with a 5 second timeout.
+   *
+   * @throws YshException as {@link #ping(Duration)}
+   */
+  public void ping() {
+    ping(Duration.ofSeconds(5));
   }
 
   /**
@@ -342,9 +377,13 @@ public final class Topic implements AutoCloseable {
   }
 
   private void ensureOpen() {
+    ensureOpen("publish");
+  }
+
+  private void ensureOpen(String op) {
     if (closed.get()) {
       throw YshException.builder(ErrorCode.PRECONDITION_FAILED)
-          .operation("queue.publish")
+          .operation("queue." + op)
           .provider(driver.provider())
           .detail("topic " + driver.name() + " is closed")
           .build();
