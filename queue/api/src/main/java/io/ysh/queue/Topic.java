@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class Topic implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Topic.class);
-  private static final Duration MAX_PING = Duration.ofMinutes(5);
 
   private final TopicDriver driver;
   private final Invoker invoker;
@@ -177,18 +176,15 @@ public final class Topic implements AutoCloseable {
    *
    * @param timeout how long the check may take: positive, at most 5 minutes
    * @throws YshException {@code INVALID_ARGUMENT} for a bad timeout, {@code PRECONDITION_FAILED}
-   *     when closed, {@code UNAVAILABLE} when the broker cannot be reached (or did not answer in
-   *     time), {@code NOT_FOUND} when the destination does not exist, {@code PERMISSION_DENIED} or
+   *     when closed, {@code UNAVAILABLE} when the broker cannot be reached or did not answer within
+   *     the timeout, {@code NOT_FOUND} when the destination does not exist, {@code PERMISSION_DENIED} or
    *     {@code UNAUTHENTICATED} when the credentials are refused, {@code UNSUPPORTED} when the
    *     driver has no such check
    */
   public void ping(Duration timeout) {
-    Args.notNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_PING) > 0) {
-      throw YshException.invalidArgument("timeout must be positive and at most 5 minutes, was " + timeout);
-    }
+    Pings.checkTimeout(timeout);
     ensureOpen("ping");
-    invoker.run("ping", driver.name(), false, () -> {
+    Pings.run(invoker, driver.name(), timeout, () -> {
       driver.ping(timeout);
       return null;
     });

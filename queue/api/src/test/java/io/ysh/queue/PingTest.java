@@ -86,6 +86,28 @@ class PingTest {
     }
   }
 
+  /** A topic driver whose broker never answers in time. */
+  static final class SilentTopic extends PortableLayerTest.RecordingTopic {
+    SilentTopic() {
+      super(QueueCapabilities.builder().build());
+    }
+
+    @Override
+    public void ping(Duration timeout) throws Exception {
+      throw new java.util.concurrent.TimeoutException("no reply");
+    }
+  }
+
+  @Test
+  void silenceIsUnavailableNotTimeout() {
+    try (Topic t = topic(new SilentTopic())) {
+      assertThatThrownBy(() -> t.ping(Duration.ofMillis(250))).isInstanceOfSatisfying(YshException.class, e -> {
+        assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(e.getMessage()).contains("no answer within 250 ms");
+      });
+    }
+  }
+
   @Test
   void aLiveDriverAnswers() {
     UpSubscription d = new UpSubscription();
