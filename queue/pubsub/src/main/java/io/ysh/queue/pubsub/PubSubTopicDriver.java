@@ -145,6 +145,16 @@ final class PubSubTopicDriver implements TopicDriver {
     }
   }
 
+  /**
+   * One {@code GetTopic} of the topic, with the call's deadline set to {@code timeout} (a missing
+   * topic is {@code NOT_FOUND}, an unreachable service a passed deadline).
+   */
+  @Override
+  public void ping(java.time.Duration timeout) {
+    admin.getTopicCallable().call(com.google.pubsub.v1.GetTopicRequest.newBuilder().setTopic(topic).build(),
+        com.google.api.gax.grpc.GrpcCallContext.createDefault().withTimeoutDuration(timeout));
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return PubSubErrors::map;
