@@ -215,6 +215,15 @@ public final class Subscription implements AutoCloseable {
   }
 
   /**
+   * The driver's name, such as {@code rabbitmq} or {@code sqs}, for health details and logs.
+   *
+   * @return the provider
+   */
+  public String provider() {
+    return driver.provider();
+  }
+
+  /**
    * The driver's limits and features.
    *
    * @return the capabilities
