@@ -185,8 +185,9 @@ public final class Subscription implements AutoCloseable {
   }
 
   /**
-   * Checks that the broker answers and this subscription exists, with the driver's cheapest real call
-   * (nothing is received), bounded by {@code timeout}. Never retried: a health check wants the
+   * Checks that the broker answers and (where the driver's call tells) that this subscription
+   * exists, with the driver's cheapest real call (nothing is received), bounded by
+   * {@code timeout}. Never retried: a health check wants the
    * broker's state now, not after the resilience policy's backoff.
    *
    * @param timeout how long the check may take: positive, at most 5 minutes

@@ -108,9 +108,9 @@ public interface SubscriptionDriver extends AutoCloseable {
   ErrorMapper errorMapper();
 
   /**
-   * Checks, with the provider's cheapest real call, that the broker answers and the subscription
-   * exists, without receiving anything (RabbitMQ: a passive declare of the queue; Redis:
-   * {@code PING} and the stream's groups; SQS: {@code GetQueueAttributes}). Must return or throw
+   * Checks, with the provider's cheapest real call, that the broker answers and, where
+   * the call tells, that the subscription exists, without receiving anything (RabbitMQ: a passive declare of the queue; Redis:
+   * {@code PING}; SQS: {@code GetQueueAttributes}). Must return or throw
    * within about {@code timeout}. Called by {@link io.ysh.queue.Subscription#ping}, which maps what
    * it throws with {@link #errorMapper()} and never retries it.
    *

@@ -67,9 +67,9 @@ public interface TopicDriver extends AutoCloseable {
   ErrorMapper errorMapper();
 
   /**
-   * Checks, with the provider's cheapest real call, that the broker answers and the destination
-   * exists, without publishing anything (RabbitMQ: a passive declare; Redis: {@code PING} and the
-   * stream's type; SQS: {@code GetQueueAttributes}). Must return or throw within about
+   * Checks, with the provider's cheapest real call, that the broker answers and, where
+   * the call tells, that the destination exists, without publishing anything (RabbitMQ: a passive declare; Redis: {@code PING}; SQS:
+   * {@code GetQueueAttributes}). Must return or throw within about
    * {@code timeout}. Called by {@link io.ysh.queue.Topic#ping}, which maps what it throws with
    * {@link #errorMapper()} and never retries it.
    *
