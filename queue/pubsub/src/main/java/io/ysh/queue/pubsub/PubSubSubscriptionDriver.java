@@ -221,15 +221,15 @@ final class PubSubSubscriptionDriver implements SubscriptionDriver {
   }
 
   /**
-   * One {@code GetSubscription} of the subscription, with the call's deadline set to
-   * {@code timeout} (a missing subscription is {@code NOT_FOUND}, an unreachable service a passed
+   * One {@code GetSubscription} of the subscription, waited for at most {@code timeout} (a
+   * missing subscription is {@code NOT_FOUND}, an unreachable service a passed
    * deadline).
    */
   @Override
-  public void ping(Duration timeout) {
-    stub.getSubscriptionCallable().call(
+  public void ping(Duration timeout) throws Exception {
+    PubSubTopicDriver.bounded(stub.getSubscriptionCallable().futureCall(
         com.google.pubsub.v1.GetSubscriptionRequest.newBuilder().setSubscription(subscription).build(),
-        GrpcCallContext.createDefault().withTimeoutDuration(timeout));
+        GrpcCallContext.createDefault().withTimeoutDuration(timeout)), timeout);
   }
 
   @Override
