@@ -8,6 +8,7 @@ import io.ysh.core.spi.Invoker;
 import io.ysh.core.telemetry.Telemetry;
 import io.ysh.core.url.ResourceUrl;
 import io.ysh.queue.spi.TopicDriver;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +167,46 @@ public final class Topic implements AutoCloseable {
       }
     }
     return b.submit(message);
+  }
+
+  /**
+   * Checks that the broker answers and (where the driver's call tells) that this destination
+   * exists, with the driver's cheapest real call (nothing is published), bounded by
+   * {@code timeout}. Never retried: a health check wants the
+   * broker's state now, not after the resilience policy's backoff.
+   *
+   * @param timeout how long the check may take: positive, at most 5 minutes
+   * @throws YshException {@code INVALID_ARGUMENT} for a bad timeout, {@code PRECONDITION_FAILED}
+   *     when closed, {@code UNAVAILABLE} when the broker cannot be reached or did not answer within
+   *     the timeout, {@code NOT_FOUND} when the destination does not exist, {@code PERMISSION_DENIED} or
+   *     {@code UNAUTHENTICATED} when the credentials are refused, {@code UNSUPPORTED} when the
+   *     driver has no such check
+   */
+  public void ping(Duration timeout) {
+    Pings.checkTimeout(timeout);
+    ensureOpen("ping");
+    Pings.run(invoker, driver.name(), timeout, () -> {
+      driver.ping(timeout);
+      return null;
+    });
+  }
+
+  /**
+   * {@link #ping(Duration)} with a 5 second timeout.
+   *
+   * @throws YshException as {@link #ping(Duration)}
+   */
+  public void ping() {
+    ping(Duration.ofSeconds(5));
+  }
+
+  /**
+   * The driver's name, such as {@code rabbitmq} or {@code sqs}, for health details and logs.
+   *
+   * @return the provider
+   */
+  public String provider() {
+    return driver.provider();
   }
 
   /**
@@ -342,9 +383,13 @@ public final class Topic implements AutoCloseable {
   }
 
   private void ensureOpen() {
+    ensureOpen("publish");
+  }
+
+  private void ensureOpen(String op) {
     if (closed.get()) {
       throw YshException.builder(ErrorCode.PRECONDITION_FAILED)
-          .operation("queue.publish")
+          .operation("queue." + op)
           .provider(driver.provider())
           .detail("topic " + driver.name() + " is closed")
           .build();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class PortableLayerTest {
 
-  static final class RecordingTopic implements TopicDriver {
+  static class RecordingTopic implements TopicDriver {
     final QueueCapabilities caps;
     final List<List<Message>> batches = new CopyOnWriteArrayList<>();
     final AtomicInteger ids = new AtomicInteger();
@@ -74,7 +74,7 @@ class PortableLayerTest {
     public void close() {}
   }
 
-  static final class ScriptedSubscription implements SubscriptionDriver {
+  static class ScriptedSubscription implements SubscriptionDriver {
     final ConcurrentLinkedQueue<DriverMessage> toDeliver = new ConcurrentLinkedQueue<>();
     final List<String> acked = new CopyOnWriteArrayList<>();
     final List<Duration> nackDelays = new CopyOnWriteArrayList<>();

@@ -108,6 +108,29 @@ public interface SubscriptionDriver extends AutoCloseable {
   ErrorMapper errorMapper();
 
   /**
+   * Checks, with the provider's cheapest real call, that the broker answers and, where
+   * the call tells, that the subscription exists, without receiving anything (RabbitMQ: a passive declare of the queue; Redis:
+   * {@code PING}; SQS: {@code GetQueueAttributes}). Must return or throw
+   * within about {@code timeout}. Called by {@link io.ysh.queue.Subscription#ping}, which maps what
+   * it throws with {@link #errorMapper()} and never retries it.
+   *
+   * <p>The default throws an {@code UNSUPPORTED} {@link io.ysh.core.YshException}: a driver
+   * written before this method existed has no check, and says so rather than claiming the broker
+   * is reachable.
+   *
+   * @param timeout how long the check may take, positive
+   * @throws Exception whatever the provider's client throws ({@code NOT_FOUND} for a missing
+   *     subscription, {@code UNAVAILABLE} for an unreachable broker once mapped)
+   */
+  default void ping(Duration timeout) throws Exception {
+    throw io.ysh.core.YshException.builder(io.ysh.core.ErrorCode.UNSUPPORTED)
+        .operation("queue.ping")
+        .provider(provider())
+        .detail("the " + provider() + " subscription driver has no reachability check")
+        .build();
+  }
+
+  /**
    * A native object this driver holds, for what the portable API does not cover. The portable
    * {@link io.ysh.queue.Subscription#unwrap} answers for the driver itself before asking.
    *

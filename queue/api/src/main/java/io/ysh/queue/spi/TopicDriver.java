@@ -67,6 +67,29 @@ public interface TopicDriver extends AutoCloseable {
   ErrorMapper errorMapper();
 
   /**
+   * Checks, with the provider's cheapest real call, that the broker answers and, where
+   * the call tells, that the destination exists, without publishing anything (RabbitMQ: a passive declare; Redis: {@code PING}; SQS:
+   * {@code GetQueueAttributes}). Must return or throw within about
+   * {@code timeout}. Called by {@link io.ysh.queue.Topic#ping}, which maps what it throws with
+   * {@link #errorMapper()} and never retries it.
+   *
+   * <p>The default throws an {@code UNSUPPORTED} {@link io.ysh.core.YshException}: a driver
+   * written before this method existed has no check, and says so rather than claiming the broker
+   * is reachable.
+   *
+   * @param timeout how long the check may take, positive
+   * @throws Exception whatever the provider's client throws ({@code NOT_FOUND} for a missing
+   *     destination, {@code UNAVAILABLE} for an unreachable broker once mapped)
+   */
+  default void ping(java.time.Duration timeout) throws Exception {
+    throw io.ysh.core.YshException.builder(io.ysh.core.ErrorCode.UNSUPPORTED)
+        .operation("queue.ping")
+        .provider(provider())
+        .detail("the " + provider() + " topic driver has no reachability check")
+        .build();
+  }
+
+  /**
    * A native object this driver holds, for what the portable API does not cover. The portable
    * {@link io.ysh.queue.Topic#unwrap} answers for the driver itself before asking.
    *

@@ -183,6 +183,12 @@ final class AzureQueueSubscriptionDriver implements SubscriptionDriver {
     ack(messages.stream().map(DriverMessage::ackId).toList());
   }
 
+  /** One {@code Get Queue Metadata} (properties), bounded by {@code timeout}. */
+  @Override
+  public void ping(java.time.Duration timeout) throws Exception {
+    AzureQueueTopicDriver.ping(queue, timeout);
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return AzureErrors::map;

@@ -49,6 +49,32 @@ final class AzureQueueTopicDriver implements TopicDriver {
     return ids;
   }
 
+  /** One {@code Get Queue Metadata} (properties), bounded by {@code timeout}. */
+  @Override
+  public void ping(java.time.Duration timeout) throws Exception {
+    ping(queue, timeout);
+  }
+
+  /**
+   * The cheapest real call naming the queue: its properties ({@code QueueNotFound} is
+   * {@code NOT_FOUND}), bounded by {@code timeout}; running out of it is a
+   * {@link java.util.concurrent.TimeoutException}.
+   */
+  static void ping(QueueClient queue, java.time.Duration timeout) throws Exception {
+    try {
+      queue.getPropertiesWithResponse(timeout, com.azure.core.util.Context.NONE);
+    } catch (RuntimeException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof java.util.concurrent.TimeoutException) {
+          java.util.concurrent.TimeoutException t = new java.util.concurrent.TimeoutException("Azure Queue Storage did not answer in time");
+          t.initCause(e);
+          throw t;
+        }
+      }
+      throw e;
+    }
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return AzureErrors::map;

@@ -56,6 +56,27 @@ class AzureQueueConformanceTest extends QueueConformance {
   }
 
   @Override
+  protected Optional<java.net.InetSocketAddress> brokerAddress() {
+    java.net.URI u = java.net.URI.create(endpoint);
+    return Optional.of(new java.net.InetSocketAddress(u.getHost(), u.getPort()));
+  }
+
+  @Override
+  protected TopicDriver newTopicDriverVia(String queue, String host, int port) {
+    return PROVIDER.openTopic(ResourceUrl.parse(via(url(queue), host, port)));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriverVia(String queue, String host, int port) {
+    return PROVIDER.openSubscription(ResourceUrl.parse(via(url(queue), host, port)));
+  }
+
+  private String via(String url, String host, int port) {
+    java.net.URI u = java.net.URI.create(endpoint);
+    return url.replace(endpoint, endpoint.replace(u.getHost() + ":" + u.getPort(), host + ":" + port));
+  }
+
+  @Override
   protected Optional<String> missingQueueUrl() {
     return Optional.of(url("never-created-" + UUID.randomUUID().toString().substring(0, 8)) + "&create=false");
   }

@@ -19,6 +19,7 @@ import io.ysh.queue.Topic;
 import io.ysh.queue.spi.SubscriptionDriver;
 import io.ysh.queue.spi.TopicDriver;
 import io.ysh.testkit.gen.YshGenerators;
+import io.ysh.testkit.server.fault.FaultProxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +82,8 @@ import org.junit.jupiter.api.Timeout;
  * per-key ordering where claimed (and {@code UNSUPPORTED} where not); deduplication where claimed;
  * graceful drain and bounded concurrency of push subscribers; a message at the provider's size limit
  * and a clear error above it; attribute and body validation before sending; unknown parameters and
- * malformed URLs;
+ * malformed URLs; {@code ping} on a live topic and subscription (and {@code UNAVAILABLE} within
+ * its timeout once the broker is unreachable, where {@link #brokerAddress()} is given);
  * and arbitrary Unicode and binary bodies (QuickTheories properties).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -237,6 +239,45 @@ public abstract class QueueConformance {
    */
   protected Optional<Class<?>> nativeType() {
     return Optional.empty();
+  }
+
+  /**
+   * The broker's address, for the unreachable-broker ping test: the suite puts a
+   * {@link FaultProxy} in front of it, opens drivers through the proxy with
+   * {@link #newTopicDriverVia} and {@link #newSubscriptionDriverVia}, then closes the proxy. Empty
+   * (the default) skips that test, for drivers with no broker (memory) or no way to redirect one.
+   *
+   * @return the broker's host and port
+   */
+  protected Optional<java.net.InetSocketAddress> brokerAddress() {
+    return Optional.empty();
+  }
+
+  /**
+   * A publisher driver of {@code queue} that reaches the broker at {@code host:port} instead of
+   * its real address (with the same credentials). Called only when {@link #brokerAddress()} is
+   * present.
+   *
+   * @param queue the queue name
+   * @param host the proxy's host
+   * @param port the proxy's port
+   * @return the driver
+   */
+  protected TopicDriver newTopicDriverVia(String queue, String host, int port) {
+    throw new UnsupportedOperationException("brokerAddress() is set but newTopicDriverVia is not overridden");
+  }
+
+  /**
+   * A consumer driver of {@code queue} that reaches the broker at {@code host:port} instead of its
+   * real address (with the same credentials). Called only when {@link #brokerAddress()} is present.
+   *
+   * @param queue the queue name
+   * @param host the proxy's host
+   * @param port the proxy's port
+   * @return the driver
+   */
+  protected SubscriptionDriver newSubscriptionDriverVia(String queue, String host, int port) {
+    throw new UnsupportedOperationException("brokerAddress() is set but newSubscriptionDriverVia is not overridden");
   }
 
   /** Closes what the test opened. */
@@ -838,6 +879,59 @@ public abstract class QueueConformance {
         t.publish(Message.of("x"));
       }
     }, ErrorCode.NOT_FOUND);
+  }
+
+  /**
+   * ping answers on a live topic and subscription (the driver's own check, not the SPI's
+   * {@code UNSUPPORTED} default), sends and consumes nothing, and says PRECONDITION_FAILED once
+   * closed.
+   */
+  @Test
+  void pingAnswersOnALiveTopicAndSubscription() {
+    String q = freshQueue();
+    Topic topic = topic(q);
+    Subscription sub = subscription(q);
+    topic.ping(Duration.ofSeconds(10));
+    sub.ping(Duration.ofSeconds(10));
+    topic.publish(Message.of("after ping"));
+    sub.ping();
+    ReceivedMessage m = receiveOne(sub);
+    assertThat(m.bodyAsString()).isEqualTo("after ping");
+    assertThat(m.deliveryAttempt()).isEqualTo(1);
+    m.ack();
+    topic.close();
+    sub.close();
+    assertCode(topic::ping, ErrorCode.PRECONDITION_FAILED);
+    assertCode(sub::ping, ErrorCode.PRECONDITION_FAILED);
+  }
+
+  /**
+   * ping through a proxy that is then closed (the broker is gone) fails with UNAVAILABLE within
+   * its timeout and a little slack, for a topic and a subscription; skipped without
+   * {@link #brokerAddress()}.
+   */
+  @Test
+  void pingOnAnUnreachableBrokerIsUnavailableWithinTheTimeout() {
+    Optional<java.net.InetSocketAddress> broker = brokerAddress();
+    org.junit.jupiter.api.Assumptions.assumeTrue(broker.isPresent(), "the driver names no broker address");
+    String q = freshQueue();
+    FaultProxy proxy = FaultProxy.tcp("broker", broker.get().getHostString(), broker.get().getPort());
+    toClose.add(proxy);
+    Topic topic = Topic.builder(newTopicDriverVia(q, "127.0.0.1", proxy.port()))
+        .resilience(ResiliencePolicy.defaults()).telemetry(Telemetry.noop()).build();
+    toClose.add(topic);
+    Subscription sub = Subscription.builder(newSubscriptionDriverVia(q, "127.0.0.1", proxy.port()))
+        .telemetry(Telemetry.noop()).build();
+    toClose.add(sub);
+    topic.ping(Duration.ofSeconds(10));
+    sub.ping(Duration.ofSeconds(10));
+    proxy.close();
+    Duration timeout = Duration.ofSeconds(2);
+    for (Runnable ping : List.<Runnable>of(() -> topic.ping(timeout), () -> sub.ping(timeout))) {
+      long start = System.nanoTime();
+      assertCode(ping::run, ErrorCode.UNAVAILABLE);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(timeout.plusSeconds(3));
+    }
   }
 
   /** unwrap hands out the native client, and UNSUPPORTED for anything else. */

@@ -342,6 +342,12 @@ final class KafkaSubscriptionDriver implements SubscriptionDriver {
     return p;
   }
 
+  /** One {@code DescribeTopics} of the topic through the admin client, bounded by {@code timeout}. */
+  @Override
+  public void ping(java.time.Duration timeout) throws Exception {
+    KafkaTopics.ping(admin, settings.topic, timeout);
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return KafkaErrors::map;

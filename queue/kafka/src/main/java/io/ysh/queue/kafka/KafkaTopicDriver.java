@@ -111,6 +111,12 @@ final class KafkaTopicDriver implements TopicDriver {
     return send(producer, settings.topic, batch);
   }
 
+  /** One {@code DescribeTopics} of the topic through the admin client, bounded by {@code timeout}. */
+  @Override
+  public void ping(java.time.Duration timeout) throws Exception {
+    KafkaTopics.ping(admin, settings.topic, timeout);
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return KafkaErrors::map;

@@ -72,6 +72,27 @@ final class KafkaTopics {
     }
   }
 
+  /**
+   * The driver's reachability check: one {@code DescribeTopics} of {@code topic} through the
+   * driver's admin client, with the request's own timeout set to {@code timeout} (a missing topic
+   * is {@code UnknownTopicOrPartitionException}, an unreachable cluster a Kafka
+   * {@code TimeoutException}).
+   */
+  static void ping(Admin admin, String topic, java.time.Duration timeout) throws Exception {
+    int ms = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+    org.apache.kafka.common.KafkaFuture<?> f = admin
+        .describeTopics(Set.of(topic), new org.apache.kafka.clients.admin.DescribeTopicsOptions().timeoutMs(ms))
+        .allTopicNames();
+    try {
+      f.get(ms, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception c ? c : e;
+    } catch (java.util.concurrent.TimeoutException e) {
+      f.cancel(true);
+      throw e;
+    }
+  }
+
   /** The topic's {@code max.message.bytes} (its own override, else the broker's {@code message.max.bytes}). */
   static int maxMessageBytes(Admin admin, String topic) throws Exception {
     ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, topic);

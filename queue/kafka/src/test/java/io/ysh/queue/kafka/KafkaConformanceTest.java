@@ -66,6 +66,33 @@ class KafkaConformanceTest extends QueueConformance {
     return Optional.of(url("never-created-" + UUID.randomUUID()) + "&create=false");
   }
 
+  /**
+   * ping is a DescribeTopics of the topic: once the topic is deleted under an open topic and
+   * subscription, both ping NOT_FOUND (deletion is asynchronous in Kafka: waited for).
+   */
+  @org.junit.jupiter.api.Test
+  void pingOfADeletedTopicIsNotFound() throws Exception {
+    String q = freshQueue();
+    io.ysh.queue.Topic topic = topic(q);
+    io.ysh.queue.Subscription sub = subscription(q);
+    topic.ping();
+    admin.deleteTopics(java.util.Set.of(q)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    for (Runnable ping : java.util.List.<Runnable>of(topic::ping, sub::ping)) {
+      long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      io.ysh.core.ErrorCode got = null;
+      while (got != io.ysh.core.ErrorCode.NOT_FOUND && System.nanoTime() < end) {
+        try {
+          ping.run();
+          got = null;
+          Thread.sleep(200);
+        } catch (io.ysh.core.YshException e) {
+          got = e.code();
+        }
+      }
+      org.assertj.core.api.Assertions.assertThat(got).isEqualTo(io.ysh.core.ErrorCode.NOT_FOUND);
+    }
+  }
+
   @Override
   protected Optional<Class<?>> nativeType() {
     return Optional.of(Admin.class);

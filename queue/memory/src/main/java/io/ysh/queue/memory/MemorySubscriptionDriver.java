@@ -70,6 +70,10 @@ final class MemorySubscriptionDriver implements SubscriptionDriver {
   }
 
 
+  /** The queue lives in this process: while the driver is open it is reachable. */
+  @Override
+  public void ping(Duration timeout) {}
+
   @Override
   public void close() {}
 }

@@ -58,6 +58,10 @@ final class MemoryTopicDriver implements TopicDriver {
   }
 
 
+  /** The queue lives in this process: while the driver is open it is reachable. */
+  @Override
+  public void ping(Duration timeout) {}
+
   @Override
   public void close() {}
 }

@@ -220,6 +220,18 @@ final class PubSubSubscriptionDriver implements SubscriptionDriver {
     ack(messages.stream().map(DriverMessage::ackId).toList());
   }
 
+  /**
+   * One {@code GetSubscription} of the subscription, waited for at most {@code timeout} (a
+   * missing subscription is {@code NOT_FOUND}, an unreachable service a passed
+   * deadline).
+   */
+  @Override
+  public void ping(Duration timeout) throws Exception {
+    PubSubTopicDriver.bounded(stub.getSubscriptionCallable().futureCall(
+        com.google.pubsub.v1.GetSubscriptionRequest.newBuilder().setSubscription(subscription).build(),
+        GrpcCallContext.createDefault().withTimeoutDuration(timeout)), timeout);
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return PubSubErrors::map;

@@ -145,6 +145,32 @@ final class PubSubTopicDriver implements TopicDriver {
     }
   }
 
+  /**
+   * One {@code GetTopic} of the topic, waited for at most {@code timeout} (a missing topic is
+   * {@code NOT_FOUND}, an unreachable service a passed deadline).
+   */
+  @Override
+  public void ping(java.time.Duration timeout) throws Exception {
+    bounded(admin.getTopicCallable().futureCall(com.google.pubsub.v1.GetTopicRequest.newBuilder().setTopic(topic).build(),
+        com.google.api.gax.grpc.GrpcCallContext.createDefault().withTimeoutDuration(timeout)), timeout);
+  }
+
+  /**
+   * Waits for a ping's call at most {@code timeout}: the call's deadline bounds each attempt, but
+   * the client's retry settings retry an unreachable service for up to a minute, so the wait is
+   * bounded here and the call cancelled after it.
+   */
+  static void bounded(com.google.api.core.ApiFuture<?> call, java.time.Duration timeout) throws Exception {
+    try {
+      call.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception c ? c : e;
+    } catch (java.util.concurrent.TimeoutException e) {
+      call.cancel(true);
+      throw e;
+    }
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return PubSubErrors::map;

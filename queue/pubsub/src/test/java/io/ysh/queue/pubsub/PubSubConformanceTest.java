@@ -55,6 +55,22 @@ class PubSubConformanceTest extends QueueConformance {
   }
 
   @Override
+  protected Optional<java.net.InetSocketAddress> brokerAddress() {
+    int colon = endpoint.lastIndexOf(':');
+    return Optional.of(new java.net.InetSocketAddress(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1))));
+  }
+
+  @Override
+  protected TopicDriver newTopicDriverVia(String queue, String host, int port) {
+    return PROVIDER.openTopic(ResourceUrl.parse(url(queue).replace("endpoint=" + endpoint, "endpoint=" + host + ":" + port)));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriverVia(String queue, String host, int port) {
+    return PROVIDER.openSubscription(ResourceUrl.parse(url(queue).replace("endpoint=" + endpoint, "endpoint=" + host + ":" + port)));
+  }
+
+  @Override
   protected Optional<Class<?>> nativeType() {
     return Optional.of(TopicAdminClient.class);
   }

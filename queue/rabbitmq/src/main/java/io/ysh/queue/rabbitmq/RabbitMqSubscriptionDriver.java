@@ -285,6 +285,19 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
     }
   }
 
+  /**
+   * The connection and the consuming channel are open and a passive declare of the queue
+   * succeeds, within {@code timeout}.
+   */
+  @Override
+  public void ping(Duration timeout) throws Exception {
+    if (connection.isOpen() && !consumeChannel.isOpen()) {
+      throw YshException.builder(ErrorCode.UNAVAILABLE).retryable(true)
+          .detail("the RabbitMQ consumer channel is closed").build();
+    }
+    RabbitMqTopicDriver.ping(connection, settings.queue, timeout);
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return RabbitMqErrors::map;

@@ -5,16 +5,20 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.ysh.core.ErrorCode;
+import io.ysh.core.YshException;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.queue.Message;
 import io.ysh.queue.QueueCapabilities;
 import io.ysh.queue.spi.TopicDriver;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,6 +137,60 @@ final class RabbitMqTopicDriver implements TopicDriver {
       return ids;
     } finally {
       channels.giveBack(c);
+    }
+  }
+
+  /** The connection is open and a passive declare of the queue succeeds, within {@code timeout}. */
+  @Override
+  public void ping(Duration timeout) throws Exception {
+    ping(connection, settings.queue, timeout);
+  }
+
+  /**
+   * The cheapest real check: the connection is open (not closed, not recovering), then a passive
+   * declare of {@code queue} on a new channel answers (404 is {@code NOT_FOUND}, 403
+   * {@code PERMISSION_DENIED}). The channel RPCs wait up to the client's RPC timeout (minutes), so
+   * they run on a short-lived daemon thread and the caller waits at most {@code timeout}; then the
+   * channel is aborted.
+   */
+  static void ping(Connection connection, String queue, Duration timeout) throws Exception {
+    if (!connection.isOpen()) {
+      throw YshException.builder(ErrorCode.UNAVAILABLE).retryable(true)
+          .detail("the RabbitMQ connection is closed or recovering").build();
+    }
+    java.util.concurrent.atomic.AtomicReference<Channel> opened = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        Channel c = connection.createChannel();
+        if (c == null) {
+          throw YshException.builder(ErrorCode.UNAVAILABLE).detail("RabbitMQ has no free channel").build();
+        }
+        opened.set(c);
+        c.queueDeclarePassive(queue);
+        done.complete(null);
+      } catch (Throwable e) {
+        done.completeExceptionally(e);
+      } finally {
+        Channel c = opened.get();
+        if (c != null && c.isOpen()) {
+          try {
+            c.abort();
+          } catch (Exception ignored) {
+            // the channel goes with the check
+          }
+        }
+      }
+    }, "ysh-rabbitmq-ping");
+    t.setDaemon(true);
+    t.start();
+    try {
+      done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception c ? c : e;
+    } catch (java.util.concurrent.TimeoutException e) {
+      t.interrupt();
+      throw e;
     }
   }
 

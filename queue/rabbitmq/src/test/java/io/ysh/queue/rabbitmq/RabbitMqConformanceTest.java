@@ -119,6 +119,40 @@ class RabbitMqConformanceTest extends QueueConformance {
   }
 
   @Override
+  protected Optional<InetSocketAddress> brokerAddress() {
+    return Optional.of(new InetSocketAddress(HOST, PORT));
+  }
+
+  @Override
+  protected TopicDriver newTopicDriverVia(String queue, String host, int port) {
+    return PROVIDER.openTopic(ResourceUrl.parse("rabbitmq://guest:guest@" + host + ":" + port + "/" + vhost + "/" + queue));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriverVia(String queue, String host, int port) {
+    return PROVIDER.openSubscription(ResourceUrl.parse("rabbitmq://guest:guest@" + host + ":" + port + "/" + vhost + "/" + queue));
+  }
+
+  /** ping is a passive declare: a queue deleted under an open topic and subscription is NOT_FOUND. */
+  @org.junit.jupiter.api.Test
+  void pingOfADeletedQueueIsNotFound() throws Exception {
+    String q = freshQueue();
+    io.ysh.queue.Topic topic = topic(q);
+    io.ysh.queue.Subscription sub = subscription(q);
+    topic.ping();
+    try (com.rabbitmq.client.Channel c = topic.unwrap(Connection.class).createChannel()) {
+      c.queueDelete(q);
+    }
+    for (Runnable ping : List.<Runnable>of(topic::ping, sub::ping)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(ping::run)
+          .isInstanceOfSatisfying(io.ysh.core.YshException.class, e -> {
+            org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(io.ysh.core.ErrorCode.NOT_FOUND);
+            org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("guest:guest");
+          });
+    }
+  }
+
+  @Override
   protected Optional<String> missingQueueUrl() {
     return Optional.of(url("never-declared-" + UUID.randomUUID()) + "?declare=false");
   }

@@ -34,6 +34,23 @@ final class RedisStreamCodec {
         .build();
   }
 
+  /**
+   * Sends PING on a connection and waits up to {@code timeout} for PONG. While the connection is
+   * down Lettuce queues the command, so an unreachable server ends in a {@link
+   * java.util.concurrent.TimeoutException} (the command is then cancelled).
+   */
+  static void ping(io.lettuce.core.api.StatefulRedisConnection<byte[], byte[]> connection, Duration timeout) throws Exception {
+    io.lettuce.core.RedisFuture<String> f = connection.async().ping();
+    try {
+      f.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception c ? c : e;
+    } catch (java.util.concurrent.TimeoutException e) {
+      f.cancel(true);
+      throw e;
+    }
+  }
+
   static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

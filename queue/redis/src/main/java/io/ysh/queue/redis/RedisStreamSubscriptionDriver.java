@@ -203,6 +203,12 @@ final class RedisStreamSubscriptionDriver implements SubscriptionDriver {
     }
   }
 
+  /** PING on the driver's own connection, bounded by {@code timeout}. */
+  @Override
+  public void ping(Duration timeout) throws Exception {
+    RedisStreamCodec.ping(commands, timeout);
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return RedisErrors::map;

@@ -72,6 +72,12 @@ final class RedisStreamTopicDriver implements TopicDriver {
     return ids;
   }
 
+  /** PING on the driver's own connection, bounded by {@code timeout}. */
+  @Override
+  public void ping(Duration timeout) throws Exception {
+    RedisStreamCodec.ping(connection, timeout);
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return RedisErrors::map;

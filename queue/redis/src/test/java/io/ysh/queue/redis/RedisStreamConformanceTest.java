@@ -91,6 +91,23 @@ class RedisStreamConformanceTest extends QueueConformance {
   }
 
   @Override
+  protected Optional<InetSocketAddress> brokerAddress() {
+    return Optional.of(new InetSocketAddress(HOST, PORT));
+  }
+
+  @Override
+  protected TopicDriver newTopicDriverVia(String queue, String host, int port) {
+    url(queue); // registers the stream for deletion
+    return PROVIDER.openTopic(ResourceUrl.parse("redis-stream://" + host + ":" + port + "/" + stream(queue)));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriverVia(String queue, String host, int port) {
+    url(queue);
+    return PROVIDER.openSubscription(ResourceUrl.parse("redis-stream://" + host + ":" + port + "/" + stream(queue)));
+  }
+
+  @Override
   protected Optional<String> missingQueueUrl() {
     return Optional.of(url("never-created-" + UUID.randomUUID()) + "?create=false");
   }

@@ -128,6 +128,12 @@ final class SqsSubscriptionDriver implements SubscriptionDriver {
     ack(messages.stream().map(DriverMessage::ackId).toList());
   }
 
+  /** One {@code GetQueueAttributes} (the queue's ARN), bounded by {@code timeout}. */
+  @Override
+  public void ping(java.time.Duration timeout) throws Exception {
+    SqsTopicDriver.ping(client, queueUrl, timeout);
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return SqsErrors::map;

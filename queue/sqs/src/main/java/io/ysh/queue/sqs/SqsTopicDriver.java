@@ -86,6 +86,30 @@ final class SqsTopicDriver implements TopicDriver {
     return send(client, queueUrl, settings.fifo, batch);
   }
 
+  /** One {@code GetQueueAttributes} (the queue's ARN), bounded by {@code timeout}. */
+  @Override
+  public void ping(java.time.Duration timeout) throws Exception {
+    ping(client, queueUrl, timeout);
+  }
+
+  /**
+   * The cheapest real SQS call naming the queue: {@code GetQueueAttributes} of {@code QueueArn}
+   * ({@code QueueDoesNotExist} is {@code NOT_FOUND}), with the SDK's call timeout (retries
+   * included) set to {@code timeout}; running out of it is a
+   * {@link java.util.concurrent.TimeoutException}.
+   */
+  static void ping(SqsClient client, String queueUrl, java.time.Duration timeout) throws Exception {
+    try {
+      client.getQueueAttributes(r -> r.queueUrl(queueUrl)
+          .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN)
+          .overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+    } catch (software.amazon.awssdk.core.exception.ApiCallTimeoutException e) {
+      java.util.concurrent.TimeoutException t = new java.util.concurrent.TimeoutException("SQS did not answer in time");
+      t.initCause(e);
+      throw t;
+    }
+  }
+
   @Override
   public ErrorMapper errorMapper() {
     return SqsErrors::map;

@@ -65,6 +65,21 @@ class SqsConformanceTest extends QueueConformance {
   }
 
   @Override
+  protected Optional<java.net.InetSocketAddress> brokerAddress() {
+    return Optional.of(new java.net.InetSocketAddress("127.0.0.1", port));
+  }
+
+  @Override
+  protected TopicDriver newTopicDriverVia(String queue, String host, int proxyPort) {
+    return PROVIDER.openTopic(ResourceUrl.parse(url(queue).replace("127.0.0.1:" + port, host + ":" + proxyPort)));
+  }
+
+  @Override
+  protected SubscriptionDriver newSubscriptionDriverVia(String queue, String host, int proxyPort) {
+    return PROVIDER.openSubscription(ResourceUrl.parse(url(queue).replace("127.0.0.1:" + port, host + ":" + proxyPort)));
+  }
+
+  @Override
   protected Optional<String> missingQueueUrl() {
     return Optional.of(url("never-created-" + UUID.randomUUID()) + "&create=false");
   }

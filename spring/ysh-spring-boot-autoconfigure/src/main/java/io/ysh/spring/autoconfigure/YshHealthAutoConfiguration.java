@@ -8,17 +8,21 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -31,9 +35,11 @@ import org.springframework.util.ClassUtils;
  * have one too: {@code yshAsaas} reads the account balance ({@code GET /finance/balance}: the
  * service is reachable <em>and</em> the key is valid; a refused key is DOWN with
  * {@code UNAUTHENTICATED}) and {@code yshAneel} reads the tariff dataset's package
- * ({@code package_show}: the portal is reachable). Queues have none: the portable
- * {@code Topic}/{@code Subscription} API has no call that checks the broker connection without
- * publishing or consuming a message.
+ * ({@code package_show}: the portal is reachable). Queues have one for all their beans,
+ * {@code yshQueues}: one {@code ping} of every {@code Topic} and {@code Subscription} bean (the
+ * driver's cheapest broker call, such as a passive declare or {@code GetQueueAttributes}; nothing
+ * is published or consumed), each bounded by the timeout, DOWN when any is down (a missing queue
+ * included), UNKNOWN for a driver without a reachability check; details per bean name.
  *
  * <p>Works on Spring Boot 4 ({@code org.springframework.boot.health.contributor}, module
  * {@code spring-boot-health}) and 3 ({@code org.springframework.boot.actuate.health}, module
@@ -41,7 +47,7 @@ import org.springframework.util.ClassUtils;
  * so this jar needs neither at compile time. Off with {@code ysh.health.enabled=false}.
  */
 @AutoConfiguration(after = {YshStorageAutoConfiguration.class, YshCacheAutoConfiguration.class, YshSecretsAutoConfiguration.class,
-    YshAsaasAutoConfiguration.class, YshAneelAutoConfiguration.class})
+    YshAsaasAutoConfiguration.class, YshAneelAutoConfiguration.class, YshQueueAutoConfiguration.class})
 @ConditionalOnClass(name = {"io.ysh.storage.ObjectStorage"})
 @ConditionalOnProperty(prefix = "ysh.health", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class YshHealthAutoConfiguration {
@@ -128,6 +134,39 @@ public class YshHealthAutoConfiguration {
     }
   }
 
+  /** The queue indicator: one ping of every Topic and Subscription bean. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.ysh.queue.Topic")
+  static class QueueHealth {
+    @Bean
+    @Conditional(OnQueueBean.class)
+    @ConditionalOnMissingBean(name = "yshQueuesHealthIndicator")
+    Object yshQueuesHealthIndicator(ListableBeanFactory beans, HealthExecutor executor, Environment env) {
+      YshQueueHealth queues = new YshQueueHealth(beans, timeout(env), executor.pool);
+      return indicator(queues::check);
+    }
+  }
+
+  /** A Topic or a Subscription bean exists. */
+  static final class OnQueueBean extends AnyNestedCondition {
+    OnQueueBean() {
+      super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnBean(type = "io.ysh.queue.Topic")
+    static final class TopicBean {}
+
+    @ConditionalOnBean(type = "io.ysh.queue.Subscription")
+    static final class SubscriptionBean {}
+  }
+
+  /** What an indicator reports: a Boot status code ({@code UP}, {@code DOWN}, {@code UNKNOWN}) and details. */
+  record Outcome(String status, Map<String, Object> details) {
+    static Outcome of(YshHealthCheck.Result r) {
+      return new Outcome(r.up() ? "UP" : "DOWN", r.details());
+    }
+  }
+
   static Duration timeout(Environment env) {
     Duration d = org.springframework.boot.context.properties.bind.Binder.get(env)
         .bind("ysh.health.timeout", Duration.class).orElse(Duration.ofSeconds(2));
@@ -142,6 +181,12 @@ public class YshHealthAutoConfiguration {
    * path, or the check itself when neither is (then Actuator is absent and nothing reads it).
    */
   static Object indicator(YshHealthCheck check) {
+    Object adapted = indicator(() -> Outcome.of(check.check()));
+    return adapted instanceof Supplier<?> ? check : adapted;
+  }
+
+  /** As {@link #indicator(YshHealthCheck)}, for an outcome computed otherwise (several checks). */
+  static Object indicator(Supplier<Outcome> check) {
     ClassLoader loader = YshHealthAutoConfiguration.class.getClassLoader();
     String pkg = ClassUtils.isPresent(BOOT4 + ".HealthIndicator", loader) ? BOOT4
         : ClassUtils.isPresent(BOOT3 + ".HealthIndicator", loader) ? BOOT3 : null;
@@ -153,6 +198,7 @@ public class YshHealthAutoConfiguration {
       Class<?> healthType = ClassUtils.forName(pkg + ".Health", loader);
       Method up = healthType.getMethod("up");
       Method down = healthType.getMethod("down");
+      Method unknown = healthType.getMethod("unknown");
       Class<?> builderType = up.getReturnType();
       Method withDetails = builderType.getMethod("withDetails", Map.class);
       Method build = builderType.getMethod("build");
@@ -160,8 +206,8 @@ public class YshHealthAutoConfiguration {
         switch (method.getName()) {
           case "health":
             if (method.getParameterCount() == 0) {
-              YshHealthCheck.Result r = check.check();
-              Object builder = (r.up() ? up : down).invoke(null);
+              Outcome r = check.get();
+              Object builder = (r.status().equals("UP") ? up : r.status().equals("DOWN") ? down : unknown).invoke(null);
               withDetails.invoke(builder, r.details());
               return build.invoke(builder);
             }
