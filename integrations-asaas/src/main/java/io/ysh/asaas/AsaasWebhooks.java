@@ -132,7 +132,8 @@ public final class AsaasWebhooks {
    * Parses an envelope without verifying it (use {@link #handle} for requests). A payment event
    * whose payment cannot be mapped to {@link Payment}, an invoice event whose invoice cannot be
    * mapped to {@link Invoice}, an anticipation event whose anticipation cannot be mapped to
-   * {@link Anticipation}, and any other family, come back as an {@link OtherEvent} with the
+   * {@link Anticipation}, an account status event whose status cannot be mapped to
+   * {@link AccountStatus}, and any other family, come back as an {@link OtherEvent} with the
    * raw JSON; Pix Automático events are a {@link PixAutomaticEvent}.
    *
    * @param body the request body (or a queued message's body, in asynchronous mode)
@@ -192,6 +193,16 @@ public final class AsaasWebhooks {
         String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
         return new OtherEvent(id, event, created, "anticipation", root,
             "anticipation not mappable to " + Anticipation.class.getSimpleName() + ": " + why);
+      }
+    }
+    if (event.startsWith("ACCOUNT_STATUS_") && root.path("accountStatus").isObject()) {
+      try {
+        AccountStatus status = mapper.treeToValue(root.get("accountStatus"), AccountStatus.class);
+        return new AccountStatusEvent(id, AccountStatusEventType.from(event), event, created, status, root);
+      } catch (IOException | RuntimeException e) {
+        String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
+        return new OtherEvent(id, event, created, "accountStatus", root,
+            "accountStatus not mappable to " + AccountStatus.class.getSimpleName() + ": " + why);
       }
     }
     String family = null;

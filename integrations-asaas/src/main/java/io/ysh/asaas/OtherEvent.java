@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * An event surfaced with its raw JSON rather than dropped: a family this SDK does not type
- * (transfers, subscriptions, accounts, bills…), or a payment, invoice or anticipation event whose
- * object could not be mapped to {@link Payment}, {@link Invoice} or {@link Anticipation} (then
+ * (transfers, subscriptions, subaccounts, bills…), or a payment, invoice, anticipation or account
+ * status event whose object could not be mapped to {@link Payment}, {@link Invoice},
+ * {@link Anticipation} or {@link AccountStatus} (then
  * {@link #unmappedReason()} says why).
  * Either way the event was authenticated and is acknowledged.
  *

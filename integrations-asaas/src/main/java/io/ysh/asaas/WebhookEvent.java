@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
 
 /**
- * One event Asaas posted to a webhook: a {@link PaymentEvent}, an {@link InvoiceEvent} or an
- * {@link AnticipationEvent} (fully typed), a {@link PixAutomaticEvent} (typed event, raw object) or
- * an {@link OtherEvent} (another family: transfers, subscriptions, accounts…, kept as raw JSON). Delivery is at
+ * One event Asaas posted to a webhook: a {@link PaymentEvent}, an {@link InvoiceEvent}, an
+ * {@link AnticipationEvent} or an {@link AccountStatusEvent} (fully typed), a {@link PixAutomaticEvent} (typed event, raw object) or
+ * an {@link OtherEvent} (another family: transfers, subscriptions, subaccounts…, kept as raw JSON). Delivery is at
  * least once and unordered; the payment from {@link Payments#get(String)} is the truth.
  */
-public sealed interface WebhookEvent permits PaymentEvent, InvoiceEvent, AnticipationEvent, PixAutomaticEvent, OtherEvent {
+public sealed interface WebhookEvent permits PaymentEvent, InvoiceEvent, AnticipationEvent, AccountStatusEvent, PixAutomaticEvent, OtherEvent {
 
   /**
    * The event id ({@code evt_…}; may contain {@code &}). Dedupe by it.
