@@ -20,7 +20,8 @@ import okio.BufferedSink;
  * is safe to repeat; a read (GET, HEAD, and DELETE, which has no body) on a connection the server
  * closed while pooled is still sent again on a fresh one. The connect, read, write and response
  * timeouts are azure-core's defaults ({@code AZURE_REQUEST_*_TIMEOUT}), as with the client
- * azure-core would otherwise discover.
+ * azure-core would otherwise discover. The shared client's dispatcher threads are daemons: OkHttp's
+ * default ones would keep a JVM whose work is done alive for a minute.
  */
 public final class AzureHttp {
 
@@ -56,7 +57,14 @@ public final class AzureHttp {
   }
 
   private static final class Shared {
-    static final HttpClient CLIENT = client(new OkHttpClient.Builder());
+    // daemon threads: OkHttp's default dispatcher threads keep a finished JVM alive for 60 s
+    static final HttpClient CLIENT = client(new OkHttpClient.Builder().dispatcher(new okhttp3.Dispatcher(
+        new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.SynchronousQueue<>(), r -> {
+              Thread t = new Thread(r, "ysh-azure-okhttp");
+              t.setDaemon(true);
+              return t;
+            }))));
   }
 
   /** A body that OkHttp must not send twice. */

@@ -122,6 +122,17 @@ class AzureHttpTest {
   }
 
   @Test
+  void theSharedClientsThreadsDoNotKeepTheJvmAlive() {
+    // an asynchronous request runs on OkHttp's dispatcher, whose default threads are not daemons
+    try (HttpResponse r = AzureHttp.client().send(new HttpRequest(HttpMethod.GET, server.baseUrl() + "/warm")).block()) {
+      assertThat(r.getStatusCode()).isEqualTo(200);
+    }
+    var threads = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("ysh-azure-okhttp") || t.getName().startsWith("OkHttp Dispatcher")).toList();
+    assertThat(threads).isNotEmpty().allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName()).isTrue());
+  }
+
+  @Test
   void anInterruptIsStillACancellation() {
     YshException e = AzureSdkErrors.map("Azure Key Vault", new java.io.InterruptedIOException("interrupted"),
         AzureSdkErrors.ServiceCodes.NONE);
