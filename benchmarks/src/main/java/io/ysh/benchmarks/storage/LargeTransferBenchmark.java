@@ -61,7 +61,7 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  *       ({@link Azurite}: {@code YSH_AZURITE_NODE_MODULES} or {@code ~/.cache/ysh-azurite-3.37.0});
  *       the Azure SDK's {@code BlobClient.uploadFromFile} and {@code downloadToFile} with
  *       {@link ParallelTransferOptions} (8 MiB blocks, 8 in flight) on the driver's own client,
- *       the same JDK HttpClient transport.
+ *       the same OkHttp transport.
  * </ul>
  *
  * <pre>
@@ -285,7 +285,7 @@ public final class LargeTransferBenchmark {
    * Azurite (in memory, {@code --loose}, started by the test-server harness), and the Azure SDK's
    * own parallel transfers: {@code BlobClient.uploadFromFile} and {@code downloadToFile} with
    * {@link ParallelTransferOptions} of 8 MiB blocks, 8 in flight, on the client the driver unwraps
-   * (the same JDK HttpClient transport and pipeline).
+   * (the same OkHttp transport and pipeline).
    */
   private static final class AzureBackend implements Backend {
     private static final com.azure.storage.blob.models.ParallelTransferOptions SDK_UPLOAD =

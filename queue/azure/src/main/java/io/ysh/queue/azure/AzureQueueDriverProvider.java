@@ -11,6 +11,7 @@ import io.ysh.queue.spi.QueueDriverProvider;
 import io.ysh.queue.spi.QueueUrls;
 import io.ysh.queue.spi.SubscriptionDriver;
 import io.ysh.queue.spi.TopicDriver;
+import io.ysh.support.azure.AzureHttp;
 import io.ysh.support.azure.AzureStorageConfig;
 import io.ysh.support.azure.AzureStorageConfig.Service;
 import java.time.Duration;
@@ -84,7 +85,8 @@ public final class AzureQueueDriverProvider implements QueueDriverProvider {
       deadLetter = url.param("deadLetter").orElse(queue + "-dlq");
       AzureStorageConfig storage = AzureStorageConfig.fromUrl(url, Service.QUEUE, url.username().orElse(null),
           url.password().orElse(null)).tokenCredential(credential).build("azqueue://account:KEY@queue");
-      QueueServiceClientBuilder b = storage.configure(new QueueServiceClientBuilder().messageEncoding(QueueMessageEncoding.NONE));
+      QueueServiceClientBuilder b = storage.configure(new QueueServiceClientBuilder()
+          .httpClient(AzureHttp.client()).messageEncoding(QueueMessageEncoding.NONE));
       service = b.buildClient();
     }
 

@@ -21,6 +21,7 @@ import io.ysh.secrets.SecretCapability;
 import io.ysh.secrets.SecretValue;
 import io.ysh.secrets.spi.NamePage;
 import io.ysh.secrets.spi.SecretDriver;
+import io.ysh.support.azure.AzureHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -60,9 +61,7 @@ public final class AzureSecretDriver implements SecretDriver {
         // bounds each call whatever HTTP client is used: a vault that stops answering must not hold
         // a caller for the client's default response timeout
         .addPolicy(new AttemptTimeout(b.timeout));
-    if (b.httpClient != null) {
-      cb.httpClient(b.httpClient);
-    }
+    cb.httpClient(b.httpClient != null ? b.httpClient : AzureHttp.client());
     if (!b.verifyChallengeResource) {
       cb.disableChallengeResourceVerification();
     }
@@ -163,7 +162,7 @@ public final class AzureSecretDriver implements SecretDriver {
   }
 
   /**
-   * Gives each request a response timeout: azure-core's HTTP clients (the JDK one, the default here) read it from
+   * Gives each request a response timeout: azure-core's HTTP clients (the OkHttp one, the default here) read it from
    * the request's context, in the synchronous pipeline as in the asynchronous one (a
    * {@code Mono.timeout} would bound only the latter). Another client applies its own timeouts.
    */
@@ -203,7 +202,7 @@ public final class AzureSecretDriver implements SecretDriver {
 
     /**
      * Bounds how long each call waits for Key Vault to answer (default 10 s; applied through
-     * azure-core's HTTP client, by default the JDK one: another client given to {@link #httpClient}
+     * azure-core's HTTP client, by default the OkHttp one: another client given to {@link #httpClient}
      * applies its own timeouts): a vault that stops answering fails the attempt with
      * {@code TIMEOUT}, which the resilience policy retries for reads.
      *

@@ -49,7 +49,7 @@ class AzureSecretNetworkFaultTest {
 
   @BeforeAll
   void start() {
-    // The JDK HttpClient's request timeout also bounds connecting and the TLS handshake, and the
+    // The per-request response timeout (a call timeout on OkHttp) also bounds connecting and the TLS handshake, and the
     // JVM's first handshake can take seconds on a loaded machine: open the connection with the
     // default timeout first, then share the client (and its warm connection) with the timed store.
     com.azure.core.http.HttpClient http = KeyVaultStub.insecureHttpClient();

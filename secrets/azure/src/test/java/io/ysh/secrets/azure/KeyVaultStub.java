@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +17,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.ysh.core.json.Json;
+import io.ysh.support.azure.AzureHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -101,24 +101,22 @@ public final class KeyVaultStub implements AutoCloseable {
   }
 
   /**
-   * An azure-core HTTP client (the JDK one the driver uses) that trusts the stub's self-signed
-   * certificate for any host name (tests only): an {@link X509ExtendedTrustManager} that checks
-   * nothing, since the JDK checks the host name inside the trust manager.
-   */
-  /**
-   * An HTTP client that trusts the stub's self-signed certificate (and any other: tests only).
+   * An azure-core HTTP client (OkHttp, the transport the driver uses) that trusts the stub's
+   * self-signed certificate, and any other, for any host name (tests only).
    *
    * @return the client
    */
   public static com.azure.core.http.HttpClient insecureHttpClient() {
     SSLContext ssl;
+    TrustAll trust = new TrustAll();
     try {
       ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, new TrustManager[] {new TrustAll()}, null);
+      ssl.init(null, new TrustManager[] {trust}, null);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-    return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ssl)).build();
+    return AzureHttp.client(new okhttp3.OkHttpClient.Builder()
+        .sslSocketFactory(ssl.getSocketFactory(), trust).hostnameVerifier((host, session) -> true));
   }
 
   /** Trusts every certificate and host (tests only). */

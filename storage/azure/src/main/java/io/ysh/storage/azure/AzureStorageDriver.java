@@ -53,6 +53,7 @@ import io.ysh.storage.spi.StorageDriver;
 import io.ysh.storage.spi.StorageKeys;
 import io.ysh.storage.spi.UploadDigests;
 import io.ysh.storage.spi.UploadedPart;
+import io.ysh.support.azure.AzureHttp;
 import io.ysh.support.azure.AzureStorageConfig;
 import io.ysh.support.azure.AzureStorageConfig.Service;
 import java.io.ByteArrayInputStream;
@@ -113,7 +114,7 @@ public final class AzureStorageDriver implements StorageDriver {
   private AzureStorageDriver(Builder b) {
     // One try per call, bounded by the timeout: retries belong to the portable layer's resilience
     // policy (the SDK's own 4 tries with 4-120 s delays would multiply its attempts and waits).
-    BlobServiceClient service = b.storage.configure(new BlobServiceClientBuilder())
+    BlobServiceClient service = b.storage.configure(new BlobServiceClientBuilder().httpClient(AzureHttp.client()))
         .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, b.timeout, null, null, null))
         .buildClient();
     this.service = service;

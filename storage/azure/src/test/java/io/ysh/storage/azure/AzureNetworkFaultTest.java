@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Network faults between the Azure driver (Azure SDK on the JDK HttpClient) and Azurite; Azurite never answers
+ * Network faults between the Azure driver (Azure SDK on OkHttp) and Azurite; Azurite never answers
  * {@code 503 ServerBusy}, so that answer comes from the fault proxy in Azure's words. A multipart
  * upload is staged blocks committed at the end: "pending uploads" are blobs under the prefix
  * that hold uncommitted blocks (listed with uncommitted blobs included, then each block list

@@ -88,6 +88,9 @@ public final class AzureSdkErrors {
       return b.build();
     }
     for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (transportTimeout(c)) {
+        return YshException.builder(ErrorCode.TIMEOUT).detail(service + " call failed: timed out").cause(t).build();
+      }
       YshException known = Errors.classify(c);
       if (known.code() != ErrorCode.UNKNOWN) {
         return YshException.builder(known.code()).detail(service + " call failed: " + known.detail()).cause(t).build();
@@ -95,6 +98,17 @@ public final class AzureSdkErrors {
     }
     return YshException.builder(ErrorCode.UNKNOWN)
         .detail(service + " call failed: " + e.getClass().getSimpleName()).cause(t).build();
+  }
+
+  /**
+   * Whether an I/O error is the OkHttp transport's timeout: azure-core-http-okhttp reports its
+   * per-request response timeout as {@code InterruptedIOException("timedout")} and OkHttp its call
+   * timeout as {@code InterruptedIOException("timeout")}, the class a thread interrupt also uses
+   * (OkHttp's message then is {@code "interrupted"}).
+   */
+  private static boolean transportTimeout(Throwable c) {
+    return c.getClass() == java.io.InterruptedIOException.class
+        && ("timedout".equals(c.getMessage()) || "timeout".equals(c.getMessage()));
   }
 
   /**

@@ -14,7 +14,6 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import com.azure.storage.queue.QueueServiceClientBuilder;
@@ -72,11 +71,13 @@ class EntraIdTokenExchangeTest {
     stub.stubFor(any(urlPathMatching("/acct.*")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/xml").withHeader("x-ms-version", "2025-01-05")
         .withBody("<?xml version=\"1.0\" encoding=\"utf-8\"?><StorageServiceProperties></StorageServiceProperties>")));
-    // the transport the drivers use (the JDK HttpClient), trusting the stub's self-signed
-    // certificate, which names localhost while the test reaches it by address
+    // the transport the drivers use (OkHttp), trusting the stub's self-signed certificate, which
+    // names localhost while the test reaches it by address (hence no host name check either)
     SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(null, new TrustManager[] {new TrustAll()}, null);
-    http = new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(ssl)).build();
+    TrustAll trust = new TrustAll();
+    ssl.init(null, new TrustManager[] {trust}, null);
+    http = AzureHttp.client(new okhttp3.OkHttpClient.Builder()
+        .sslSocketFactory(ssl.getSocketFactory(), trust).hostnameVerifier((host, session) -> true));
   }
 
   @AfterAll
