@@ -167,43 +167,22 @@ public final class AsaasWebhooks {
         created = null;
       }
     }
+    LocalDateTime at = created;
     if (event.startsWith("PAYMENT_") && root.path("payment").isObject()) {
-      try {
-        Payment payment = mapper.treeToValue(root.get("payment"), Payment.class);
-        return new PaymentEvent(id, PaymentEventType.from(event), event, created, payment, root);
-      } catch (IOException | RuntimeException e) {
-        String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
-        return new OtherEvent(id, event, created, "payment", root, "payment not mappable to " + Payment.class.getSimpleName() + ": " + why);
-      }
+      return typed(root, id, event, at, "payment", Payment.class,
+          payment -> new PaymentEvent(id, PaymentEventType.from(event), event, at, payment, root));
     }
     if (event.startsWith("INVOICE_") && root.path("invoice").isObject()) {
-      try {
-        Invoice invoice = mapper.treeToValue(root.get("invoice"), Invoice.class);
-        return new InvoiceEvent(id, InvoiceEventType.from(event), event, created, invoice, root);
-      } catch (IOException | RuntimeException e) {
-        String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
-        return new OtherEvent(id, event, created, "invoice", root, "invoice not mappable to " + Invoice.class.getSimpleName() + ": " + why);
-      }
+      return typed(root, id, event, at, "invoice", Invoice.class,
+          invoice -> new InvoiceEvent(id, InvoiceEventType.from(event), event, at, invoice, root));
     }
     if (event.startsWith("RECEIVABLE_ANTICIPATION_") && root.path("anticipation").isObject()) {
-      try {
-        Anticipation anticipation = mapper.treeToValue(root.get("anticipation"), Anticipation.class);
-        return new AnticipationEvent(id, AnticipationEventType.from(event), event, created, anticipation, root);
-      } catch (IOException | RuntimeException e) {
-        String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
-        return new OtherEvent(id, event, created, "anticipation", root,
-            "anticipation not mappable to " + Anticipation.class.getSimpleName() + ": " + why);
-      }
+      return typed(root, id, event, at, "anticipation", Anticipation.class,
+          anticipation -> new AnticipationEvent(id, AnticipationEventType.from(event), event, at, anticipation, root));
     }
     if (event.startsWith("ACCOUNT_STATUS_") && root.path("accountStatus").isObject()) {
-      try {
-        AccountStatus status = mapper.treeToValue(root.get("accountStatus"), AccountStatus.class);
-        return new AccountStatusEvent(id, AccountStatusEventType.from(event), event, created, status, root);
-      } catch (IOException | RuntimeException e) {
-        String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
-        return new OtherEvent(id, event, created, "accountStatus", root,
-            "accountStatus not mappable to " + AccountStatus.class.getSimpleName() + ": " + why);
-      }
+      return typed(root, id, event, at, "accountStatus", AccountStatus.class,
+          status -> new AccountStatusEvent(id, AccountStatusEventType.from(event), event, at, status, root));
     }
     String family = null;
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
@@ -547,6 +526,20 @@ public final class AsaasWebhooks {
         throw YshException.invalidArgument("authToken is required and must have at least 32 characters (Asaas's minimum)");
       }
       return new AsaasWebhooks(this);
+    }
+  }
+
+  /**
+   * Maps the event's {@code field} object to {@code type} and wraps it; an object that does not map
+   * makes an {@link OtherEvent} of that family carrying the reason, never a failure.
+   */
+  private <T> WebhookEvent typed(JsonNode root, String id, String event, LocalDateTime created, String field,
+      Class<T> type, java.util.function.Function<T, WebhookEvent> wrap) {
+    try {
+      return wrap.apply(mapper.treeToValue(root.get(field), type));
+    } catch (IOException | RuntimeException e) {
+      String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.toString();
+      return new OtherEvent(id, event, created, field, root, field + " not mappable to " + type.getSimpleName() + ": " + why);
     }
   }
 }
