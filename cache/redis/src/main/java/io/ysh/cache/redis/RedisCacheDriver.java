@@ -60,7 +60,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>How each operation maps: {@code get} GET, {@code getAll} MGET (split per slot in a cluster,
  * one round trip per slot), {@code put} SET [PX], {@code putIfAbsent} SET NX [PX],
  * {@code putAll} SET [PX] per key pipelined on a dedicated connection with auto-flush off (one
- * flush per batch; routed per node in a cluster), {@code delete} DEL, {@code exists} EXISTS,
+ * flush per batch, routed per node in a cluster, flushed again while commands redirected by
+ * {@code MOVED}/{@code ASK} are outstanding), {@code delete} DEL, {@code exists} EXISTS,
  * {@code expire} PEXPIRE, {@code increment} INCRBY, {@code clear} SCAN MATCH + UNLINK in
  * batches (on every master in a cluster; never KEYS or FLUSHDB).
  *
@@ -86,6 +87,8 @@ public final class RedisCacheDriver implements CacheDriver {
 
   private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
   private static final int SCAN_BATCH = 500;
+  private static final long FLUSH_AGAIN_FIRST_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+  private static final long FLUSH_AGAIN_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   /** The topology. */
   enum Mode {
@@ -400,7 +403,7 @@ public final class RedisCacheDriver implements CacheDriver {
       }
       long deadline = System.nanoTime() + commandTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(100L * (1 + entries.size() / 10_000));
       for (RedisFuture<String> f : futures) {
-        awaitUntil(f, deadline);
+        awaitFlushing(c, f, deadline);
       }
     } catch (RedisCommandTimeoutException e) {
       // A pipeline that did not finish in time leaves the bulk connection with an unknown backlog,
@@ -494,6 +497,36 @@ public final class RedisCacheDriver implements CacheDriver {
 
   private <T> T await(RedisFuture<T> f) throws Exception {
     return awaitUntil(f, System.nanoTime() + commandTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(50));
+  }
+
+  /**
+   * Waits for one command of a pipelined batch, flushing the bulk connection again while it is
+   * outstanding. With auto-flush off, a cluster connection sends nothing that reaches a node
+   * connection's buffer after the batch's flush, and two kinds of command do: one answered
+   * {@code MOVED} or {@code ASK} (resharding, failover), which Lettuce re-sends to the new owner
+   * when the redirection arrives, and one routed to a node connection that was still opening
+   * (lettuce#1111, lettuce#2420). Without another flush they wait for the command timeout.
+   */
+  private static <T> T awaitFlushing(Connected c, RedisFuture<T> f, long deadlineNanos) throws Exception {
+    long slice = FLUSH_AGAIN_FIRST_NANOS;
+    while (true) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0 || f.isDone()) {
+        return awaitUntil(f, deadlineNanos);
+      }
+      try {
+        return f.get(Math.min(slice, left), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof Exception ex) {
+          throw ex;
+        }
+        throw e;
+      } catch (TimeoutException e) {
+        c.connection().flushCommands();
+        slice = Math.min(slice * 2, FLUSH_AGAIN_MAX_NANOS);
+      }
+    }
   }
 
   private static <T> T awaitUntil(RedisFuture<T> f, long deadlineNanos) throws Exception {
