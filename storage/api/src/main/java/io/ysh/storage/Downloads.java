@@ -261,7 +261,6 @@ final class Downloads {
           if (failed != null) {
             throw failed instanceof YshException y ? y : Failures.unwrapIo(invoker, "download", key, failed);
           }
-          out.force(false);
         } finally {
           out.close();
         }

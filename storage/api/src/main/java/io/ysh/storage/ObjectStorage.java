@@ -373,7 +373,10 @@ public final class ObjectStorage implements AutoCloseable {
 
   /**
    * Downloads an object to a file, replacing it atomically once the download is complete and
-   * verified (a failed download leaves the target untouched).
+   * verified (a failed download leaves the target untouched). Like {@link Files#copy(Path, Path,
+   * java.nio.file.CopyOption...)}, it does not force the file to the storage device: open it
+   * and {@link java.nio.channels.FileChannel#force(boolean) force} it where the bytes must
+   * survive a power loss.
    *
    * @param key the key
    * @param target the file
