@@ -4,6 +4,8 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueMessageEncoding;
 import com.azure.storage.queue.QueueServiceClient;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.storage.queue.QueueServiceClientBuilder;
 import io.ysh.core.YshException;
 import io.ysh.core.url.ResourceUrl;
@@ -86,7 +88,10 @@ public final class AzureQueueDriverProvider implements QueueDriverProvider {
       AzureStorageConfig storage = AzureStorageConfig.fromUrl(url, Service.QUEUE, url.username().orElse(null),
           url.password().orElse(null)).tokenCredential(credential).build("azqueue://account:KEY@queue");
       QueueServiceClientBuilder b = storage.configure(new QueueServiceClientBuilder()
-          .httpClient(AzureHttp.client()).messageEncoding(QueueMessageEncoding.NONE));
+          .httpClient(AzureHttp.client()).messageEncoding(QueueMessageEncoding.NONE)
+          // One try per call: the portable layer's resilience policy retries, and the SDK's own
+          // retries (four tries, exponential backoff) under it made a failure take ~45 s.
+          .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Duration) null, null, null, null)));
       service = b.buildClient();
     }
 

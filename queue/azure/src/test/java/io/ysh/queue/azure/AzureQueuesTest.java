@@ -34,6 +34,32 @@ class AzureQueuesTest {
     return AzureQueues.builder().queue(queue).account(Azurite.ACCOUNT, Secret.of(Azurite.KEY)).endpoint(endpoint);
   }
 
+  /**
+   * The portable layer retries; the Azure SDK's own retries (four tries with exponential backoff
+   * by default) under it multiplied every attempt: a publish to a queue service that went away
+   * took ~55 s to fail. The SDK must try once per portable attempt.
+   */
+  @Test
+  void aPublishToAQueueServiceThatWentAwayFailsFast() {
+    java.net.URI u = java.net.URI.create(endpoint);
+    io.ysh.testkit.server.fault.FaultProxy proxy = io.ysh.testkit.server.fault.FaultProxy.tcp("azurite", u.getHost(), u.getPort());
+    try {
+      AzureQueues.Builder b = AzureQueues.builder().queue("gone-" + UUID.randomUUID().toString().substring(0, 8))
+          .account(Azurite.ACCOUNT, Secret.of(Azurite.KEY))
+          .endpoint(endpoint.replace(u.getHost() + ":" + u.getPort(), "127.0.0.1:" + proxy.port()));
+      try (Topic topic = Topic.builder(b.buildTopicDriver()).telemetry(Telemetry.noop()).build()) {
+        topic.publish(Message.of("while reachable"));
+        proxy.close();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> topic.publish(Message.of("after")))
+            .isInstanceOfSatisfying(YshException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      }
+    } finally {
+      proxy.close();
+    }
+  }
+
   @Test
   void builtDriversPublishAndReceive() {
     AzureQueues.Builder b = builder("built-" + UUID.randomUUID().toString().substring(0, 8)).ackDeadline(Duration.ofSeconds(20));
