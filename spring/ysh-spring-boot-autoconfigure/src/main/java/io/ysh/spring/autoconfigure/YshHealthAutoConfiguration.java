@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -60,7 +62,8 @@ public class YshHealthAutoConfiguration {
   public YshHealthAutoConfiguration() {}
 
   /**
-   * The pool the probes run on: two daemon threads, shut down with the context.
+   * The pool the probes run on: daemon threads started on demand (at most 32; a probe beyond
+   * that is DOWN as "not started"), shut down with the context.
    *
    * @return the pool
    */
@@ -231,6 +234,8 @@ public class YshHealthAutoConfiguration {
   /** The probes' thread pool, shut down with the context. */
   public static final class HealthExecutor implements DisposableBean {
 
+    private static final int MAX_PROBE_THREADS = 32;
+
     final ExecutorService pool;
 
     /** Creates the pool. */
@@ -241,7 +246,10 @@ public class YshHealthAutoConfiguration {
         t.setDaemon(true);
         return t;
       };
-      this.pool = Executors.newFixedThreadPool(2, factory);
+      // Threads on demand, up to 32: a probe stuck in a call that ignores interrupts keeps its
+      // thread after its timeout, and a small fixed pool would then queue every later probe
+      // behind it until each timed out (every indicator DOWN while one service hangs).
+      this.pool = new ThreadPoolExecutor(0, MAX_PROBE_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
     }
 
     @Override

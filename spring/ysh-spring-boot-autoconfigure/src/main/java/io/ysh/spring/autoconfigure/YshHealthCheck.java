@@ -85,41 +85,70 @@ public final class YshHealthCheck {
    * @return the outcome
    */
   public Result check() {
+    return start().await();
+  }
+
+  /**
+   * Starts the probe on the executor; {@link Pending#await()} collects its outcome. Starting
+   * several checks before awaiting any runs them side by side: the whole takes about the slowest
+   * probe's time, not the sum.
+   */
+  Pending start() {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("provider", provider);
-    Future<?> f;
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      f = executor.submit(() -> {
+      return new Pending(executor.submit(() -> {
         probe.run();
         return null;
-      });
+      }), details, deadline);
     } catch (RuntimeException e) {
       details.put("error", "not started");
-      return new Result(false, details);
+      return new Pending(null, details, deadline);
     }
-    try {
-      f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new Result(true, details);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      details.put("error", "timeout after " + timeout.toMillis() + " ms");
-      return new Result(false, details);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      f.cancel(true);
-      details.put("error", "interrupted");
-      return new Result(false, details);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof YshException y) {
-        if (deniedIsUp && (y.code() == ErrorCode.NOT_FOUND || y.code() == ErrorCode.PERMISSION_DENIED)) {
-          return new Result(true, details);
-        }
-        details.put("error", y.code().name());
-      } else {
-        details.put("error", cause == null ? "unknown" : cause.getClass().getSimpleName());
+  }
+
+  /** A started probe. */
+  final class Pending {
+    private final Future<?> future;
+    private final Map<String, Object> details;
+    private final long deadline;
+
+    private Pending(Future<?> future, Map<String, Object> details, long deadline) {
+      this.future = future;
+      this.details = details;
+      this.deadline = deadline;
+    }
+
+    /** Waits for the probe until the check's timeout, counted from its start. */
+    Result await() {
+      if (future == null) {
+        return new Result(false, details);
       }
-      return new Result(false, details);
+      try {
+        future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return new Result(true, details);
+      } catch (TimeoutException e) {
+        future.cancel(true);
+        details.put("error", "timeout after " + timeout.toMillis() + " ms");
+        return new Result(false, details);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        future.cancel(true);
+        details.put("error", "interrupted");
+        return new Result(false, details);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof YshException y) {
+          if (deniedIsUp && (y.code() == ErrorCode.NOT_FOUND || y.code() == ErrorCode.PERMISSION_DENIED)) {
+            return new Result(true, details);
+          }
+          details.put("error", y.code().name());
+        } else {
+          details.put("error", cause == null ? "unknown" : cause.getClass().getSimpleName());
+        }
+        return new Result(false, details);
+      }
     }
   }
 }

@@ -11,8 +11,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
  * The {@code yshQueues} indicator's work: one {@code ping} of every {@link Topic} and
- * {@link Subscription} bean (the application's own included), one after the other, each bounded
- * by the health timeout. The indicator is DOWN when any is down (a missing queue or refused
+ * {@link Subscription} bean (the application's own included), side by side, each bounded by
+ * the health timeout (so the indicator answers within about one timeout however many there are). The indicator is DOWN when any is down (a missing queue or refused
  * credentials included); a driver without a reachability check ({@code UNSUPPORTED}) is UNKNOWN
  * and does not turn the indicator DOWN; the indicator is UNKNOWN when no bean could be checked.
  * Details: per bean name, its status and provider, and when not up the error code, never a URL or
@@ -39,8 +39,10 @@ final class YshQueueHealth {
     Map<String, Object> details = new LinkedHashMap<>();
     boolean anyDown = false;
     boolean anyUp = false;
-    for (Map.Entry<String, YshHealthCheck> e : checks.entrySet()) {
-      YshHealthCheck.Result r = e.getValue().check();
+    Map<String, YshHealthCheck.Pending> started = new LinkedHashMap<>();
+    checks.forEach((name, check) -> started.put(name, check.start()));
+    for (Map.Entry<String, YshHealthCheck.Pending> e : started.entrySet()) {
+      YshHealthCheck.Result r = e.getValue().await();
       String status = r.up() ? "UP" : "UNSUPPORTED".equals(r.details().get("error")) ? "UNKNOWN" : "DOWN";
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("status", status);

@@ -31,7 +31,7 @@ class QueueHealthTest {
 
   /** A driver whose broker is gone (the message carries a URL with a password), hangs, or has no check. */
   static final class BrokerDriver implements TopicDriver {
-    enum Mode { REFUSED, HANGING, NO_CHECK }
+    enum Mode { REFUSED, HANGING, STUCK, NO_CHECK }
 
     final Mode mode;
 
@@ -64,7 +64,20 @@ class QueueHealthTest {
       switch (mode) {
         case REFUSED -> throw new ConnectException("Connection refused: amqp://admin:s3cret-pw@broker:5672");
         case HANGING -> Thread.sleep(60_000);
+        case STUCK -> stuck(Duration.ofSeconds(5));
         default -> TopicDriver.super.ping(timeout);
+      }
+    }
+
+    /** Like a blocking socket read: an interrupt does not end it. */
+    private static void stuck(Duration d) {
+      long end = System.nanoTime() + d.toNanos();
+      while (System.nanoTime() < end) {
+        try {
+          Thread.sleep(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException ignored) {
+          // keeps blocking
+        }
       }
     }
 
@@ -119,6 +132,32 @@ class QueueHealthTest {
           assertThat(h[0]).isEqualTo("DOWN");
           assertThat(bean(h, "eventsTopic")).containsEntry("error", "timeout after 300 ms");
         });
+  }
+
+  /**
+   * Six brokers stuck in calls that ignore interrupts: the indicator answers within about one
+   * timeout (not six), and the stuck probes' threads do not starve the healthy topic's probe, in
+   * this check or the next.
+   */
+  @Test
+  void stuckBrokersAreCheckedSideBySideAndDoNotStarveTheOthers() {
+    ApplicationContextRunner r = runner.withPropertyValues("ysh.health.timeout=400ms",
+        "ysh.queue.topics.orders.url=mem://health-orders-stuck");
+    for (int i = 0; i < 6; i++) {
+      r = r.withBean("stuck" + i + "Topic", Topic.class, () -> Topic.builder(new BrokerDriver(BrokerDriver.Mode.STUCK)).build());
+    }
+    r.run(ctx -> {
+      for (int round = 0; round < 2; round++) {
+        long start = System.nanoTime();
+        Object[] h = health(ctx.getBean("yshQueuesHealthIndicator"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("round %d", round).isLessThan(Duration.ofMillis(1500));
+        assertThat(h[0]).isEqualTo("DOWN");
+        assertThat(bean(h, "ordersTopic")).as("round %d", round).containsEntry("status", "UP");
+        for (int i = 0; i < 6; i++) {
+          assertThat(bean(h, "stuck" + i + "Topic")).containsEntry("error", "timeout after 400 ms");
+        }
+      }
+    });
   }
 
   @Test
