@@ -183,12 +183,12 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
       return;
     }
     long ms = delay.toMillis();
-    Channel c = publishers.borrow();
+    ChannelPool.Publisher p = publishers.borrow();
     try {
       String target = settings.queue;
       Long expiration = null;
       if (ms > 0 && settings.declare) {
-        target = retryQueue(c, bucket(ms));
+        target = retryQueue(p.channel(), bucket(ms));
       } else if (ms > 0) {
         target = settings.retryQueue();
         expiration = ms;
@@ -197,13 +197,18 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
         int attempt = RabbitMqCodec.attempt(d.props(), d.envelope().isRedeliver(), settings.queue);
         AMQP.BasicProperties props =
             RabbitMqCodec.properties(RabbitMqCodec.decode(d.props(), d.body()), d.props().getMessageId(), attempt, settings.queue, expiration);
-        c.basicPublish("", target, props, d.body());
+        p.publish(target, props, d.body());
       }
-      c.waitForConfirmsOrDie(settings.confirmTimeoutMs);
+      p.confirm(settings.confirmTimeoutMs, target, ds.size());
+    } catch (YshException e) {
+      if (e.code() == ErrorCode.NOT_FOUND && ms > 0) {
+        retryDeclaredAt.remove(bucket(ms)); // the retry queue expired or was deleted: declare it again
+      }
+      throw e;
     } finally {
-      publishers.giveBack(c);
+      publishers.giveBack(p);
     }
-    ack(ackIds); // only after the copies were confirmed: at-least-once
+    ack(ackIds); // only after the copies were confirmed and none was returned unroutable: at-least-once
   }
 
   /** Rounds a delay up to two significant digits (at most 10% more), so few retry queues exist. */
@@ -258,14 +263,19 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
       RabbitMqTopicDriver.declareQueue(connection, settings.deadLetter);
       dlqDeclared = true;
     }
-    Channel c = publishers.borrow();
+    ChannelPool.Publisher p = publishers.borrow();
     try {
       for (DriverMessage m : messages) {
-        c.basicPublish("", settings.deadLetter, RabbitMqCodec.properties(m.message(), m.id(), 0, null, null), m.message().body());
+        p.publish(settings.deadLetter, RabbitMqCodec.properties(m.message(), m.id(), 0, null, null), m.message().body());
       }
-      c.waitForConfirmsOrDie(settings.confirmTimeoutMs);
+      p.confirm(settings.confirmTimeoutMs, settings.deadLetter, messages.size());
+    } catch (YshException e) {
+      if (e.code() == ErrorCode.NOT_FOUND) {
+        dlqDeclared = false; // deleted behind our back: declare it again on the next attempt
+      }
+      throw e;
     } finally {
-      publishers.giveBack(c);
+      publishers.giveBack(p);
     }
     ack(messages.stream().map(DriverMessage::ackId).toList());
   }
@@ -276,12 +286,12 @@ final class RabbitMqSubscriptionDriver implements SubscriptionDriver {
       return;
     }
     RabbitMqTopicDriver.declareQueue(connection, settings.deadLetter);
-    Channel c = publishers.borrow();
+    ChannelPool.Publisher p = publishers.borrow();
     try {
-      c.queueBind(settings.deadLetter, settings.deadLetterExchange(), "");
+      p.channel().queueBind(settings.deadLetter, settings.deadLetterExchange(), "");
       dlqDeclared = true;
     } finally {
-      publishers.giveBack(c);
+      publishers.giveBack(p);
     }
   }
 

@@ -22,7 +22,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Publishes to a queue through the default exchange, one confirm round per batch. */
+/**
+ * Publishes to a queue through the default exchange, one confirm round per batch; a batch whose
+ * queue no longer exists fails with {@code NOT_FOUND} instead of being dropped (see
+ * {@link ChannelPool}).
+ */
 final class RabbitMqTopicDriver implements TopicDriver {
 
   private static final Logger LOG = LoggerFactory.getLogger(RabbitMqTopicDriver.class);
@@ -125,18 +129,18 @@ final class RabbitMqTopicDriver implements TopicDriver {
   @Override
   public List<String> sendBatch(List<Message> batch) throws Exception {
     List<String> ids = new ArrayList<>(batch.size());
-    Channel c = channels.borrow();
+    ChannelPool.Publisher p = channels.borrow();
     try {
       for (Message m : batch) {
         String id = UUID.randomUUID().toString();
         AMQP.BasicProperties props = RabbitMqCodec.properties(m, id, 0, null, null);
-        c.basicPublish("", settings.queue, props, m.body());
+        p.publish(settings.queue, props, m.body());
         ids.add(id);
       }
-      c.waitForConfirmsOrDie(settings.confirmTimeoutMs);
+      p.confirm(settings.confirmTimeoutMs, settings.queue, batch.size());
       return ids;
     } finally {
-      channels.giveBack(c);
+      channels.giveBack(p);
     }
   }
 

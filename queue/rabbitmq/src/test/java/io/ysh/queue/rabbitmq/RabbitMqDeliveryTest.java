@@ -110,6 +110,24 @@ class RabbitMqDeliveryTest {
     }
   }
 
+  /** The queue's depth once it exists and holds at least {@code atLeast} messages, or after 10 s. */
+  private long awaitDepth(String queue, long atLeast) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long depth = -1;
+    do {
+      try {
+        depth = depth(queue);
+      } catch (IOException absent) {
+        depth = -1;
+      }
+      if (depth >= atLeast) {
+        return depth;
+      }
+      Thread.sleep(50);
+    } while (System.nanoTime() < end);
+    return Math.max(depth, 0);
+  }
+
   private GetResponse get(String queue) throws Exception { // and removes it
     try (Channel c = raw.createChannel()) {
       long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -177,6 +195,71 @@ class RabbitMqDeliveryTest {
     assertThat(new String(r.getBody(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("legacy");
     assertThat(String.valueOf(r.getProps().getHeaders().get("a"))).isEqualTo("b");
     assertThat(r.getProps().getHeaders()).as("copied by the SDK, not dead-lettered by the broker").doesNotContainKey("x-death");
+  }
+
+  /**
+   * A queue deleted after the topic declared it: without {@code mandatory} the broker drops the
+   * message and still confirms it, and the publish "succeeds" with nothing enqueued anywhere.
+   */
+  @Test
+  void aPublishToAQueueDeletedBehindTheTopicsBackFailsInsteadOfVanishing() throws Exception {
+    String q = fresh();
+    try (Topic t = topic(q, "")) {
+      t.publish(Message.of("before"));
+      try (Channel c = raw.createChannel()) {
+        c.queueDelete(q);
+      }
+      assertCode(() -> t.publish(Message.of("lost?")), ErrorCode.NOT_FOUND, q);
+      assertCode(() -> t.publishAll(List.of(Message.of("a"), Message.of("b"))), ErrorCode.NOT_FOUND, "2 of 2");
+      try (Channel c = raw.createChannel()) {
+        c.queueDeclare(q, true, false, false, null);
+      }
+      t.publish(Message.of("after"));
+      assertThat(new String(get(q).getBody(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("after");
+    }
+  }
+
+  /**
+   * The SDK's dead-letter copy (queues declared elsewhere) into a dead-letter queue deleted after
+   * the first copy: the original must not be acked for a copy the broker dropped. It stays in the
+   * queue, and the next attempt declares the dead-letter queue again and copies it there.
+   */
+  @Test
+  void aDeadLetterCopyIntoADeletedDeadLetterQueueLosesNothing() throws Exception {
+    String q = fresh();
+    try (Channel c = raw.createChannel()) {
+      c.queueDeclare(q, true, false, false, null);
+    }
+    try (Topic t = topic(q, ""); Subscription sub = subscription(q, "?maxAttempts=1")) {
+      t.publish(Message.of("first"));
+      one(sub).nack(Duration.ZERO);
+      assertThat(sub.receive(1, Duration.ofSeconds(1))).as("dead-lettered when it comes back").isEmpty();
+      assertThat(awaitDepth(q + ".dlq", 1)).isEqualTo(1);
+      try (Channel c = raw.createChannel()) {
+        c.queueDelete(q + ".dlq");
+      }
+      t.publish(Message.of("second"));
+      ReceivedMessage m = one(sub);
+      assertThat(m.bodyAsString()).isEqualTo("second");
+      m.nack(Duration.ZERO);
+      try {
+        assertThat(sub.receive(1, Duration.ofSeconds(1))).isEmpty(); // its dead-letter copy is returned
+      } catch (YshException e) {
+        assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+      }
+    }
+    try (Subscription sub = subscription(q, "?maxAttempts=1")) {
+      long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (System.nanoTime() < end && awaitDepth(q + ".dlq", 0) == 0) {
+        for (ReceivedMessage m : sub.receive(1, Duration.ofMillis(500))) {
+          m.nack(Duration.ZERO);
+        }
+      }
+    }
+    GetResponse r = get(q + ".dlq");
+    assertThat(r).as("the message reached the dead-letter queue declared again").isNotNull();
+    assertThat(new String(r.getBody(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("second");
+    assertThat(depth(q)).isZero();
   }
 
   @Test
