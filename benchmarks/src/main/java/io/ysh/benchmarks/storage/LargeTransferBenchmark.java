@@ -40,7 +40,9 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * A paired harness for large transfers over a long link: an object server behind a
- * {@link DelayProxy} adding {@code ysh.bench.delayMs} (default 20 ms) each way, one object of
+ * {@link DelayProxy} adding {@code ysh.bench.delayMs} (default 20 ms) each way with a window of
+ * {@code ysh.bench.windowKiB} (default 3072, 0 for none) per connection and direction, the same link
+ * for every client, one object of
  * {@code ysh.bench.mib} (default 256 MiB) uploaded from a file and downloaded to a file by the portable layer with
  * parts and ranges in parallel ({@code transferConcurrency} 8), by the portable layer one at a
  * time (1), and by the vendor SDK's own parallel transfer, in alternation within one run,
@@ -73,6 +75,14 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  */
 public final class LargeTransferBenchmark {
 
+  /**
+   * The default window of each direction of each connection, 3 MiB: what one Linux TCP stream
+   * settles at with the kernel's long-standing defaults on a loss-free path (receive buffer
+   * autotuned up to {@code tcp_rmem} max 6 MiB, half of it advertised as window with
+   * {@code tcp_adv_win_scale} 1), so 75 MiB/s per stream at 20 ms each way. See the README.
+   */
+  static final int DEFAULT_WINDOW_KIB = 3 * 1024;
+
   private LargeTransferBenchmark() {}
 
   /**
@@ -89,16 +99,19 @@ public final class LargeTransferBenchmark {
     }
     long mib = Long.getLong("ysh.bench.mib", 256);
     long delay = Long.getLong("ysh.bench.delayMs", 20);
+    int windowKiB = Integer.getInteger("ysh.bench.windowKiB", DEFAULT_WINDOW_KIB);
     int rounds = Integer.getInteger("ysh.bench.rounds", 3);
-    System.out.printf("load average before: %s; max heap %d MiB; %s, %d MiB, %d ms each way, %d rounds%n",
-        loadAverage(), Runtime.getRuntime().maxMemory() >> 20, backendName, mib, delay, rounds);
+    System.out.printf("load average before: %s; max heap %d MiB; %s, %d MiB, %d ms each way, window %s, %d rounds%n",
+        loadAverage(), Runtime.getRuntime().maxMemory() >> 20, backendName, mib, delay,
+        windowKiB == 0 ? "unlimited" : windowKiB + " KiB per connection and direction", rounds);
     Path dir = Files.createTempDirectory("ysh-large-transfer");
     Path source = dir.resolve("source");
     writeRandom(source, mib << 20);
     Path warmSource = dir.resolve("warm-up");
     writeRandom(warmSource, Math.min(32L, mib) << 20);
     int warmUps = Integer.getInteger("ysh.bench.warmups", 2);
-    try (Backend backend = azure ? new AzureBackend(delay) : new S3Backend(dir, delay)) {
+    try (Backend backend = azure ? new AzureBackend(delay, windowKiB << 10)
+        : new S3Backend(dir, delay, windowKiB << 10)) {
       String vendor = backend.vendorName();
       Map<String, List<Double>> seconds = new LinkedHashMap<>();
       for (int round = -warmUps; round < rounds; round++) {
@@ -202,7 +215,7 @@ public final class LargeTransferBenchmark {
     private final S3TransferManager tm;
     private final String bucket = "bench-" + UUID.randomUUID().toString().substring(0, 8);
 
-    S3Backend(Path dir, long delay) throws IOException {
+    S3Backend(Path dir, long delay, int window) throws IOException {
       Path jars = Path.of(System.getProperty("ysh.bench.s3proxy.dir", "storage/s3/target/s3proxy"));
       Path store = Files.createDirectories(dir.resolve("s3proxy-data"));
       int port = FreePorts.next();
@@ -220,7 +233,7 @@ public final class LargeTransferBenchmark {
           .readiness(ReadinessProbe.tcp("127.0.0.1", port)).startupTimeout(java.time.Duration.ofSeconds(120)).start();
       S3TestServers.Endpoint server = new S3TestServers.Endpoint(java.net.URI.create("http://127.0.0.1:" + port),
           S3TestServers.ACCESS_KEY, S3TestServers.SECRET_KEY);
-      proxy = new DelayProxy(server.endpoint().getHost(), server.endpoint().getPort(), delay);
+      proxy = new DelayProxy(server.endpoint().getHost(), server.endpoint().getPort(), delay, window);
       parallel = storage(server, bucket, proxy.port(), 8, true);
       sequential = storage(server, bucket, proxy.port(), 1, false);
       async = S3AsyncClient.builder().multipartEnabled(true)
@@ -298,9 +311,9 @@ public final class LargeTransferBenchmark {
     private final ObjectStorage sequential;
     private final BlobContainerClient container;
 
-    AzureBackend(long delay) throws IOException {
+    AzureBackend(long delay, int window) throws IOException {
       java.net.URI azurite = java.net.URI.create(Azurite.blobEndpoint());
-      proxy = new DelayProxy(azurite.getHost(), azurite.getPort(), delay);
+      proxy = new DelayProxy(azurite.getHost(), azurite.getPort(), delay, window);
       String endpoint = "http://127.0.0.1:" + proxy.port() + azurite.getPath();
       String name = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       AzureStorageDriver driver = AzureStorageDriver.builder().account(Azurite.ACCOUNT, Secret.of(Azurite.KEY))
