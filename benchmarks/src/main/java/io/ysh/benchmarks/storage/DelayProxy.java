@@ -9,8 +9,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,6 +44,9 @@ final class DelayProxy implements AutoCloseable {
   private final long delayNanos;
   private final int window;
   private volatile boolean closed;
+  /** The proxy's own threads, and the CPU time of those that ended: to tell the link's CPU from the client's. */
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final LongAdder endedCpuNanos = new LongAdder();
 
   private record Chunk(long due, byte[] bytes) {}
 
@@ -80,6 +86,35 @@ final class DelayProxy implements AutoCloseable {
 
   int port() {
     return server.getLocalPort();
+  }
+
+  /**
+   * The CPU time the proxy's threads have used so far (in the same process as the clients, whose
+   * CPU time it is not).
+   */
+  long cpuNanos() {
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = endedCpuNanos.sum();
+    for (Thread t : threads) {
+      long n = mx.getThreadCpuTime(t.getId());
+      sum += Math.max(0, n);
+    }
+    return sum;
+  }
+
+  /** Runs {@code body} on a new daemon thread whose CPU time {@link #cpuNanos()} counts. */
+  private void start(String name, Runnable body) {
+    Thread t = new Thread(() -> {
+      try {
+        body.run();
+      } finally {
+        endedCpuNanos.add(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+        threads.remove(Thread.currentThread());
+      }
+    }, name);
+    t.setDaemon(true);
+    threads.add(t);
+    t.start();
   }
 
   /** The window of each direction of each connection in bytes; 0: no limit. */
@@ -159,7 +194,7 @@ final class DelayProxy implements AutoCloseable {
     Window w = new Window(window);
     InputStream in = from.getInputStream();
     OutputStream out = to.getOutputStream();
-    Thread reader = new Thread(() -> {
+    start("delay-proxy-read", () -> {
       byte[] buf = new byte[64 * 1024];
       try {
         int n;
@@ -171,8 +206,8 @@ final class DelayProxy implements AutoCloseable {
         // the connection is gone
       }
       line.add(new Chunk(System.nanoTime() + delayNanos, END));
-    }, "delay-proxy-read");
-    Thread writer = new Thread(() -> {
+    });
+    start("delay-proxy-write", () -> {
       try {
         while (true) {
           Chunk c = line.take();
@@ -191,11 +226,7 @@ final class DelayProxy implements AutoCloseable {
         closeQuietly(from);
         closeQuietly(to);
       }
-    }, "delay-proxy-write");
-    reader.setDaemon(true);
-    writer.setDaemon(true);
-    reader.start();
-    writer.start();
+    });
   }
 
   private static void closeQuietly(Socket s) {

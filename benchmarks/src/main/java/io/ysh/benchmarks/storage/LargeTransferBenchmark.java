@@ -58,7 +58,10 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  *       Maven copies to {@code storage/s3/target/s3proxy} (a test build of that module) or
  *       {@code ysh.bench.s3proxy.dir}; the AWS SDK's {@link S3TransferManager} over an
  *       {@link S3AsyncClient} with {@code multipartEnabled(true)} (its Java multipart client,
- *       default settings: 8 MiB parts), upload only;
+ *       default settings: 8 MiB parts), upload only; {@code -Dysh.bench.s3.payloadSigning=false}
+ *       builds the portable layer's S3 drivers with {@code payloadSigningOverHttp(false)}: request
+ *       bodies sent {@code UNSIGNED-PAYLOAD} as the SDK's async client (and so the TransferManager)
+ *       sends them over HTTP;
  *   <li>{@code azure}: Azurite in memory ({@code --inMemoryPersistence --loose}), started by the test-server harness
  *       ({@link Azurite}: {@code YSH_AZURITE_NODE_MODULES} or {@code ~/.cache/ysh-azurite-3.37.0});
  *       the Azure SDK's {@code BlobClient.uploadFromFile} and {@code downloadToFile} with
@@ -101,9 +104,10 @@ public final class LargeTransferBenchmark {
     long delay = Long.getLong("ysh.bench.delayMs", 20);
     int windowKiB = Integer.getInteger("ysh.bench.windowKiB", DEFAULT_WINDOW_KIB);
     int rounds = Integer.getInteger("ysh.bench.rounds", 3);
-    System.out.printf("load average before: %s; max heap %d MiB; %s, %d MiB, %d ms each way, window %s, %d rounds%n",
+    System.out.printf("load average before: %s; max heap %d MiB; %s, %d MiB, %d ms each way, window %s, %d rounds%s%n",
         loadAverage(), Runtime.getRuntime().maxMemory() >> 20, backendName, mib, delay,
-        windowKiB == 0 ? "unlimited" : windowKiB + " KiB per connection and direction", rounds);
+        windowKiB == 0 ? "unlimited" : windowKiB + " KiB per connection and direction", rounds,
+        azure ? "" : "; S3 driver payloadSigningOverHttp " + System.getProperty("ysh.bench.s3.payloadSigning", "true"));
     Path dir = Files.createTempDirectory("ysh-large-transfer");
     Path source = dir.resolve("source");
     writeRandom(source, mib << 20);
@@ -114,6 +118,7 @@ public final class LargeTransferBenchmark {
         : new S3Backend(dir, delay, windowKiB << 10)) {
       String vendor = backend.vendorName();
       Map<String, List<Double>> seconds = new LinkedHashMap<>();
+      Map<String, List<double[]>> cpuSeconds = new LinkedHashMap<>();
       for (int round = -warmUps; round < rounds; round++) {
         boolean warm = round < 0; // warm-up rounds: a 32 MiB object, not counted (JIT, connection pools)
         Path from = warm ? warmSource : source;
@@ -124,6 +129,7 @@ public final class LargeTransferBenchmark {
           ObjectStorage s = who.equals("sequential") ? backend.sequential() : backend.parallel();
           String key = "large/" + who.replaceAll("[^A-Za-z]", "") + "-" + (round + warmUps);
           Path target = dir.resolve("download-" + who.replaceAll("[^A-Za-z]", ""));
+          long[] cpu0 = cpu(backend);
           long t0 = System.nanoTime();
           if (isVendor) {
             backend.vendorUpload(from, key);
@@ -131,11 +137,14 @@ public final class LargeTransferBenchmark {
             s.put(key, from, WriteOptions.defaults());
           }
           double up = (System.nanoTime() - t0) / 1e9;
+          String upCpu = cpuSince(cpu0, cpu(backend), cpuSeconds, warm ? null : "upload " + who);
           if (!warm) {
             seconds.computeIfAbsent("upload " + who, k -> new ArrayList<>()).add(up);
           }
+          String downCpu = "";
           double down = Double.NaN;
           if (!isVendor || backend.vendorDownloads()) {
+            cpu0 = cpu(backend);
             t0 = System.nanoTime();
             if (isVendor) {
               backend.vendorDownload(key, target);
@@ -143,6 +152,7 @@ public final class LargeTransferBenchmark {
               s.download(key, target);
             }
             down = (System.nanoTime() - t0) / 1e9;
+            downCpu = cpuSince(cpu0, cpu(backend), cpuSeconds, warm ? null : "download " + who);
             if (Files.size(target) != Files.size(from)) {
               throw new IllegalStateException("downloaded " + Files.size(target) + " bytes");
             }
@@ -153,14 +163,18 @@ public final class LargeTransferBenchmark {
           }
           backend.parallel().delete(key);
           long size = Files.size(from) >> 20;
-          System.out.printf("round %d %-16s upload %6.2f s (%6.1f MiB/s)  download %6.2f s (%6.1f MiB/s)%s%n",
-              round, who, up, size / up, down, size / down, warm ? "  (warm-up)" : "");
+          System.out.printf("round %d %-16s upload %6.2f s (%6.1f MiB/s)  download %6.2f s (%6.1f MiB/s)%s%n"
+                  + "      cpu s (client/link/server): upload %s  download %s%n",
+              round, who, up, size / up, down, size / down, warm ? "  (warm-up)" : "", upCpu, downCpu);
         }
       }
       System.out.println();
       for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
-        System.out.printf("%-28s median %6.2f s  %6.1f MiB/s%n", e.getKey(), median(e.getValue()),
-            mib / median(e.getValue()));
+        List<double[]> cpu = cpuSeconds.get(e.getKey());
+        System.out.printf("%-28s median %6.2f s  %6.1f MiB/s  CPU s median client %.2f link %.2f server %s%n",
+            e.getKey(), median(e.getValue()), mib / median(e.getValue()),
+            median(cpu.stream().map(c -> c[0]).toList()), median(cpu.stream().map(c -> c[1]).toList()),
+            cpu.get(0)[2] < 0 ? "n/a" : String.format("%.2f", median(cpu.stream().map(c -> c[2]).toList())));
       }
       for (String op : List.of("upload", "download")) {
         System.out.printf("%s: portable parallel / sequential throughput = %.2fx%n", op,
@@ -182,6 +196,14 @@ public final class LargeTransferBenchmark {
   private interface Backend extends AutoCloseable {
     @Override
     void close() throws IOException;
+
+    /** The link every client goes through. */
+    DelayProxy proxy();
+
+    /** The CPU time the server process has used so far, or -1 when it is not known. */
+    default long serverCpuNanos() {
+      return -1;
+    }
 
     /** The vendor client's name in the output. */
     String vendorName();
@@ -261,6 +283,16 @@ public final class LargeTransferBenchmark {
     }
 
     @Override
+    public DelayProxy proxy() {
+      return proxy;
+    }
+
+    @Override
+    public long serverCpuNanos() {
+      return s3proxy.processHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
+    @Override
     public ObjectStorage parallel() {
       return parallel;
     }
@@ -331,6 +363,11 @@ public final class LargeTransferBenchmark {
     }
 
     @Override
+    public DelayProxy proxy() {
+      return proxy;
+    }
+
+    @Override
     public ObjectStorage parallel() {
       return parallel;
     }
@@ -371,12 +408,34 @@ public final class LargeTransferBenchmark {
       boolean createBucket) {
     S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket)
         .endpoint(java.net.URI.create("http://127.0.0.1:" + port)).pathStyle(true).region("us-east-1")
-        .credentials(server.accessKey(), Secret.of(server.secretKey())).build();
+        .credentials(server.accessKey(), Secret.of(server.secretKey()))
+        .payloadSigningOverHttp(Boolean.parseBoolean(System.getProperty("ysh.bench.s3.payloadSigning", "true")))
+        .build();
     if (createBucket) {
       driver.unwrap(software.amazon.awssdk.services.s3.S3Client.class).orElseThrow()
           .createBucket(c -> c.bucket(bucket));
     }
     return ObjectStorage.builder(driver).telemetry(Telemetry.noop()).transferConcurrency(concurrency).build();
+  }
+
+  /** CPU nanoseconds so far: this process less the link's threads, the link, the server (-1: unknown). */
+  private static long[] cpu(Backend backend) {
+    long process = ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    long link = backend.proxy().cpuNanos();
+    return new long[] {process - link, link, backend.serverCpuNanos()};
+  }
+
+  /** Formats the CPU seconds between two {@link #cpu} readings and keeps them under {@code name} unless null. */
+  private static String cpuSince(long[] before, long[] after, Map<String, List<double[]>> into, String name) {
+    double[] d = new double[3];
+    for (int i = 0; i < 3; i++) {
+      d[i] = before[i] < 0 || after[i] < 0 ? -1 : (after[i] - before[i]) / 1e9;
+    }
+    if (name != null) {
+      into.computeIfAbsent(name, k -> new ArrayList<>()).add(d);
+    }
+    return String.format("%.2f/%.2f/%s", d[0], d[1], d[2] < 0 ? "n/a" : String.format("%.2f", d[2]));
   }
 
   private static void writeRandom(Path file, long size) throws IOException {
