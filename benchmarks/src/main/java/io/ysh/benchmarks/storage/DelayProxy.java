@@ -47,6 +47,7 @@ final class DelayProxy implements AutoCloseable {
   /** The proxy's own threads, and the CPU time of those that ended: to tell the link's CPU from the client's. */
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final LongAdder endedCpuNanos = new LongAdder();
+  private final LongAdder connections = new LongAdder();
 
   private record Chunk(long due, byte[] bytes) {}
 
@@ -102,6 +103,11 @@ final class DelayProxy implements AutoCloseable {
     return sum;
   }
 
+  /** How many connections the proxy has accepted so far. */
+  long connections() {
+    return connections.sum();
+  }
+
   /** Runs {@code body} on a new daemon thread whose CPU time {@link #cpuNanos()} counts. */
   private void start(String name, Runnable body) {
     Thread t = new Thread(() -> {
@@ -126,6 +132,7 @@ final class DelayProxy implements AutoCloseable {
     while (!closed) {
       try {
         Socket client = server.accept();
+        connections.increment();
         Socket target = new Socket(upstream.getAddress(), upstream.getPort());
         client.setTcpNoDelay(true);
         target.setTcpNoDelay(true);

@@ -86,6 +86,9 @@ public final class LargeTransferBenchmark {
    */
   static final int DEFAULT_WINDOW_KIB = 3 * 1024;
 
+  /** The portable parallel client's {@code transferConcurrency}: {@code ysh.bench.concurrency}, default 8. */
+  private static final int CONCURRENCY = Integer.getInteger("ysh.bench.concurrency", 8);
+
   private LargeTransferBenchmark() {}
 
   /**
@@ -104,9 +107,10 @@ public final class LargeTransferBenchmark {
     long delay = Long.getLong("ysh.bench.delayMs", 20);
     int windowKiB = Integer.getInteger("ysh.bench.windowKiB", DEFAULT_WINDOW_KIB);
     int rounds = Integer.getInteger("ysh.bench.rounds", 3);
-    System.out.printf("load average before: %s; max heap %d MiB; %s, %d MiB, %d ms each way, window %s, %d rounds%s%n",
+    System.out.printf("load average before: %s; max heap %d MiB; %s, %d MiB, %d ms each way, window %s, %s%s%n",
         loadAverage(), Runtime.getRuntime().maxMemory() >> 20, backendName, mib, delay,
-        windowKiB == 0 ? "unlimited" : windowKiB + " KiB per connection and direction", rounds,
+        windowKiB == 0 ? "unlimited" : windowKiB + " KiB per connection and direction",
+        rounds + " rounds; portable parallel transferConcurrency " + CONCURRENCY,
         azure ? "" : "; S3 driver payloadSigningOverHttp " + System.getProperty("ysh.bench.s3.payloadSigning", "true"));
     Path dir = Files.createTempDirectory("ysh-large-transfer");
     Path source = dir.resolve("source");
@@ -129,6 +133,7 @@ public final class LargeTransferBenchmark {
           ObjectStorage s = who.equals("sequential") ? backend.sequential() : backend.parallel();
           String key = "large/" + who.replaceAll("[^A-Za-z]", "") + "-" + (round + warmUps);
           Path target = dir.resolve("download-" + who.replaceAll("[^A-Za-z]", ""));
+          long connections0 = backend.proxy().connections();
           long[] cpu0 = cpu(backend);
           long t0 = System.nanoTime();
           if (isVendor) {
@@ -164,8 +169,9 @@ public final class LargeTransferBenchmark {
           backend.parallel().delete(key);
           long size = Files.size(from) >> 20;
           System.out.printf("round %d %-16s upload %6.2f s (%6.1f MiB/s)  download %6.2f s (%6.1f MiB/s)%s%n"
-                  + "      cpu s (client/link/server): upload %s  download %s%n",
-              round, who, up, size / up, down, size / down, warm ? "  (warm-up)" : "", upCpu, downCpu);
+                  + "      cpu s (client/link/server): upload %s  download %s; new connections %d%n",
+              round, who, up, size / up, down, size / down, warm ? "  (warm-up)" : "", upCpu, downCpu,
+              backend.proxy().connections() - connections0);
         }
       }
       System.out.println();
@@ -208,7 +214,7 @@ public final class LargeTransferBenchmark {
     /** The vendor client's name in the output. */
     String vendorName();
 
-    /** The portable layer with {@code transferConcurrency(8)}. */
+    /** The portable layer with {@code transferConcurrency(ysh.bench.concurrency)}, default 8. */
     ObjectStorage parallel();
 
     /** The portable layer with {@code transferConcurrency(1)}. */
@@ -256,7 +262,7 @@ public final class LargeTransferBenchmark {
       S3TestServers.Endpoint server = new S3TestServers.Endpoint(java.net.URI.create("http://127.0.0.1:" + port),
           S3TestServers.ACCESS_KEY, S3TestServers.SECRET_KEY);
       proxy = new DelayProxy(server.endpoint().getHost(), server.endpoint().getPort(), delay, window);
-      parallel = storage(server, bucket, proxy.port(), 8, true);
+      parallel = storage(server, bucket, proxy.port(), CONCURRENCY, true);
       sequential = storage(server, bucket, proxy.port(), 1, false);
       async = S3AsyncClient.builder().multipartEnabled(true)
           .endpointOverride(java.net.URI.create("http://127.0.0.1:" + proxy.port())).forcePathStyle(true)
@@ -352,7 +358,7 @@ public final class LargeTransferBenchmark {
           .endpoint(endpoint).container(name).build();
       container = driver.unwrap(BlobContainerClient.class).orElseThrow();
       container.create();
-      parallel = ObjectStorage.builder(driver).telemetry(Telemetry.noop()).transferConcurrency(8).build();
+      parallel = ObjectStorage.builder(driver).telemetry(Telemetry.noop()).transferConcurrency(CONCURRENCY).build();
       sequential = ObjectStorage.builder(AzureStorageDriver.builder().account(Azurite.ACCOUNT, Secret.of(Azurite.KEY))
           .endpoint(endpoint).container(name).build()).telemetry(Telemetry.noop()).transferConcurrency(1).build();
     }
