@@ -40,7 +40,9 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * A paired harness for large transfers over a long link: an object server behind a
- * {@link DelayProxy} adding {@code ysh.bench.delayMs} (default 20 ms) each way, one object of
+ * {@link DelayProxy} adding {@code ysh.bench.delayMs} (default 20 ms) each way with a window of
+ * {@code ysh.bench.windowKiB} (default 3072, 0 for none) per connection and direction, the same link
+ * for every client, one object of
  * {@code ysh.bench.mib} (default 256 MiB) uploaded from a file and downloaded to a file by the portable layer with
  * parts and ranges in parallel ({@code transferConcurrency} 8), by the portable layer one at a
  * time (1), and by the vendor SDK's own parallel transfer, in alternation within one run,
@@ -56,7 +58,10 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  *       Maven copies to {@code storage/s3/target/s3proxy} (a test build of that module) or
  *       {@code ysh.bench.s3proxy.dir}; the AWS SDK's {@link S3TransferManager} over an
  *       {@link S3AsyncClient} with {@code multipartEnabled(true)} (its Java multipart client,
- *       default settings: 8 MiB parts), upload only;
+ *       default settings: 8 MiB parts), upload only; {@code -Dysh.bench.s3.payloadSigning=false}
+ *       builds the portable layer's S3 drivers with {@code payloadSigningOverHttp(false)}: request
+ *       bodies sent {@code UNSIGNED-PAYLOAD} as the SDK's async client (and so the TransferManager)
+ *       sends them over HTTP;
  *   <li>{@code azure}: Azurite in memory ({@code --inMemoryPersistence --loose}), started by the test-server harness
  *       ({@link Azurite}: {@code YSH_AZURITE_NODE_MODULES} or {@code ~/.cache/ysh-azurite-3.37.0});
  *       the Azure SDK's {@code BlobClient.uploadFromFile} and {@code downloadToFile} with
@@ -72,6 +77,17 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  * </pre>
  */
 public final class LargeTransferBenchmark {
+
+  /**
+   * The default window of each direction of each connection, 3 MiB: what one Linux TCP stream
+   * settles at with the kernel's long-standing defaults on a loss-free path (receive buffer
+   * autotuned up to {@code tcp_rmem} max 6 MiB, half of it advertised as window with
+   * {@code tcp_adv_win_scale} 1), so 75 MiB/s per stream at 20 ms each way. See the README.
+   */
+  static final int DEFAULT_WINDOW_KIB = 3 * 1024;
+
+  /** The portable parallel client's {@code transferConcurrency}: {@code ysh.bench.concurrency}, default 8. */
+  private static final int CONCURRENCY = Integer.getInteger("ysh.bench.concurrency", 8);
 
   private LargeTransferBenchmark() {}
 
@@ -89,18 +105,24 @@ public final class LargeTransferBenchmark {
     }
     long mib = Long.getLong("ysh.bench.mib", 256);
     long delay = Long.getLong("ysh.bench.delayMs", 20);
+    int windowKiB = Integer.getInteger("ysh.bench.windowKiB", DEFAULT_WINDOW_KIB);
     int rounds = Integer.getInteger("ysh.bench.rounds", 3);
-    System.out.printf("load average before: %s; max heap %d MiB; %s, %d MiB, %d ms each way, %d rounds%n",
-        loadAverage(), Runtime.getRuntime().maxMemory() >> 20, backendName, mib, delay, rounds);
+    System.out.printf("load average before: %s; max heap %d MiB; %s, %d MiB, %d ms each way, window %s, %s%s%n",
+        loadAverage(), Runtime.getRuntime().maxMemory() >> 20, backendName, mib, delay,
+        windowKiB == 0 ? "unlimited" : windowKiB + " KiB per connection and direction",
+        rounds + " rounds; portable parallel transferConcurrency " + CONCURRENCY,
+        azure ? "" : "; S3 driver payloadSigningOverHttp " + System.getProperty("ysh.bench.s3.payloadSigning", "true"));
     Path dir = Files.createTempDirectory("ysh-large-transfer");
     Path source = dir.resolve("source");
     writeRandom(source, mib << 20);
     Path warmSource = dir.resolve("warm-up");
     writeRandom(warmSource, Math.min(32L, mib) << 20);
     int warmUps = Integer.getInteger("ysh.bench.warmups", 2);
-    try (Backend backend = azure ? new AzureBackend(delay) : new S3Backend(dir, delay)) {
+    try (Backend backend = azure ? new AzureBackend(delay, windowKiB << 10)
+        : new S3Backend(dir, delay, windowKiB << 10)) {
       String vendor = backend.vendorName();
       Map<String, List<Double>> seconds = new LinkedHashMap<>();
+      Map<String, List<double[]>> cpuSeconds = new LinkedHashMap<>();
       for (int round = -warmUps; round < rounds; round++) {
         boolean warm = round < 0; // warm-up rounds: a 32 MiB object, not counted (JIT, connection pools)
         Path from = warm ? warmSource : source;
@@ -111,6 +133,8 @@ public final class LargeTransferBenchmark {
           ObjectStorage s = who.equals("sequential") ? backend.sequential() : backend.parallel();
           String key = "large/" + who.replaceAll("[^A-Za-z]", "") + "-" + (round + warmUps);
           Path target = dir.resolve("download-" + who.replaceAll("[^A-Za-z]", ""));
+          long connections0 = backend.proxy().connections();
+          long[] cpu0 = cpu(backend);
           long t0 = System.nanoTime();
           if (isVendor) {
             backend.vendorUpload(from, key);
@@ -118,11 +142,14 @@ public final class LargeTransferBenchmark {
             s.put(key, from, WriteOptions.defaults());
           }
           double up = (System.nanoTime() - t0) / 1e9;
+          String upCpu = cpuSince(cpu0, cpu(backend), cpuSeconds, warm ? null : "upload " + who);
           if (!warm) {
             seconds.computeIfAbsent("upload " + who, k -> new ArrayList<>()).add(up);
           }
+          String downCpu = "";
           double down = Double.NaN;
           if (!isVendor || backend.vendorDownloads()) {
+            cpu0 = cpu(backend);
             t0 = System.nanoTime();
             if (isVendor) {
               backend.vendorDownload(key, target);
@@ -130,6 +157,7 @@ public final class LargeTransferBenchmark {
               s.download(key, target);
             }
             down = (System.nanoTime() - t0) / 1e9;
+            downCpu = cpuSince(cpu0, cpu(backend), cpuSeconds, warm ? null : "download " + who);
             if (Files.size(target) != Files.size(from)) {
               throw new IllegalStateException("downloaded " + Files.size(target) + " bytes");
             }
@@ -140,14 +168,19 @@ public final class LargeTransferBenchmark {
           }
           backend.parallel().delete(key);
           long size = Files.size(from) >> 20;
-          System.out.printf("round %d %-16s upload %6.2f s (%6.1f MiB/s)  download %6.2f s (%6.1f MiB/s)%s%n",
-              round, who, up, size / up, down, size / down, warm ? "  (warm-up)" : "");
+          System.out.printf("round %d %-16s upload %6.2f s (%6.1f MiB/s)  download %6.2f s (%6.1f MiB/s)%s%n"
+                  + "      cpu s (client/link/server): upload %s  download %s; new connections %d%n",
+              round, who, up, size / up, down, size / down, warm ? "  (warm-up)" : "", upCpu, downCpu,
+              backend.proxy().connections() - connections0);
         }
       }
       System.out.println();
       for (Map.Entry<String, List<Double>> e : seconds.entrySet()) {
-        System.out.printf("%-28s median %6.2f s  %6.1f MiB/s%n", e.getKey(), median(e.getValue()),
-            mib / median(e.getValue()));
+        List<double[]> cpu = cpuSeconds.get(e.getKey());
+        System.out.printf("%-28s median %6.2f s  %6.1f MiB/s  CPU s median client %.2f link %.2f server %s%n",
+            e.getKey(), median(e.getValue()), mib / median(e.getValue()),
+            median(cpu.stream().map(c -> c[0]).toList()), median(cpu.stream().map(c -> c[1]).toList()),
+            cpu.get(0)[2] < 0 ? "n/a" : String.format("%.2f", median(cpu.stream().map(c -> c[2]).toList())));
       }
       for (String op : List.of("upload", "download")) {
         System.out.printf("%s: portable parallel / sequential throughput = %.2fx%n", op,
@@ -170,10 +203,18 @@ public final class LargeTransferBenchmark {
     @Override
     void close() throws IOException;
 
+    /** The link every client goes through. */
+    DelayProxy proxy();
+
+    /** The CPU time the server process has used so far, or -1 when it is not known. */
+    default long serverCpuNanos() {
+      return -1;
+    }
+
     /** The vendor client's name in the output. */
     String vendorName();
 
-    /** The portable layer with {@code transferConcurrency(8)}. */
+    /** The portable layer with {@code transferConcurrency(ysh.bench.concurrency)}, default 8. */
     ObjectStorage parallel();
 
     /** The portable layer with {@code transferConcurrency(1)}. */
@@ -202,7 +243,7 @@ public final class LargeTransferBenchmark {
     private final S3TransferManager tm;
     private final String bucket = "bench-" + UUID.randomUUID().toString().substring(0, 8);
 
-    S3Backend(Path dir, long delay) throws IOException {
+    S3Backend(Path dir, long delay, int window) throws IOException {
       Path jars = Path.of(System.getProperty("ysh.bench.s3proxy.dir", "storage/s3/target/s3proxy"));
       Path store = Files.createDirectories(dir.resolve("s3proxy-data"));
       int port = FreePorts.next();
@@ -220,8 +261,8 @@ public final class LargeTransferBenchmark {
           .readiness(ReadinessProbe.tcp("127.0.0.1", port)).startupTimeout(java.time.Duration.ofSeconds(120)).start();
       S3TestServers.Endpoint server = new S3TestServers.Endpoint(java.net.URI.create("http://127.0.0.1:" + port),
           S3TestServers.ACCESS_KEY, S3TestServers.SECRET_KEY);
-      proxy = new DelayProxy(server.endpoint().getHost(), server.endpoint().getPort(), delay);
-      parallel = storage(server, bucket, proxy.port(), 8, true);
+      proxy = new DelayProxy(server.endpoint().getHost(), server.endpoint().getPort(), delay, window);
+      parallel = storage(server, bucket, proxy.port(), CONCURRENCY, true);
       sequential = storage(server, bucket, proxy.port(), 1, false);
       async = S3AsyncClient.builder().multipartEnabled(true)
           .endpointOverride(java.net.URI.create("http://127.0.0.1:" + proxy.port())).forcePathStyle(true)
@@ -245,6 +286,16 @@ public final class LargeTransferBenchmark {
     @Override
     public String vendorName() {
       return "transfermanager";
+    }
+
+    @Override
+    public DelayProxy proxy() {
+      return proxy;
+    }
+
+    @Override
+    public long serverCpuNanos() {
+      return s3proxy.processHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
     @Override
@@ -298,16 +349,16 @@ public final class LargeTransferBenchmark {
     private final ObjectStorage sequential;
     private final BlobContainerClient container;
 
-    AzureBackend(long delay) throws IOException {
+    AzureBackend(long delay, int window) throws IOException {
       java.net.URI azurite = java.net.URI.create(Azurite.blobEndpoint());
-      proxy = new DelayProxy(azurite.getHost(), azurite.getPort(), delay);
+      proxy = new DelayProxy(azurite.getHost(), azurite.getPort(), delay, window);
       String endpoint = "http://127.0.0.1:" + proxy.port() + azurite.getPath();
       String name = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       AzureStorageDriver driver = AzureStorageDriver.builder().account(Azurite.ACCOUNT, Secret.of(Azurite.KEY))
           .endpoint(endpoint).container(name).build();
       container = driver.unwrap(BlobContainerClient.class).orElseThrow();
       container.create();
-      parallel = ObjectStorage.builder(driver).telemetry(Telemetry.noop()).transferConcurrency(8).build();
+      parallel = ObjectStorage.builder(driver).telemetry(Telemetry.noop()).transferConcurrency(CONCURRENCY).build();
       sequential = ObjectStorage.builder(AzureStorageDriver.builder().account(Azurite.ACCOUNT, Secret.of(Azurite.KEY))
           .endpoint(endpoint).container(name).build()).telemetry(Telemetry.noop()).transferConcurrency(1).build();
     }
@@ -315,6 +366,11 @@ public final class LargeTransferBenchmark {
     @Override
     public String vendorName() {
       return "azure sdk parallel";
+    }
+
+    @Override
+    public DelayProxy proxy() {
+      return proxy;
     }
 
     @Override
@@ -358,12 +414,34 @@ public final class LargeTransferBenchmark {
       boolean createBucket) {
     S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket)
         .endpoint(java.net.URI.create("http://127.0.0.1:" + port)).pathStyle(true).region("us-east-1")
-        .credentials(server.accessKey(), Secret.of(server.secretKey())).build();
+        .credentials(server.accessKey(), Secret.of(server.secretKey()))
+        .payloadSigningOverHttp(Boolean.parseBoolean(System.getProperty("ysh.bench.s3.payloadSigning", "true")))
+        .build();
     if (createBucket) {
       driver.unwrap(software.amazon.awssdk.services.s3.S3Client.class).orElseThrow()
           .createBucket(c -> c.bucket(bucket));
     }
     return ObjectStorage.builder(driver).telemetry(Telemetry.noop()).transferConcurrency(concurrency).build();
+  }
+
+  /** CPU nanoseconds so far: this process less the link's threads, the link, the server (-1: unknown). */
+  private static long[] cpu(Backend backend) {
+    long process = ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    long link = backend.proxy().cpuNanos();
+    return new long[] {process - link, link, backend.serverCpuNanos()};
+  }
+
+  /** Formats the CPU seconds between two {@link #cpu} readings and keeps them under {@code name} unless null. */
+  private static String cpuSince(long[] before, long[] after, Map<String, List<double[]>> into, String name) {
+    double[] d = new double[3];
+    for (int i = 0; i < 3; i++) {
+      d[i] = before[i] < 0 || after[i] < 0 ? -1 : (after[i] - before[i]) / 1e9;
+    }
+    if (name != null) {
+      into.computeIfAbsent(name, k -> new ArrayList<>()).add(d);
+    }
+    return String.format("%.2f/%.2f/%s", d[0], d[1], d[2] < 0 ? "n/a" : String.format("%.2f", d[2]));
   }
 
   private static void writeRandom(Path file, long size) throws IOException {

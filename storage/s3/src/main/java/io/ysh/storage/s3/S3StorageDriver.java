@@ -49,6 +49,16 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.scheme.AwsV4AuthScheme;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.AsyncSignRequest;
+import software.amazon.awssdk.http.auth.spi.signer.AsyncSignedRequest;
+import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.identity.spi.IdentityProviders;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -95,7 +105,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * {@code INTERNAL}. Multipart
  * uploads send each part's CRC32C and complete with the whole object's as a full-object checksum,
  * which S3 checks and keeps; whole downloads of multipart objects are verified against it (one
- * HEAD each); see {@link Builder#multipartChecksums(boolean)} for servers without it. Objects
+ * HEAD each); the parts' MD5 ETags are then not compared with an MD5 of each part (S3 has checked
+ * the part's CRC32C already); see {@link Builder#multipartChecksums(boolean)} for servers without
+ * it, whose parts are checked by their MD5 ETag. Objects
  * written by other tools are verified against their MD5 ETag when it is one.
  *
  * <p>{@link #unwrap(Class)} gives the {@link S3Client} and the {@link S3Presigner}. Thread-safe.
@@ -130,6 +142,9 @@ public final class S3StorageDriver implements StorageDriver, BufferWrites {
           // the portable layer computes and verifies MD5/CRC32C itself; stay compatible with S3-like servers
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+      if (!b.payloadSigningOverHttp) {
+        cb.putAuthScheme(new UnsignedPayloadOverHttp());
+      }
       this.client = cb.build();
       this.ownsClient = true;
     }
@@ -349,6 +364,10 @@ public final class S3StorageDriver implements StorageDriver, BufferWrites {
             "application/octet-stream"));
     if (crc != null) {
       u.partCrcs().put(partNumber, crc);
+      // S3 checked the part against the CRC32C sent with it (and refused it otherwise, BadDigest):
+      // no MD5 of the part for the portable layer to compare with the ETag, a second check of the
+      // same bytes that costs ~1.4 ms per MiB (a third of the client's CPU of a large upload)
+      return new UploadedPart(partNumber, r.eTag(), null, length);
     }
     return new UploadedPart(partNumber, r.eTag(), md5(r.eTag(), r.serverSideEncryptionAsString()), length);
   }
@@ -559,6 +578,56 @@ public final class S3StorageDriver implements StorageDriver, BufferWrites {
     return MD5_ETAG.matcher(e).matches() ? e : null;
   }
 
+  /**
+   * SigV4 as the SDK's own, except that a request with a body to a plain-HTTP endpoint is signed
+   * as over HTTPS: {@code x-amz-content-sha256: UNSIGNED-PAYLOAD} instead of a SHA-256 of the body
+   * ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}: a SHA-256 and an HMAC per 128 KiB chunk, checked
+   * again by the server), which is what the SDK's own async client does over HTTP. The signature
+   * does not cover the scheme; the host header it covers is the one sent (a default port 80 is
+   * signed as 443 is over HTTPS: without the port, as the HTTP client sends it).
+   */
+  private static final class UnsignedPayloadOverHttp implements AwsV4AuthScheme {
+    private final AwsV4AuthScheme sdk = AwsV4AuthScheme.create();
+    private final AwsV4HttpSigner signer = new Signer(sdk.signer());
+
+    @Override
+    public String schemeId() {
+      return sdk.schemeId();
+    }
+
+    @Override
+    public IdentityProvider<AwsCredentialsIdentity> identityProvider(IdentityProviders providers) {
+      return sdk.identityProvider(providers);
+    }
+
+    @Override
+    public AwsV4HttpSigner signer() {
+      return signer;
+    }
+
+    private record Signer(AwsV4HttpSigner sdk) implements AwsV4HttpSigner {
+      @Override
+      public SignedRequest sign(SignRequest<? extends AwsCredentialsIdentity> request) {
+        SdkHttpRequest http = request.request();
+        if (!"http".equals(http.protocol()) || request.payload().isEmpty()) {
+          return sdk.sign(request);
+        }
+        SdkHttpRequest.Builder asHttps = http.toBuilder().protocol("https");
+        if (http.port() == 80) {
+          asHttps.port(443);
+        }
+        SignedRequest signed = sdk.sign(request.copy(r -> r.request(asHttps.build())));
+        return signed.copy(r -> r.request(signed.request().toBuilder().protocol("http").port(http.port()).build()));
+      }
+
+      @Override
+      public java.util.concurrent.CompletableFuture<AsyncSignedRequest> signAsync(
+          AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
+        return sdk.signAsync(request); // this driver's client is synchronous
+      }
+    }
+  }
+
   /** Builds an {@link S3StorageDriver}. Not thread-safe. */
   public static final class Builder {
     private String bucket;
@@ -566,6 +635,7 @@ public final class S3StorageDriver implements StorageDriver, BufferWrites {
     private boolean pathStyle;
     private boolean conditionalWrites = true;
     private boolean multipartChecksums = true;
+    private boolean payloadSigningOverHttp = true;
     private Duration attemptTimeout = Duration.ofMinutes(5);
     private S3Client client;
     private AwsClientConfig awsConfig;
@@ -636,15 +706,38 @@ public final class S3StorageDriver implements StorageDriver, BufferWrites {
      * Declares whether the server keeps full-object CRC32C checksums of multipart uploads (default
      * true, as Amazon S3 does since 2025). The driver then uploads every part with
      * its CRC32C and completes with the whole object's, which S3 checks, and verifies whole
-     * downloads of multipart objects against it (one extra HEAD each). Set false for servers that
-     * refuse the checksum headers or report a wrong full-object checksum: multipart
-     * downloads are then checked for length only.
+     * downloads of multipart objects against it (one extra HEAD each); each part is checked by
+     * S3 against its CRC32C, not by the client against an MD5 ETag. Set false for servers that
+     * refuse the checksum headers or report a wrong full-object checksum: each part is then
+     * compared with its MD5 ETag when the server answers one, and multipart downloads are
+     * checked for length only.
      *
      * @param supported whether full-object checksums of multipart uploads work
      * @return this builder
      */
     public Builder multipartChecksums(boolean supported) {
       this.multipartChecksums = supported;
+      return this;
+    }
+
+    /**
+     * Whether the bodies of requests to a plain-HTTP endpoint are signed (default true, as the
+     * AWS SDK's synchronous client does): their SHA-256, in 128 KiB chunks each with its own
+     * signature, which the client computes and the server checks again. False sends them as
+     * over HTTPS, {@code UNSIGNED-PAYLOAD}, as the SDK's asynchronous client (and so its
+     * TransferManager) does over HTTP: less CPU on both sides for large uploads. The signature
+     * then no longer binds the body: someone who can change traffic on the path (which plain
+     * HTTP never prevents; responses are not signed either) could replace a body with another
+     * of the same CRC32C. Accidental damage is still caught: every part and single PUT carries
+     * its CRC32C in a signed header, which the server checks. HTTPS endpoints are not affected
+     * (TLS protects the body, and the SDK does not sign it there either), nor is a client given
+     * to {@link #client(S3Client)}.
+     *
+     * @param sign false to send request bodies to an {@code http://} endpoint unsigned
+     * @return this builder
+     */
+    public Builder payloadSigningOverHttp(boolean sign) {
+      this.payloadSigningOverHttp = sign;
       return this;
     }
 

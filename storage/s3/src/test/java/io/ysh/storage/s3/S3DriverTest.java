@@ -202,6 +202,32 @@ class S3DriverTest {
     }
   }
 
+  /**
+   * A part sent with its CRC32C is checked by S3 on receipt: the driver reports no MD5 for the
+   * portable layer to hash the part again for; without multipart checksums the part's MD5 ETag is
+   * what checks it.
+   */
+  @Test
+  void partsCheckedByTheirCrc32cReportNoMd5ToCompareAndOthersTheirMd5Etag() throws Exception {
+    S3TestServers.Endpoint s = server();
+    byte[] part = new byte[5 << 20];
+    new java.util.Random(3).nextBytes(part);
+    String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(part));
+    for (boolean checksums : new boolean[] {true, false}) {
+      String bucket = "pmd-" + UUID.randomUUID().toString().substring(0, 8);
+      S3StorageDriver driver = S3StorageDriver.builder().bucket(bucket).endpoint(s.endpoint()).pathStyle(true)
+          .region("us-east-1").credentials(s.accessKey(), Secret.of(s.secretKey())).multipartChecksums(checksums)
+          .build();
+      try (driver) {
+        driver.unwrap(S3Client.class).orElseThrow().createBucket(c -> c.bucket(bucket));
+        var upload = driver.startUpload("k", io.ysh.storage.WriteOptions.defaults());
+        var uploaded = driver.uploadPart(upload, 1, part, part.length);
+        assertThat(uploaded.md5()).as("multipart checksums %s", checksums).isEqualTo(checksums ? null : md5);
+        driver.abortUpload(upload);
+      }
+    }
+  }
+
   @Test
   void s3RefusesAMultipartUploadWhoseFullObjectCrc32cIsWrong() throws Exception {
     S3TestServers.Endpoint s = server();
