@@ -1002,17 +1002,16 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   /**
    * The object's metadata: its attribute, else its sidecar, else none; null when the file's path no
    * longer leads to the file seen through the handle (replaced, or a link swapped in on the way).
-   * The attribute is read by path (the JDK has no {@code fgetxattr}), between two checks that the
-   * path leads to the file seen through the handle; a directory swapped for a link and back between
-   * the two checks can still make it another file's attribute, which {@link #info(Walk,
-   * BasicFileAttributes, Attempts)} then refuses by its identity and checksum. The sidecar is read
-   * through the handle.
+   * The attribute is read by path (the JDK has no {@code fgetxattr}), right after the look at the
+   * file through its directory handle, and then the path is checked to lead to that file; a
+   * directory swapped for a link during the read and back before the check can still make it
+   * another file's attribute, which {@link #info(Walk, BasicFileAttributes, Attempts)} then refuses
+   * by its identity and checksum. (No check before the read: it would only narrow a window the
+   * identity binding covers, and an attribute read through a link still in place is caught after.)
+   * The sidecar is read through the handle.
    */
   private Meta readMeta(Walk w, BasicFileAttributes attrs) throws IOException {
     Path text = w.textPath();
-    if (!pathLeadsTo(text, attrs)) {
-      return null;
-    }
     byte[] attribute;
     try {
       attribute = readAttribute(text);
@@ -1067,12 +1066,58 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     }
   }
 
+  /** Metadata text as {@link Properties#load(Reader)} reads it (UTF-8). */
   static Properties load(byte[] bytes) throws IOException {
     Properties props = new Properties();
+    if (loadPlain(bytes, props)) {
+      return props;
+    }
+    props.clear();
     try (Reader r = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
       props.load(r);
     }
     return props;
+  }
+
+  /**
+   * Reads metadata text when every line is {@code key=value} that {@link Properties#load(Reader)}
+   * would take as is (the usual metadata, as {@link #property} writes it): keys of letters, digits,
+   * dots, dashes and underscores; values of printable ASCII without a backslash and not starting with
+   * white space; lines ended by LF. False for anything else (escapes, comments, other separators,
+   * blank lines, CR), which the caller then reads with {@link Properties} itself.
+   */
+  static boolean loadPlain(byte[] b, Properties props) {
+    int n = b.length;
+    int i = 0;
+    while (i < n) {
+      int keyStart = i;
+      while (i < n && isPlainKeyChar(b[i])) {
+        i++;
+      }
+      if (i == keyStart || i >= n || b[i] != '=') {
+        return false;
+      }
+      int keyEnd = i++;
+      int valueStart = i;
+      if (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\f')) {
+        return false;
+      }
+      while (i < n && b[i] != '\n') {
+        if (b[i] < 0x20 || b[i] > 0x7e || b[i] == '\\') {
+          return false;
+        }
+        i++;
+      }
+      props.setProperty(new String(b, keyStart, keyEnd - keyStart, StandardCharsets.ISO_8859_1),
+          new String(b, valueStart, i - valueStart, StandardCharsets.ISO_8859_1));
+      i++;
+    }
+    return true;
+  }
+
+  private static boolean isPlainKeyChar(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+        || c == '_';
   }
 
   @Override
