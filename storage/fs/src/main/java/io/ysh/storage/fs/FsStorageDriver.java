@@ -82,11 +82,16 @@ import java.util.zip.CRC32C;
  * root or inside it, before the operation has any effect (nothing created, nothing replaced or
  * deleted); listings skip links. New files and directories are created in the root itself under a
  * reserved random name ({@code .ysh-tmp-*}) and then renamed into the open directory handle, so no
- * path with more than one segment is ever given to {@code open} or {@code mkdir}. The one path-based
+ * path with more than one segment is ever given to {@code open} or {@code mkdir}. Directory handles
+ * are kept open between operations (at most 64) and used again only while a look through the
+ * parent's handle ({@code fstatat}, which every walk takes anyway to refuse links) shows the very
+ * directory (device and inode) the kept handle is open on under that name: the directory a fresh
+ * {@code openat} would open. The one path-based
  * call left is the read of an object's extended attribute (the JDK has no {@code fgetxattr}): it
- * happens only when the path leads to the same file (device and inode) as the open handle, before
- * and after, and a mismatch starts the read over. A directory swapped for a link and back between
- * those checks could still show another file's attribute, so metadata is bound to its file: every
+ * follows the look at the file through its directory handle, the path is then checked to lead to
+ * that same file (device and inode), and a mismatch starts the read over. A directory swapped for a
+ * link during the read and back before that check could still show another file's attribute, so
+ * metadata is bound to its file: every
  * write records the data file's identity ({@code file=<device hex>:<inode>}, from the temporary file
  * before its rename, which keeps it), and reads accept metadata only when it records the identity of
  * the file seen through the directory handle, or came through handles and records none (earlier
