@@ -111,8 +111,9 @@ final class Downloads {
       long n;
       FileChannel out = null;
       try {
-        temp = newTemp(dir);
-        out = FileChannel.open(temp, StandardOpenOption.WRITE);
+        TempFile created = newTemp(dir);
+        temp = created.path();
+        out = created.channel();
         VerifyingInputStream.Expected checksum = verifyChecksums ? VerifyingInputStream.Expected.of(reader.info()) : null;
         if (raw instanceof FileRegion region && (checksum == null || checksum.isCrc32c())) {
           n = transferVerified(key, reader, region, out, checksum);
@@ -142,13 +143,18 @@ final class Downloads {
     }
   }
 
-  /** Creates a new, empty temporary file in the target's directory, readable only by the owner where POSIX. */
-  private static Path newTemp(Path dir) throws IOException {
+  /** A temporary file just created, open for writing. */
+  private record TempFile(Path path, FileChannel channel) {}
+
+  /**
+   * Creates a new, empty temporary file in the target's directory, readable only by the owner where
+   * POSIX, and returns it open for writing (one {@code open}, no reopen by path).
+   */
+  private static TempFile newTemp(Path dir) throws IOException {
     for (int attempt = 0; ; attempt++) {
       Path temp = dir.resolve(".ysh-download-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
       try {
-        FileChannel.open(temp, TEMP_OPTIONS, tempAttributes(dir)).close();
-        return temp;
+        return new TempFile(temp, FileChannel.open(temp, TEMP_OPTIONS, tempAttributes(dir)));
       } catch (FileAlreadyExistsException e) {
         if (attempt >= 10) {
           throw e;
@@ -241,8 +247,9 @@ final class Downloads {
       Path temp = null;
       List<Future<?>> helpers = new ArrayList<>();
       try {
-        temp = newTemp(target.toAbsolutePath().getParent());
-        out = FileChannel.open(temp, StandardOpenOption.WRITE);
+        TempFile created = newTemp(target.toAbsolutePath().getParent());
+        temp = created.path();
+        out = created.channel();
         try {
           int extra = Math.min(concurrency, ranges) - 1;
           for (int i = 0; i < extra; i++) {

@@ -64,6 +64,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
 
@@ -81,11 +82,16 @@ import java.util.zip.CRC32C;
  * root or inside it, before the operation has any effect (nothing created, nothing replaced or
  * deleted); listings skip links. New files and directories are created in the root itself under a
  * reserved random name ({@code .ysh-tmp-*}) and then renamed into the open directory handle, so no
- * path with more than one segment is ever given to {@code open} or {@code mkdir}. The one path-based
+ * path with more than one segment is ever given to {@code open} or {@code mkdir}. Directory handles
+ * are kept open between operations (at most 64) and used again only while a look through the
+ * parent's handle ({@code fstatat}, which every walk takes anyway to refuse links) shows the very
+ * directory (device and inode) the kept handle is open on under that name: the directory a fresh
+ * {@code openat} would open. The one path-based
  * call left is the read of an object's extended attribute (the JDK has no {@code fgetxattr}): it
- * happens only when the path leads to the same file (device and inode) as the open handle, before
- * and after, and a mismatch starts the read over. A directory swapped for a link and back between
- * those checks could still show another file's attribute, so metadata is bound to its file: every
+ * follows the look at the file through its directory handle, the path is then checked to lead to
+ * that same file (device and inode), and a mismatch starts the read over. A directory swapped for a
+ * link during the read and back before that check could still show another file's attribute, so
+ * metadata is bound to its file: every
  * write records the data file's identity ({@code file=<device hex>:<inode>}, from the temporary file
  * before its rename, which keeps it), and reads accept metadata only when it records the identity of
  * the file seen through the directory handle, or came through handles and records none (earlier
@@ -152,6 +158,11 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   static final int MAX_SEGMENT_BYTES = 255;
   private static final String TMP_PREFIX = ".ysh-tmp-";
   private static final String RESERVED = ".ysh";
+  /**
+   * The most directory handles kept open between operations (each holds two file descriptors);
+   * beyond it, a handle is closed once no operation uses it.
+   */
+  private static final int MAX_CACHED_DIRECTORIES = 64;
   /** Copy buffer: large enough that a read or write costs one system call per 256 KiB. */
   private static final int COPY_BUFFER = 256 * 1024;
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
@@ -164,6 +175,16 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   /** The root, open for the driver's lifetime: every file is reached from this handle. */
   private final SecureDirectoryStream<Path> rootDir;
   private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+  /**
+   * Directory handles kept open between operations, by their path under the root ({@code a/b}):
+   * a walk uses one only when {@code fstatat} through the parent's handle (the look every walk
+   * takes to refuse links) shows the same directory (device and inode) under that name, which is
+   * then the directory a fresh {@code openat} would open. See {@link #walk}.
+   */
+  private final ConcurrentMap<String, DirHandle> dirCache = new ConcurrentHashMap<>();
+  /** Unique, unpredictable part of this driver's temporary names; a counter makes each name unique. */
+  private final String tempPrefix = TMP_PREFIX + UUID.randomUUID() + "-";
+  private final AtomicLong tempCounter = new AtomicLong();
   /** Serialises the creation of directories within this JVM (see {@link #ensureDirectory}). */
   private final Object directoryLock = new Object();
   /** Whether writes keep metadata in an extended attribute (the file system takes them). */
@@ -370,17 +391,68 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     }
   }
 
-  /** Open directory handles from the root to a key's parent; closes all but the root. */
+  /**
+   * An open directory handle that walks share: closed when the last of its users (walks, and the
+   * cache while it keeps the handle) lets go, so that evicting it never closes it under a walk.
+   */
+  private static final class DirHandle {
+    final SecureDirectoryStream<Path> dir;
+    /** The identity (device, inode) of the directory this handle is open on, from {@code fstat}. */
+    final Object fileKey;
+    private int users = 1;
+
+    DirHandle(SecureDirectoryStream<Path> dir, Object fileKey) {
+      this.dir = dir;
+      this.fileKey = fileKey;
+    }
+
+    /** Takes one more use; false when the handle is already closed. */
+    synchronized boolean retain() {
+      if (users == 0) {
+        return false;
+      }
+      users++;
+      return true;
+    }
+
+    /** Gives one use back; the last closes the handle. */
+    void release() {
+      boolean close;
+      synchronized (this) {
+        close = --users == 0;
+      }
+      if (close) {
+        try {
+          dir.close();
+        } catch (IOException e) {
+          // closing a directory handle does not fail in practice
+        }
+      }
+    }
+  }
+
+  /** Open directory handles from the root to a key's parent; gives back all but the root on close. */
   private final class Walk implements AutoCloseable {
     final String key;
     final String[] segments;
     /** dirs.get(i) is the directory that holds segments[i]; dirs.get(0) is the root. */
-    final List<SecureDirectoryStream<Path>> dirs = new ArrayList<>();
+    final List<SecureDirectoryStream<Path>> dirs;
+    /** handles[i - 1] holds dirs.get(i). */
+    private final DirHandle[] handles;
+    /** Whether a directory handle came from the cache (which a concurrent removal may have left stale). */
+    boolean cached;
 
     Walk(String key, String[] segments) {
       this.key = key;
       this.segments = segments;
+      this.dirs = new ArrayList<>(segments.length);
+      this.handles = new DirHandle[segments.length - 1];
       dirs.add(rootDir);
+    }
+
+    void add(DirHandle handle) {
+      handles[dirs.size() - 1] = handle;
+      dirs.add(handle.dir);
     }
 
     SecureDirectoryStream<Path> parent() {
@@ -403,11 +475,8 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     @Override
     public void close() {
       for (int i = dirs.size() - 1; i > 0; i--) {
-        try {
-          dirs.get(i).close();
-        } catch (IOException e) {
-          // closing a directory handle does not fail in practice
-        }
+        handles[i - 1].release();
+        handles[i - 1] = null;
       }
       dirs.subList(1, dirs.size()).clear();
     }
@@ -417,26 +486,102 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
    * Opens the directories of a key from the root handle. With {@code create}, missing directories
    * are created; without, a missing directory (or a file where a directory should be) throws
    * {@link NoSuchFileException}. A link at any directory segment is refused.
+   *
+   * <p>Each segment is looked at through its parent's handle ({@code fstatat}, never following a
+   * link), as before any open. With {@code useCache}, a handle kept open from an earlier walk is used
+   * instead of a new {@code openat} when it is open on the very directory that look shows (same device
+   * and inode): a directory has one parent and one name, so that handle is the directory now at that
+   * name under the parent's handle, the one a fresh {@code openat} would open; a directory renamed
+   * away (out of the root, or aside for a link) shows another identity, or a link, and is opened
+   * afresh or refused. The one way a kept handle can differ from a fresh one is a directory removed
+   * and replaced by a new one that reuses its inode number: the kept handle is then of a removed,
+   * empty directory, where every look finds nothing and nothing can be created, so an operation that
+   * finds nothing through a kept handle forgets the key's kept handles and walks again
+   * ({@link #forgetCached}). Without {@code useCache} every directory is opened afresh (and kept).
    */
-  private Walk walk(String key, String[] segments, boolean create) throws IOException {
+  private Walk walk(String key, String[] segments, boolean create, boolean useCache) throws IOException {
     Walk w = new Walk(key, segments);
     boolean done = false;
     try {
+      StringBuilder path = new StringBuilder();
       for (int i = 0; i < segments.length - 1; i++) {
-        w.dirs.add(openDirectory(w.parent(), segments[i], create, key));
+        if (i > 0) {
+          path.append('/');
+        }
+        path.append(segments[i]);
+        w.add(openDirectory(w, path.toString(), segments[i], create, useCache));
       }
       done = true;
       return w;
+    } catch (NoSuchFileException e) {
+      if (!w.cached || live(w)) {
+        throw e;
+      }
     } finally {
       if (!done) {
         w.close();
       }
     }
+    forgetCached(segments); // a kept handle was of a removed directory: walk again on fresh handles
+    return walk(key, segments, create, false);
   }
 
-  /** Opens one directory under an open one, never through a link; creates it when asked. */
-  private SecureDirectoryStream<Path> openDirectory(SecureDirectoryStream<Path> parent, String name, boolean create,
-      String key) throws IOException {
+  /**
+   * Whether every directory handle of a walk is still open on the directory at its name (found
+   * nothing through them: a true absence, not a removed directory's handle). A handle of a removed
+   * directory whose inode number a new directory reuses shows the removed inode's own times
+   * ({@code fstat}) where the name shows the new one's.
+   */
+  private boolean live(Walk w) {
+    for (int i = 1; i < w.dirs.size(); i++) {
+      try {
+        BasicFileAttributes held = w.dirs.get(i).getFileAttributeView(BasicFileAttributeView.class).readAttributes();
+        BasicFileAttributes named = statAt(w.dirs.get(i - 1), rel(w.segments[i - 1]));
+        if (named == null || !sameVersion(held, named) || !held.creationTime().equals(named.creationTime())) {
+          return false;
+        }
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Something done on a walk. */
+  @FunctionalInterface
+  private interface WalkOperation<T> {
+    T apply(Walk w) throws IOException;
+  }
+
+  /**
+   * Runs an operation that reads (or deletes) on a walk with kept handles; when it finds nothing
+   * through a kept handle that is no longer open on the directory at its name ({@link #live}), runs
+   * it once more on fresh handles.
+   */
+  private <T> T walking(String key, String[] segments, WalkOperation<T> operation) throws IOException {
+    try (Walk w = walk(key, segments, false, true)) {
+      try {
+        return operation.apply(w);
+      } catch (NoSuchFileException e) {
+        if (!w.cached || live(w)) {
+          throw e;
+        }
+      }
+    }
+    forgetCached(segments);
+    try (Walk w = walk(key, segments, false, false)) {
+      return operation.apply(w);
+    }
+  }
+
+  /**
+   * Opens one directory under the walk's last one, never through a link; creates it when asked.
+   * Returns a handle the walk owns one use of.
+   */
+  private DirHandle openDirectory(Walk w, String path, String name, boolean create, boolean useCache)
+      throws IOException {
+    SecureDirectoryStream<Path> parent = w.parent();
+    String key = w.key;
     Path p = rel(name);
     for (int attempt = 1; ; attempt++) {
       BasicFileAttributes a = statAt(parent, p);
@@ -456,16 +601,115 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
         }
         throw new NoSuchFileException(key); // under a file, or a special file: no object there
       }
+      if (useCache) {
+        DirHandle kept = dirCache.get(path);
+        if (kept != null && kept.fileKey.equals(a.fileKey()) && kept.retain()) {
+          w.cached = true;
+          return kept;
+        }
+      }
+      SecureDirectoryStream<Path> opened;
+      try {
+        opened = parent.newDirectoryStream(p, NOFOLLOW);
+      } catch (NoSuchFileException e) {
+        opened = null; // removed (by a delete pruning empty directories) since the look: look again
+      } catch (FileSystemException e) {
+        opened = null; // replaced by a link or a file since the look (O_NOFOLLOW refused it): look again
+      }
+      if (opened != null) {
+        return keep(path, opened);
+      }
+      if (attempt >= MAX_WRITE_ATTEMPTS) {
+        throw new NoSuchFileException(key);
+      }
+    }
+  }
+
+  /** Opens (creating it when missing) the {@code .ysh-meta} directory next to the key's file; never kept. */
+  private SecureDirectoryStream<Path> openSidecarDirectory(Walk w, String key) throws IOException {
+    SecureDirectoryStream<Path> parent = w.parent();
+    Path p = rel(META_DIR);
+    for (int attempt = 1; ; attempt++) {
+      BasicFileAttributes a = statAt(parent, p);
+      if (a == null) {
+        ensureDirectory(parent, META_DIR, key);
+        continue;
+      }
+      if (a.isSymbolicLink()) {
+        throw linkRefused("segment '" + META_DIR + "' of key '" + key + "'");
+      }
+      if (!a.isDirectory()) {
+        throw conflict(new NotDirectoryException(key));
+      }
       try {
         return parent.newDirectoryStream(p, NOFOLLOW);
       } catch (NoSuchFileException e) {
-        // removed (by a delete pruning empty directories) since the look: look again
+        // removed since the look: look again
       } catch (FileSystemException e) {
         // replaced by a link or a file since the look (O_NOFOLLOW refused it): look again
       }
       if (attempt >= MAX_WRITE_ATTEMPTS) {
         throw new NoSuchFileException(key);
       }
+    }
+  }
+
+  /**
+   * Wraps a directory just opened, keeping it for later walks under its identity, read from the
+   * open handle itself ({@code fstat}: what was opened, whatever the look before the open saw).
+   */
+  private DirHandle keep(String path, SecureDirectoryStream<Path> opened) throws IOException {
+    Object fileKey;
+    try {
+      fileKey = opened.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+    } catch (IOException | RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    DirHandle handle = new DirHandle(opened, fileKey);
+    if (fileKey != null && handle.retain()) {
+      DirHandle old = dirCache.put(path, handle);
+      if (old != null) {
+        old.release();
+      }
+      if (dirCache.size() > MAX_CACHED_DIRECTORIES) {
+        for (Map.Entry<String, DirHandle> e : dirCache.entrySet()) {
+          if (!e.getKey().equals(path) && dirCache.remove(e.getKey(), e.getValue())) {
+            e.getValue().release();
+            break;
+          }
+        }
+      }
+    }
+    return handle;
+  }
+
+  /**
+   * Drops the kept handles of a key's directories (after an operation found nothing through one,
+   * which may be of a directory removed since); true when there were any.
+   */
+  private boolean forgetCached(String[] segments) {
+    boolean any = false;
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < segments.length - 1; i++) {
+      if (i > 0) {
+        path.append('/');
+      }
+      path.append(segments[i]);
+      DirHandle kept = dirCache.remove(path.toString());
+      if (kept != null) {
+        kept.release();
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** Drops the kept handle of one directory (removed by this driver). */
+  private void forgetCached(String path) {
+    DirHandle kept = dirCache.remove(path);
+    if (kept != null) {
+      kept.release();
     }
   }
 
@@ -536,17 +780,19 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
 
   @Override
   public ObjectInfo stat(String key) throws IOException {
-    try (Walk w = walk(key, segments(key), false)) {
-      Attempts attempts = new Attempts(key);
-      while (true) {
-        BasicFileAttributes before = fileAttributes(w);
-        ObjectInfo info = info(w, before, attempts);
-        if (info != null) {
-          if (sameVersion(before, fileAttributes(w))) {
-            return info;
-          }
-          attempts.changed();
+    return walking(key, segments(key), this::stat);
+  }
+
+  private ObjectInfo stat(Walk w) throws IOException {
+    Attempts attempts = new Attempts(w.key);
+    while (true) {
+      BasicFileAttributes before = fileAttributes(w);
+      ObjectInfo info = info(w, before, attempts);
+      if (info != null) {
+        if (sameVersion(before, fileAttributes(w))) {
+          return info;
         }
+        attempts.changed();
       }
     }
   }
@@ -761,17 +1007,16 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   /**
    * The object's metadata: its attribute, else its sidecar, else none; null when the file's path no
    * longer leads to the file seen through the handle (replaced, or a link swapped in on the way).
-   * The attribute is read by path (the JDK has no {@code fgetxattr}), between two checks that the
-   * path leads to the file seen through the handle; a directory swapped for a link and back between
-   * the two checks can still make it another file's attribute, which {@link #info(Walk,
-   * BasicFileAttributes, Attempts)} then refuses by its identity and checksum. The sidecar is read
-   * through the handle.
+   * The attribute is read by path (the JDK has no {@code fgetxattr}), right after the look at the
+   * file through its directory handle, and then the path is checked to lead to that file; a
+   * directory swapped for a link during the read and back before the check can still make it
+   * another file's attribute, which {@link #info(Walk, BasicFileAttributes, Attempts)} then refuses
+   * by its identity and checksum. (No check before the read: it would only narrow a window the
+   * identity binding covers, and an attribute read through a link still in place is caught after.)
+   * The sidecar is read through the handle.
    */
   private Meta readMeta(Walk w, BasicFileAttributes attrs) throws IOException {
     Path text = w.textPath();
-    if (!pathLeadsTo(text, attrs)) {
-      return null;
-    }
     byte[] attribute;
     try {
       attribute = readAttribute(text);
@@ -826,41 +1071,93 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     }
   }
 
+  /** Metadata text as {@link Properties#load(Reader)} reads it (UTF-8). */
   static Properties load(byte[] bytes) throws IOException {
     Properties props = new Properties();
+    if (loadPlain(bytes, props)) {
+      return props;
+    }
+    props.clear();
     try (Reader r = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
       props.load(r);
     }
     return props;
   }
 
+  /**
+   * Reads metadata text when every line is {@code key=value} that {@link Properties#load(Reader)}
+   * would take as is (the usual metadata, as {@link #property} writes it): keys of letters, digits,
+   * dots, dashes and underscores; values of printable ASCII without a backslash and not starting with
+   * white space; lines ended by LF. False for anything else (escapes, comments, other separators,
+   * blank lines, CR), which the caller then reads with {@link Properties} itself.
+   */
+  static boolean loadPlain(byte[] b, Properties props) {
+    int n = b.length;
+    int i = 0;
+    while (i < n) {
+      int keyStart = i;
+      while (i < n && isPlainKeyChar(b[i])) {
+        i++;
+      }
+      if (i == keyStart || i >= n || b[i] != '=') {
+        return false;
+      }
+      int keyEnd = i++;
+      int valueStart = i;
+      if (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\f')) {
+        return false;
+      }
+      while (i < n && b[i] != '\n') {
+        if (b[i] < 0x20 || b[i] > 0x7e || b[i] == '\\') {
+          return false;
+        }
+        i++;
+      }
+      props.setProperty(new String(b, keyStart, keyEnd - keyStart, StandardCharsets.ISO_8859_1),
+          new String(b, valueStart, i - valueStart, StandardCharsets.ISO_8859_1));
+      i++;
+    }
+    return true;
+  }
+
+  private static boolean isPlainKeyChar(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+        || c == '_';
+  }
+
   @Override
   public DriverReader read(String key, ByteRange range) throws IOException {
-    try (Walk w = walk(key, segments(key), false)) {
-      Attempts attempts = new Attempts(key);
-      while (true) {
-        BasicFileAttributes before = fileAttributes(w);
-        ObjectInfo info = info(w, before, attempts);
-        if (info == null) {
+    return walking(key, segments(key), w -> read(w, range));
+  }
+
+  private DriverReader read(Walk w, ByteRange range) throws IOException {
+    Attempts attempts = new Attempts(w.key);
+    while (true) {
+      BasicFileAttributes before = fileAttributes(w);
+      ObjectInfo info = info(w, before, attempts);
+      if (info == null) {
+        continue;
+      }
+      FileChannel channel = openChannel(w);
+      try {
+        if (!sameVersion(before, fileAttributes(w))) {
+          channel.close(); // replaced meanwhile: the metadata may not be this file's
+          attempts.changed();
           continue;
         }
-        FileChannel channel = openChannel(w);
-        try {
-          if (!sameVersion(before, fileAttributes(w))) {
-            channel.close(); // replaced meanwhile: the metadata may not be this file's
-            attempts.changed();
-            continue;
-          }
-          long size = channel.size();
-          long[] r = range == null ? new long[] {0, size} : range.resolve(size);
-          channel.position(r[0]);
-          long length = r[1] - r[0];
-          InputStream in = new FileObjectStream(channel, length);
-          return new DriverReader(in, info, length);
-        } catch (IOException | RuntimeException e) {
-          channel.close();
-          throw e;
+        // the size seen before and after the open (same file, size and time): writers never change
+        // a file in place, they rename a new one over it
+        long size = before.size();
+        long[] r = range == null ? new long[] {0, size} : range.resolve(size);
+        if (r[0] != 0) {
+          channel.position(r[0]); // a new channel starts at 0
         }
+        long length = r[1] - r[0];
+        InputStream in = new FileObjectStream(channel, r[0], length);
+        return new DriverReader(in, info, length);
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
       }
     }
   }
@@ -932,7 +1229,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
 
   /** Creates and opens a temporary file in the root (one {@code openat} with {@code O_EXCL}). */
   private TempFile createTemp() throws IOException {
-    String name = TMP_PREFIX + UUID.randomUUID();
+    String name = tempPrefix + Long.toHexString(tempCounter.incrementAndGet());
     return new TempFile(name, (FileChannel) rootDir.newByteChannel(rel(name), CREATE));
   }
 
@@ -969,7 +1266,9 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
           && writeAttribute(realRoot.resolve(temp), meta);
       sidecarTemp = inAttribute ? null : writeSidecarTemp(meta);
       for (int attempt = 1; ; attempt++) {
-        try (Walk w = walk(key, segments, true)) {
+        // a precondition is checked on fresh handles: a kept handle of a removed directory would
+        // show no current object (see walk)
+        try (Walk w = walk(key, segments, true, !options.isConditional())) {
           synchronized (lock(key)) {
             BasicFileAttributes current = statAt(w.parent(), w.namePath());
             if (current != null && current.isSymbolicLink()) {
@@ -979,17 +1278,19 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
               throw conflict(new FileSystemException(key));
             }
             checkPreconditions(w, current, options);
+            boolean sidecars;
             if (sidecarTemp != null) {
-              try (SecureDirectoryStream<Path> metaDir = openDirectory(w.parent(), META_DIR, true, key)) {
+              try (SecureDirectoryStream<Path> metaDir = openSidecarDirectory(w, key)) {
                 rootDir.move(rel(sidecarTemp), metaDir, w.namePath());
               }
               sidecarTemp = null;
+              sidecars = false;
             } else {
-              checkSidecarDirectory(w);
+              sidecars = checkSidecarDirectory(w);
             }
             rootDir.move(rel(temp), w.parent(), w.namePath());
             consumed = true;
-            if (inAttribute) {
+            if (sidecars) {
               deleteOldSidecar(w);
             }
           }
@@ -998,6 +1299,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
           if (attempt >= MAX_WRITE_ATTEMPTS) {
             throw e; // concurrent deletes kept removing the directories
           }
+          forgetCached(segments); // walk again on fresh handles
         }
       }
     } finally {
@@ -1010,20 +1312,26 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     }
   }
 
-  /** Refuses a {@code .ysh-meta} that is a link before anything is replaced next to it. */
-  private void checkSidecarDirectory(Walk w) throws IOException {
+  /**
+   * Refuses a {@code .ysh-meta} that is a link before anything is replaced next to it; returns
+   * whether it is a directory, which may hold a sidecar of an earlier version of the object to
+   * remove afterwards ({@link #deleteOldSidecar}). One {@code fstatat}: where there is no
+   * {@code .ysh-meta} (the usual case with attributes) there is no sidecar to remove.
+   */
+  private boolean checkSidecarDirectory(Walk w) throws IOException {
     BasicFileAttributes a = statAt(w.parent(), rel(META_DIR));
     if (a != null && a.isSymbolicLink()) {
       throw linkRefused("the sidecar directory of key '" + w.key + "'");
     }
+    return a != null && a.isDirectory();
   }
 
-  /** Removes the sidecar of an earlier version of the object (the attribute wins meanwhile). */
+  /**
+   * Removes the sidecar of an earlier version of the object (the attribute wins meanwhile) from the
+   * {@code .ysh-meta} directory {@link #checkSidecarDirectory} found; opened without following a
+   * link, so one swapped in since is left alone.
+   */
   private void deleteOldSidecar(Walk w) throws IOException {
-    BasicFileAttributes a = statAt(w.parent(), rel(META_DIR));
-    if (a == null || !a.isDirectory()) {
-      return;
-    }
     try (SecureDirectoryStream<Path> meta = w.parent().newDirectoryStream(rel(META_DIR), NOFOLLOW)) {
       meta.deleteFile(w.namePath()); // unlinkat: removes a link itself, never its target
     } catch (NoSuchFileException e) {
@@ -1210,32 +1518,34 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
    */
   @Override
   public void delete(String key) throws IOException {
-    String[] segments = segments(key);
-    Walk w;
     try {
-      w = walk(key, segments, false);
+      walking(key, segments(key), this::delete);
     } catch (NoSuchFileException e) {
-      return; // no such directory: nothing to delete
+      // no such object, or no such directory: nothing to delete
     }
-    try (w) {
-      synchronized (lock(key)) {
-        BasicFileAttributes a = statAt(w.parent(), w.namePath());
-        if (a == null || a.isDirectory()) {
-          return; // missing, or a "directory" of other objects, which is not an object: nothing to delete
-        }
-        if (a.isSymbolicLink()) {
-          throw linkRefused("key '" + key + "'");
-        }
-        checkSidecarDirectory(w);
-        try {
-          w.parent().deleteFile(w.namePath());
-        } catch (NoSuchFileException e) {
-          return;
-        }
+  }
+
+  /** Deletes the key's file; {@link NoSuchFileException} when there is none. */
+  private Void delete(Walk w) throws IOException {
+    synchronized (lock(w.key)) {
+      BasicFileAttributes a = statAt(w.parent(), w.namePath());
+      if (a == null) {
+        throw new NoSuchFileException(w.key);
+      }
+      if (a.isDirectory()) {
+        return null; // a "directory" of other objects, which is not an object: nothing to delete
+      }
+      if (a.isSymbolicLink()) {
+        throw linkRefused("key '" + w.key + "'");
+      }
+      boolean sidecars = checkSidecarDirectory(w);
+      w.parent().deleteFile(w.namePath());
+      if (sidecars) {
         deleteOldSidecar(w);
       }
-      pruneEmptyDirectories(w);
     }
+    pruneEmptyDirectories(w);
+    return null;
   }
 
   /** Removes the key's directories that are left empty, deepest first, through their parents' handles. */
@@ -1251,6 +1561,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
       } catch (IOException e) {
         return; // not empty (or already gone, or replaced): stop
       }
+      forgetCached(String.join("/", java.util.Arrays.asList(w.segments).subList(0, i)));
     }
   }
 
@@ -1259,7 +1570,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     String[] targetSegments = segments(target);
     TempFile temp;
     ObjectInfo info;
-    try (Walk w = walk(source, segments(source), false)) {
+    try (Walk w = walk(source, segments(source), false, false)) {
       Attempts attempts = new Attempts(source);
       while (true) {
         BasicFileAttributes before = fileAttributes(w);
@@ -1332,7 +1643,7 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
       } catch (YshException e) {
         return new ListPage(List.of(), null); // no valid key can start with this prefix
       }
-      try (Walk w = walk(dir + "/x", segments, false)) {
+      try (Walk w = walk(dir + "/x", segments, false, false)) {
         try (SecureDirectoryStream<Path> start = w.parent().newDirectoryStream(rel("."), NOFOLLOW)) {
           collect(start, dir + "/", prefix, found);
         }
@@ -1395,10 +1706,13 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     return type == Path.class ? Optional.of(type.cast(root)) : Optional.empty();
   }
 
-  /** Closes the root's directory handle; the driver cannot be used afterwards. */
+  /** Closes the root's directory handle and the kept ones; the driver cannot be used afterwards. */
   @Override
   public void close() {
     closeQuietly();
+    for (String path : dirCache.keySet()) {
+      forgetCached(path);
+    }
   }
 
   /**
@@ -1439,9 +1753,9 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
     private final InputStream in;
     private long left;
 
-    FileObjectStream(FileChannel channel, long length) throws IOException {
+    FileObjectStream(FileChannel channel, long position, long length) {
       this.channel = channel;
-      this.position = channel.position();
+      this.position = position;
       this.in = Channels.newInputStream(channel);
       this.left = length;
     }

@@ -96,6 +96,45 @@ class FsLayoutTest {
         });
   }
 
+  /**
+   * The driver reads the usual metadata without {@link java.util.Properties#load}: for any text (of
+   * the characters that matter to that format) it reads what {@code Properties} reads, or leaves it
+   * to {@code Properties}.
+   */
+  @Test
+  void theFastMetadataReadingAgreesWithJavaProperties() {
+    String alphabet = "ab.Z9_-=: \t\f\\\n\r#!u%\u00e9";
+    qt().withExamples(2000)
+        .forAll(SourceDSL.lists().of(SourceDSL.integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 40))
+        .checkAssert(indexes -> {
+          StringBuilder text = new StringBuilder();
+          indexes.forEach(i -> text.append(alphabet.charAt(i)));
+          byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+          java.util.Properties expected = new java.util.Properties();
+          java.util.Properties fast = new java.util.Properties();
+          try {
+            try {
+              expected.load(new java.io.StringReader(text.toString()));
+            } catch (IllegalArgumentException malformed) { // a malformed unicode escape
+              assertThat(FsStorageDriver.loadPlain(bytes, fast)).isFalse();
+              org.assertj.core.api.Assertions.assertThatThrownBy(() -> FsStorageDriver.load(bytes))
+                  .isInstanceOf(IllegalArgumentException.class);
+              return;
+            }
+            if (FsStorageDriver.loadPlain(bytes, fast)) {
+              assertThat(fast).as("%s", text).isEqualTo(expected);
+            }
+            assertThat(FsStorageDriver.load(bytes)).as("%s", text).isEqualTo(expected);
+          } catch (IOException e) {
+            throw new AssertionError(e);
+          }
+        });
+    java.util.Properties usual = new java.util.Properties();
+    assertThat(FsStorageDriver.loadPlain("crc32c=0123abcd\nfile=fe00:2147229\n".getBytes(StandardCharsets.UTF_8),
+        usual)).isTrue();
+    assertThat(usual).containsEntry("crc32c", "0123abcd").containsEntry("file", "fe00:2147229").hasSize(2);
+  }
+
   @Test
   void theUsualObjectsMetadataIsTwoShortLines() {
     byte[] meta = FsStorageDriver.encodeMeta(null, "0123abcd", WriteOptions.defaults(), "fe00:2147229");
