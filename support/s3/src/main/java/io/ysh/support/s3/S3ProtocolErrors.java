@@ -20,6 +20,9 @@ import java.util.Map;
  *       RATE_LIMITED};
  *   <li>{@code BucketAlreadyExists}, {@code BucketAlreadyOwnedByYou}: {@code ALREADY_EXISTS};
  *   <li>{@code NotImplemented}: {@code UNSUPPORTED}; {@code RequestTimeout}: {@code TIMEOUT};
+ *   <li>{@code BadDigest}, {@code XAmzContentSHA256Mismatch}: {@code UNAVAILABLE} (retryable): the
+ *       body the server received does not match the checksum or hash the client computed over the
+ *       bytes it sent, so they were damaged on the way, and sending them again is the remedy;
  *   <li>malformed requests ({@code InvalidArgument}, {@code InvalidRequest}, {@code
  *       InvalidBucketName}, {@code KeyTooLongError}, {@code EntityTooLarge}, {@code
  *       EntityTooSmall}, {@code InvalidPart}, {@code InvalidPartOrder}, {@code InvalidRange}, {@code
@@ -56,6 +59,8 @@ public final class S3ProtocolErrors {
       Map.entry("BucketAlreadyOwnedByYou", ErrorCode.ALREADY_EXISTS),
       Map.entry("NotImplemented", ErrorCode.UNSUPPORTED),
       Map.entry("RequestTimeout", ErrorCode.TIMEOUT),
+      Map.entry("BadDigest", ErrorCode.UNAVAILABLE),
+      Map.entry("XAmzContentSHA256Mismatch", ErrorCode.UNAVAILABLE),
       Map.entry("AuthorizationHeaderMalformed", ErrorCode.INVALID_ARGUMENT),
       Map.entry("InvalidArgument", ErrorCode.INVALID_ARGUMENT),
       Map.entry("InvalidRequest", ErrorCode.INVALID_ARGUMENT),

@@ -24,6 +24,12 @@ class S3ProtocolErrorsTest {
     assertThat(S3ProtocolErrors.classify(416, "InvalidRange")).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     assertThat(S3ProtocolErrors.classify(501, "NotImplemented")).isEqualTo(ErrorCode.UNSUPPORTED);
     assertThat(S3ProtocolErrors.classify(400, "RequestTimeout")).isEqualTo(ErrorCode.TIMEOUT);
+    // bytes damaged on the way: sending them again is the remedy, so retryable
+    assertThat(S3ProtocolErrors.classify(400, "BadDigest")).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(S3ProtocolErrors.classify(400, "XAmzContentSHA256Mismatch")).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(ErrorCode.UNAVAILABLE.retryableByDefault()).isTrue();
+    assertThat(S3ProtocolErrors.classify(400, "InvalidDigest")).as("a malformed digest stays the caller's error")
+        .isEqualTo(ErrorCode.INVALID_ARGUMENT);
   }
 
   @Test
