@@ -95,7 +95,8 @@ public final class ObjectStorage implements AutoCloseable {
   private ObjectStorage(StorageDriver driver, Builder b) {
     this.driver = driver;
     this.invoker =
-        Invoker.create("storage", driver.provider(), b.telemetry, b.resilience, driver.errorMapper());
+        Invoker.create("storage", driver.provider(), b.telemetry,
+            b.resilience != null ? b.resilience : driver.defaultResilience(), driver.errorMapper());
     Set<StorageCapability> caps = EnumSet.noneOf(StorageCapability.class);
     caps.addAll(driver.capabilities());
     this.capabilities = Set.copyOf(caps);
@@ -701,7 +702,7 @@ public final class ObjectStorage implements AutoCloseable {
     private final String url;
     private final StorageDriver driver;
     private Telemetry telemetry = Telemetry.defaults();
-    private ResiliencePolicy resilience = ResiliencePolicy.defaults();
+    private ResiliencePolicy resilience; // null: the driver's default
     private long partSize = DEFAULT_PART_SIZE;
     private long multipartThreshold = -1;
     private int transferConcurrency = DEFAULT_TRANSFER_CONCURRENCY;
@@ -724,7 +725,9 @@ public final class ObjectStorage implements AutoCloseable {
     }
 
     /**
-     * Sets the resilience policy (default {@link ResiliencePolicy#defaults()}).
+     * Sets the resilience policy (default: the driver's {@link StorageDriver#defaultResilience()},
+     * which is {@link ResiliencePolicy#defaults()} for remote providers and the same without the
+     * circuit breaker for local stores such as {@code file://} and {@code mem://}).
      *
      * @param policy the policy
      * @return this builder

@@ -2,6 +2,7 @@ package io.ysh.storage.spi;
 
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
+import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.storage.ByteRange;
 import io.ysh.storage.ListOptions;
@@ -156,6 +157,20 @@ public interface StorageDriver extends AutoCloseable {
    */
   default boolean concurrentParts() {
     return false;
+  }
+
+  /**
+   * The resilience policy an {@link io.ysh.storage.ObjectStorage} applies over this driver when
+   * its builder is given none: {@link ResiliencePolicy#defaults()} unless the driver knows better.
+   * A local driver returns the defaults without the circuit breaker: a breaker protects callers
+   * and a remote provider from each other while the provider is in trouble, and a local store's
+   * failures are answers about single objects (a file refused as foreign, one replaced under a
+   * read), which must not stop every other object's calls for the breaker's open time.
+   *
+   * @return the policy, non-null
+   */
+  default ResiliencePolicy defaultResilience() {
+    return ResiliencePolicy.defaults();
   }
 
   /**

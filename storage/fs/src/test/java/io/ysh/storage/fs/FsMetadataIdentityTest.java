@@ -210,6 +210,28 @@ class FsMetadataIdentityTest {
     }
   }
 
+  /**
+   * A store opened with the default policy: one object whose metadata is refused, read again and
+   * again (a client retrying it in a loop), must not open a circuit breaker that stops the calls
+   * of every other object for its open time.
+   */
+  @Test
+  void oneRefusedObjectReadInALoopDoesNotStopTheOthers() throws Exception {
+    FsStorageDriver driver = driver(true);
+    try (ObjectStorage storage = ObjectStorage.builder(driver).build()) {
+      storage.put("bad", OWN, own());
+      storage.put("good", OWN, own());
+      setAttribute(driver.pathOf("bad"), "crc32c=" + crc32c(OTHER) + "\ncontentType=text/foreign\n");
+      for (int i = 0; i < 40; i++) {
+        assertThat(codeOf(catchThrowable(() -> storage.stat("bad")))).isEqualTo(ErrorCode.INTERNAL);
+      }
+      assertOwn(storage.stat("good"));
+      assertThat(storage.getBytes("good")).isEqualTo(OWN);
+    }
+    assertThat(driver.defaultResilience().circuitBreaker()).isEmpty();
+    assertThat(driver.defaultResilience().retry()).isEqualTo(ResiliencePolicy.defaults().retry());
+  }
+
   @ParameterizedTest(name = "attributes={0}")
   @ValueSource(booleans = {true, false})
   void aFileRestoredFromABackupWithANewInodeKeepsItsMetadata(boolean attributes) throws Exception {
