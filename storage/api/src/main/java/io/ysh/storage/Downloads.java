@@ -28,7 +28,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The read path of one {@link ObjectStorage}: opened streams verified by length and, for whole
@@ -219,9 +221,9 @@ final class Downloads {
    * taken, as do up to {@code concurrency - 1} transfer threads. Every range must come from the
    * version the first one came from (same entity tag, same size), else the download fails with
    * {@code UNAVAILABLE} and the target is left as it was; a range whose stream breaks is resumed
-   * like any stream ({@link VerifyingInputStream}). Once all ranges are in the temporary file,
-   * the file is checked against the object's CRC32C (else MD5) in one sequential pass over the
-   * local file, then renamed over the target.
+   * like any stream ({@link VerifyingInputStream}). The file is checked against the object's
+   * CRC32C (else MD5), read back from the file in order, each range as soon as it and those
+   * before it are in (while later ranges still download), then renamed over the target.
    */
   private final class RangedDownload {
     private final String key;
@@ -232,7 +234,13 @@ final class Downloads {
     private final int ranges;
     private final AtomicInteger nextRange = new AtomicInteger(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicIntegerArray copied;
+    private final ReentrantLock hashing = new ReentrantLock();
     private FileChannel out;
+    private VerifyingInputStream.Expected checksum;
+    private Digests digests; // guarded by hashing
+    private FileChannel hashIn; // guarded by hashing
+    private int hashed; // ranges hashed so far, in order; guarded by hashing
 
     RangedDownload(String key, Path target, DriverReader first) {
       this.key = key;
@@ -241,6 +249,7 @@ final class Downloads {
       this.info = first.info();
       this.size = info.size();
       this.ranges = (int) ((size - 1) / rangeSize + 1);
+      this.copied = new AtomicIntegerArray(ranges);
     }
 
     long run() {
@@ -250,7 +259,12 @@ final class Downloads {
         TempFile created = newTemp(target.toAbsolutePath().getParent());
         temp = created.path();
         out = created.channel();
+        checksum = verifyChecksums ? VerifyingInputStream.Expected.of(info) : null;
         try {
+          if (checksum != null) {
+            digests = checksum.newDigests();
+            hashIn = FileChannel.open(temp, StandardOpenOption.READ);
+          }
           int extra = Math.min(concurrency, ranges) - 1;
           for (int i = 0; i < extra; i++) {
             helpers.add(transfers.executor().submit(this::work));
@@ -268,10 +282,13 @@ final class Downloads {
           if (failed != null) {
             throw failed instanceof YshException y ? y : Failures.unwrapIo(invoker, "download", key, failed);
           }
+          verify();
         } finally {
           out.close();
+          if (hashIn != null) {
+            hashIn.close();
+          }
         }
-        verify(temp);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         temp = null;
         return size;
@@ -332,6 +349,51 @@ final class Downloads {
           }
         }
       }
+      if (position == from + reader.length()) {
+        copied.set(index, 1);
+        hashCopied(false);
+      }
+    }
+
+    /**
+     * Hashes, in order, the ranges already in the file that follow those hashed so far, reading
+     * them back from the file: the whole-object check runs while later ranges still download,
+     * instead of as one more pass over the file at the end. With {@code wait} false it leaves the
+     * work to a thread already at it (which takes what is ready when it gets there; the final
+     * {@link #verify()} takes the rest).
+     */
+    private void hashCopied(boolean wait) throws IOException {
+      if (checksum == null) {
+        return;
+      }
+      if (wait) {
+        hashing.lock();
+      } else if (!hashing.tryLock()) {
+        return;
+      }
+      try {
+        ByteBuffer buf = TransferBuffers.acquire();
+        try {
+          while (hashed < ranges && copied.get(hashed) == 1 && failure.get() == null) {
+            long position = (long) hashed * rangeSize;
+            long end = Math.min(size, position + rangeSize);
+            while (position < end) {
+              buf.clear().limit((int) Math.min(buf.capacity(), end - position));
+              int n = hashIn.read(buf, position);
+              if (n < 0) {
+                break; // the count check in verify() reports it
+              }
+              digests.update(buf.flip());
+              position += n;
+            }
+            hashed++;
+          }
+        } finally {
+          TransferBuffers.release(buf);
+        }
+      } finally {
+        hashing.unlock();
+      }
     }
 
     /** Records the first failure and stops the other ranges at their next chunk. */
@@ -339,22 +401,25 @@ final class Downloads {
       failure.compareAndSet(null, e);
     }
 
-    /** Reads the whole temporary file once, checking it against the object's checksum. */
-    private void verify(Path temp) throws IOException {
-      VerifyingInputStream.Expected checksum = verifyChecksums ? VerifyingInputStream.Expected.of(info) : null;
+    /**
+     * Once every range is in the file: hashes what is not hashed yet and checks the whole file,
+     * read back from it, against the object's checksum.
+     */
+    private void verify() throws IOException {
       if (checksum == null) {
         return;
       }
-      Digests digests = checksum.newDigests();
-      ByteBuffer buf = TransferBuffers.acquire();
-      try (FileChannel in = FileChannel.open(temp, StandardOpenOption.READ)) {
-        while (in.read(buf.clear()) >= 0) {
-          digests.update(buf.flip());
-        }
+      hashCopied(true);
+      hashing.lock(); // digests were last updated under it, maybe by another thread
+      try {
+        verifyDigests();
       } finally {
-        TransferBuffers.release(buf);
+        hashing.unlock();
       }
-      if (digests.count() != size) {
+    }
+
+    private void verifyDigests() throws IOException {
+      if (hashed != ranges || digests.count() != size) {
         throw invoker.map("download", key, YshException.of(ErrorCode.UNAVAILABLE,
             "download wrote " + digests.count() + " of " + size + " bytes"));
       }

@@ -804,6 +804,34 @@ public abstract class StorageConformance {
     assertThat(((YshException) t).code()).isEqualTo(ErrorCode.INTERNAL);
   }
 
+  /**
+   * A corrupted object of several parts downloaded in concurrent ranges (where the driver reads
+   * ranges): the whole-object check, which hashes the ranges back from the file while later ones
+   * still download, must refuse it and leave the target as it was.
+   */
+  @Test
+  void corruptedObjectDownloadedInRangesFailsAndLeavesTheTargetUntouched(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    long part = harness.partSize();
+    String key = prefix + "corrupt-ranges";
+    byte[] data = random((int) (3 * part + part / 3), 9);
+    storage.put(key, data);
+    assumeTrue(harness.corrupt(key), "this harness cannot corrupt stored objects");
+    Path target = dir.resolve("target.bin");
+    Files.write(target, new byte[] {42});
+    // through a wrapper: closing this second ObjectStorage must not close the suite's driver
+    try (ObjectStorage parallel = ObjectStorage.builder(new CountingDriver(driver, 0)).partSize(part)
+        .transferConcurrency(3).telemetry(Telemetry.noop()).resilience(ResiliencePolicy.none()).build()) {
+      Throwable t = catchThrowable(() -> parallel.download(key, target));
+      assertThat(t).isInstanceOf(YshException.class).hasMessageContaining("checksum mismatch");
+      assertThat(((YshException) t).code()).isEqualTo(ErrorCode.INTERNAL);
+    }
+    assertThat(Files.readAllBytes(target)).containsExactly(42);
+    try (var left = Files.list(dir)) {
+      assertThat(left).containsExactly(target);
+    }
+  }
+
   @Test
   void corruptedDownloadToAFileFailsAndLeavesTheTargetUntouched() throws Exception {
     String key = prefix + "corrupt-download";

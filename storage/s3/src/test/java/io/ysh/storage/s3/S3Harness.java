@@ -47,19 +47,26 @@ final class S3Harness implements StorageConformance.Harness {
   }
 
   /**
-   * Rewrites the object with one bit flipped but its stored metadata (and so its CRC32C entry)
-   * unchanged: what a download sees when the bytes were damaged after the checksum was taken.
+   * Rewrites the object with one bit flipped, its metadata kept and the original bytes' CRC32C
+   * as the driver's entry: what a download sees when the bytes were damaged after the checksum
+   * was taken.
    */
   @Override
   public boolean corrupt(String key) throws java.io.IOException {
     var in = client.getObject(g -> g.bucket(bucket).key(key));
     byte[] data = in.readAllBytes();
     var head = in.response();
-    if (data.length == 0 || !head.metadata().containsKey(S3StorageDriver.CRC32C_METADATA)) {
+    if (data.length == 0) {
       return false;
     }
+    java.util.Map<String, String> metadata = new java.util.HashMap<>(head.metadata());
+    // the rewrite carries the original bytes' CRC32C as the driver's metadata (a multipart object
+    // had S3's full-object checksum instead), so reads check the damaged bytes against it
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(data);
+    metadata.put(S3StorageDriver.CRC32C_METADATA, String.format("%08x", crc.getValue()));
     data[data.length / 2] ^= 1;
-    client.putObject(p -> p.bucket(bucket).key(key).metadata(head.metadata()).contentType(head.contentType()),
+    client.putObject(p -> p.bucket(bucket).key(key).metadata(metadata).contentType(head.contentType()),
         software.amazon.awssdk.core.sync.RequestBody.fromBytes(data));
     return true;
   }
