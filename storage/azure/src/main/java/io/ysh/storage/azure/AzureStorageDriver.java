@@ -4,12 +4,14 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerAsyncClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.batch.BlobBatch;
 import com.azure.storage.blob.batch.BlobBatchClient;
 import com.azure.storage.blob.batch.BlobBatchClientBuilder;
+import com.azure.storage.blob.models.BlobDownloadAsyncResponse;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobItem;
@@ -20,9 +22,9 @@ import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.BlockBlobItem;
 import com.azure.storage.blob.models.BlockList;
 import com.azure.storage.blob.models.BlockListType;
+import com.azure.storage.blob.models.DownloadRetryOptions;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.models.UserDelegationKey;
-import com.azure.storage.blob.options.BlobInputStreamOptions;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
 import com.azure.storage.blob.sas.BlobSasPermission;
@@ -57,7 +59,9 @@ import io.ysh.support.azure.AzureHttp;
 import io.ysh.support.azure.AzureStorageConfig;
 import io.ysh.support.azure.AzureStorageConfig.Service;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -75,6 +79,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
 
 /**
  * Azure Blob Storage (block blobs) through a {@link BlobContainerClient}.
@@ -101,17 +107,12 @@ public final class AzureStorageDriver implements StorageDriver {
   private static final MultipartLimits LIMITS =
       new MultipartLimits(1, 4000L << 20, 50_000, 256L << 20, false, 190L << 40);
 
-  /**
-   * The largest block a read stream fetches in one GET and holds in memory: 8 MiB, the portable
-   * layer's default part and range size (the SDK's default is 4 MiB).
-   */
-  private static final long READ_BLOCK = 8L << 20;
-
   /** Azure's limit on the sub-requests of one Blob Batch. */
   static final int MAX_BATCH = 256;
 
   private final BlobServiceClient service;
   private final BlobContainerClient container;
+  private final BlobContainerAsyncClient asyncContainer;
   private final BlobBatchClient batches;
   private final AzureStorageConfig.CredentialSource credentialSource;
   private final Set<StorageCapability> capabilities;
@@ -120,10 +121,11 @@ public final class AzureStorageDriver implements StorageDriver {
   private AzureStorageDriver(Builder b) {
     // One try per call, bounded by the timeout: retries belong to the portable layer's resilience
     // policy (the SDK's own 4 tries with 4-120 s delays would multiply its attempts and waits).
-    BlobServiceClient service = b.storage.configure(new BlobServiceClientBuilder().httpClient(AzureHttp.client()))
-        .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, b.timeout, null, null, null))
-        .buildClient();
+    BlobServiceClientBuilder builder = b.storage.configure(new BlobServiceClientBuilder().httpClient(AzureHttp.client()))
+        .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, b.timeout, null, null, null));
+    BlobServiceClient service = builder.buildClient();
     this.service = service;
+    this.asyncContainer = builder.buildAsyncClient().getBlobContainerAsyncClient(b.container);
     this.container = service.getBlobContainerClient(b.container);
     this.batches = new BlobBatchClientBuilder(service).buildClient();
     this.timeout = b.timeout;
@@ -199,14 +201,95 @@ public final class AzureStorageDriver implements StorageDriver {
       return new DriverReader(InputStream.nullInputStream(), info, 0);
     }
     long length = r[1] - r[0];
-    // The SDK's stream fetches its range in blocks, one GET each, buffering each block whole
-    // (4 MiB by default): a range of up to READ_BLOCK bytes (the portable layer's ranges of a
-    // parallel download are part-sized) takes one request instead of several round trips.
-    InputStream in = blob.openInputStream(new BlobInputStreamOptions()
-        .setRange(new BlobRange(r[0], length))
-        .setBlockSize((int) Math.min(length, READ_BLOCK))
-        .setRequestConditions(new BlobRequestConditions().setIfMatch(props.getETag())));
-    return new DriverReader(in, info, length);
+    // One Get Blob for the whole range, pinned to the version just read, its body handed on as it
+    // arrives. The SDK's own read stream (openInputStream) fetches blocks of 4 MiB, one request
+    // each, and collects each whole into a growing array first: a parallel 256 MiB download
+    // through it cost twice the client CPU of the SDK's downloadToFile and held a block per open
+    // stream. Its built-in resumption is off: the portable layer resumes a broken stream itself.
+    BlobDownloadAsyncResponse response;
+    try {
+      response = asyncContainer.getBlobAsyncClient(key)
+          .downloadStreamWithResponse(new BlobRange(r[0], length), new DownloadRetryOptions().setMaxRetryRequests(0),
+              new BlobRequestConditions().setIfMatch(props.getETag()), false)
+          .block(timeout);
+    } catch (BlobStorageException e) {
+      if (e.getStatusCode() == 412) {
+        // the caller set no condition: the pin to the properties just read failed
+        throw YshException.builder(ErrorCode.UNAVAILABLE).retryable(true).resource(key).cause(e)
+            .detail("the blob changed between reading its properties and its bytes; read it again").build();
+      }
+      throw e;
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof java.util.concurrent.TimeoutException) { // block(timeout) ran out
+        throw YshException.builder(ErrorCode.TIMEOUT).retryable(true).resource(key).cause(e)
+            .detail("Get Blob did not answer within " + timeout).build();
+      }
+      throw e;
+    }
+    if (response == null) {
+      throw YshException.builder(ErrorCode.UNAVAILABLE).detail("Get Blob returned no response").resource(key).build();
+    }
+    return new DriverReader(new ByteBufferStream(response.getValue()), info, length);
+  }
+
+  /**
+   * A download body ({@code Flux<ByteBuffer>}) read as an {@link InputStream}: buffers are
+   * requested a few at a time as the reader consumes them (backpressure), so memory stays at a
+   * few chunks whatever the range's size; closing cancels the download.
+   */
+  private static final class ByteBufferStream extends InputStream {
+    private static final int PREFETCH = 4;
+
+    private final java.util.stream.Stream<ByteBuffer> buffers;
+    private final java.util.Iterator<ByteBuffer> it;
+    private ByteBuffer current = ByteBuffer.allocate(0);
+
+    ByteBufferStream(Flux<ByteBuffer> body) {
+      this.buffers = body.toStream(PREFETCH);
+      this.it = buffers.iterator();
+    }
+
+    /** The next buffer with bytes left, or null at the end of the body. */
+    private ByteBuffer current() throws IOException {
+      try {
+        while (!current.hasRemaining()) {
+          if (!it.hasNext()) {
+            return null;
+          }
+          current = it.next();
+        }
+        return current;
+      } catch (RuntimeException e) {
+        Throwable cause = Exceptions.unwrap(e);
+        throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      ByteBuffer b = current();
+      return b == null ? -1 : b.get() & 0xff;
+    }
+
+    @Override
+    public int read(byte[] dst, int off, int len) throws IOException {
+      java.util.Objects.checkFromIndexSize(off, len, dst.length);
+      if (len == 0) {
+        return 0;
+      }
+      ByteBuffer b = current();
+      if (b == null) {
+        return -1;
+      }
+      int n = Math.min(len, b.remaining());
+      b.get(dst, off, n);
+      return n;
+    }
+
+    @Override
+    public void close() {
+      buffers.close();
+    }
   }
 
   private static BlobHttpHeaders headers(WriteOptions options) {
