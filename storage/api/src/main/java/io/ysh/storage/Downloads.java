@@ -409,21 +409,17 @@ final class Downloads {
       if (checksum == null) {
         return;
       }
-      hashCopied(true);
       hashing.lock(); // digests were last updated under it, maybe by another thread
       try {
-        verifyDigests();
+        hashCopied(true);
+        if (hashed != ranges || digests.count() != size) {
+          throw invoker.map("download", key, YshException.of(ErrorCode.UNAVAILABLE,
+              "download wrote " + digests.count() + " of " + size + " bytes"));
+        }
+        checksum.verify(invoker, key, digests);
       } finally {
         hashing.unlock();
       }
-    }
-
-    private void verifyDigests() throws IOException {
-      if (hashed != ranges || digests.count() != size) {
-        throw invoker.map("download", key, YshException.of(ErrorCode.UNAVAILABLE,
-            "download wrote " + digests.count() + " of " + size + " bytes"));
-      }
-      checksum.verify(invoker, key, digests);
     }
   }
 

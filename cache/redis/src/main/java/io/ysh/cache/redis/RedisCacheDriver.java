@@ -508,25 +508,17 @@ public final class RedisCacheDriver implements CacheDriver {
    * (lettuce#1111, lettuce#2420). Without another flush they wait for the command timeout.
    */
   private static <T> T awaitFlushing(Connected c, RedisFuture<T> f, long deadlineNanos) throws Exception {
-    long slice = FLUSH_AGAIN_FIRST_NANOS;
-    while (true) {
-      long left = deadlineNanos - System.nanoTime();
-      if (left <= 0 || f.isDone()) {
-        return awaitUntil(f, deadlineNanos);
-      }
+    for (long slice = FLUSH_AGAIN_FIRST_NANOS; !f.isDone() && System.nanoTime() < deadlineNanos;
+        slice = Math.min(slice * 2, FLUSH_AGAIN_MAX_NANOS)) {
       try {
-        return f.get(Math.min(slice, left), TimeUnit.NANOSECONDS);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof Exception ex) {
-          throw ex;
-        }
-        throw e;
+        f.get(Math.min(slice, Math.max(0, deadlineNanos - System.nanoTime())), TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
         c.connection().flushCommands();
-        slice = Math.min(slice * 2, FLUSH_AGAIN_MAX_NANOS);
+      } catch (ExecutionException e) {
+        break; // done: awaitUntil reports it
       }
     }
+    return awaitUntil(f, deadlineNanos);
   }
 
   private static <T> T awaitUntil(RedisFuture<T> f, long deadlineNanos) throws Exception {

@@ -161,16 +161,18 @@ public interface StorageDriver extends AutoCloseable {
 
   /**
    * The resilience policy an {@link io.ysh.storage.ObjectStorage} applies over this driver when
-   * its builder is given none: {@link ResiliencePolicy#defaults()} unless the driver knows better.
-   * A local driver returns the defaults without the circuit breaker: a breaker protects callers
-   * and a remote provider from each other while the provider is in trouble, and a local store's
-   * failures are answers about single objects (a file refused as foreign, one replaced under a
-   * read), which must not stop every other object's calls for the breaker's open time.
+   * its builder is given none. The default is {@link ResiliencePolicy#defaults()}, without the
+   * circuit breaker for a local driver (one whose {@link #multipartLimits()} stream single puts,
+   * such as {@link MultipartLimits#LOCAL}): a breaker protects callers and a remote provider from
+   * each other while the provider is in trouble, and a local store's failures are answers about
+   * single objects (a file refused as foreign, one replaced under a read), which must not stop
+   * every other object's calls for the breaker's open time.
    *
    * @return the policy, non-null
    */
   default ResiliencePolicy defaultResilience() {
-    return ResiliencePolicy.defaults();
+    ResiliencePolicy defaults = ResiliencePolicy.defaults();
+    return multipartLimits().singlePutStreams() ? defaults.toBuilder().circuitBreaker(null).build() : defaults;
   }
 
   /**

@@ -3,7 +3,6 @@ package io.ysh.storage.fs;
 import io.ysh.core.ErrorCode;
 import io.ysh.core.Errors;
 import io.ysh.core.YshException;
-import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.storage.ByteRange;
 import io.ysh.storage.ListEntry;
@@ -331,16 +330,6 @@ public final class FsStorageDriver implements StorageDriver, ChannelWrites {
   @Override
   public MultipartLimits multipartLimits() {
     return MultipartLimits.LOCAL;
-  }
-
-  /**
-   * The defaults without the circuit breaker: this driver's failures are answers about single
-   * objects (metadata refused as another file's, a file replaced under every attempt of a read),
-   * and one object read again and again must not stop every other object's calls.
-   */
-  @Override
-  public ResiliencePolicy defaultResilience() {
-    return ResiliencePolicy.defaults().toBuilder().circuitBreaker(null).build();
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.ysh.storage.memory;
 
 import io.ysh.core.ErrorCode;
 import io.ysh.core.YshException;
-import io.ysh.core.resilience.ResiliencePolicy;
 import io.ysh.core.spi.ErrorMapper;
 import io.ysh.storage.ByteRange;
 import io.ysh.storage.StorageCapability;
@@ -112,12 +111,6 @@ public final class MemoryStorageDriver implements StorageDriver {
   @Override
   public MultipartLimits multipartLimits() {
     return MultipartLimits.LOCAL;
-  }
-
-  /** The defaults without the circuit breaker: there is no remote provider to protect. */
-  @Override
-  public ResiliencePolicy defaultResilience() {
-    return ResiliencePolicy.defaults().toBuilder().circuitBreaker(null).build();
   }
 
   /** MD5 and CRC32C, as a remote provider's: the MD5 this driver keeps is the portable layer's. */
